@@ -1,0 +1,162 @@
+//! The `aftersales-api` command line: serve (default), migrate, user add.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+
+use entity::enums::{FaultCategory, Role};
+use service::config::Settings;
+use service::usecase::identity::{self, NewUser};
+
+use crate::startup::{Application, prepare_database};
+
+/// After-sales service platform: GraphQL API server and admin commands.
+#[derive(Debug, Parser)]
+#[command(name = "aftersales-api", version)]
+pub struct Cli {
+    /// Configuration file (default: $AFTERSALES_CONFIG or ./aftersales.toml when present).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// Load the demo data set (once; a second run adds nothing) before serving.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve GraphQL (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user, e.g. the first admin of a fresh install.
+    Add(UserAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAdd {
+    #[arg(long)]
+    pub username: String,
+    /// Role, repeatable: AGENT, ENGINEER, WAREHOUSE, SERVICE_MANAGER, FINANCE,
+    /// QUALITY, GENERAL_MANAGER, ADMIN, DEALER.
+    #[arg(long = "role", required = true)]
+    pub roles: Vec<String>,
+    /// Dealer code, for DEALER users.
+    #[arg(long)]
+    pub dealer: Option<String>,
+    /// Home region (province), for engineers.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Engineer skill, repeatable: ELECTRICAL, HYDRAULIC, ENGINE, CHASSIS,
+    /// STRUCTURAL, CONTROL_SYSTEM, OTHER.
+    #[arg(long = "skill")]
+    pub skills: Vec<String>,
+    #[arg(long)]
+    pub display_name: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Read the password from standard input (first line).
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
+    let settings = match &cli.config {
+        Some(file) => {
+            if !file.exists() {
+                bail!("configuration file {} does not exist", file.display());
+            }
+            Settings::load_from(Some(file))?
+        }
+        None => Settings::load()?,
+    };
+    Ok(settings)
+}
+
+/// Runs the command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = load_settings(&cli)?;
+    service::telemetry::init(settings.log_format);
+    match cli.command {
+        None | Some(Command::Serve) => serve(settings, cli.demo).await,
+        Some(Command::Migrate) => {
+            prepare_database(&settings).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add(add))) => add_user(settings, add).await,
+    }
+}
+
+async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let db = prepare_database(&settings).await?;
+    if demo {
+        let report = service::demo::load(&db).await.context("loading the demo data failed")?;
+        println!("{report}");
+    }
+    let graphiql = settings.graphiql_enabled();
+    let app = Application::build_with_db(settings, db)?;
+    tracing::info!(
+        port = app.port(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "aftersales-api listening"
+    );
+    if graphiql {
+        println!("GraphiQL: http://127.0.0.1:{}/graphql", app.port());
+    }
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn add_user(settings: Settings, add: UserAdd) -> anyhow::Result<()> {
+    let mut password = String::new();
+    std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+    let password = password.lines().next().unwrap_or_default().to_owned();
+    let roles = add
+        .roles
+        .iter()
+        .map(|r| r.trim().to_uppercase().parse::<Role>().map_err(|_| anyhow::anyhow!("unknown role `{r}`")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let skills = add
+        .skills
+        .iter()
+        .map(|s| {
+            s.trim()
+                .to_uppercase()
+                .parse::<FaultCategory>()
+                .map_err(|_| anyhow::anyhow!("unknown skill `{s}`"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let db = prepare_database(&settings).await?;
+    let account = identity::create_user(
+        &db,
+        None,
+        NewUser {
+            username: add.username,
+            display_name: add.display_name,
+            password,
+            roles,
+            dealer_code: add.dealer,
+            email: add.email,
+            phone: None,
+            region: add.region,
+            skills,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{}: {e}", e.code()))?;
+    println!("created user {} (id {})", account.username, account.id);
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! The GraphQL schema: built once at start and shared by every worker thread.
+
+pub mod connection;
+pub mod context;
+pub mod error;
+pub mod ids;
+pub mod loaders;
+pub mod mutation;
+pub mod query;
+pub mod subscription;
+pub mod types;
+
+use async_graphql::Schema;
+use async_graphql::dataloader::DataLoader;
+
+use crate::state::AppState;
+use loaders::{CustomerLoader, DealerLoader, ProductModelLoader, WarrantyPolicyLoader};
+use mutation::MutationRoot;
+use query::QueryRoot;
+use subscription::SubscriptionRoot;
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
+
+/// Builds the schema with its limits and the shared state and loaders.
+pub fn build_schema(state: AppState) -> AppSchema {
+    let settings = state.settings.clone();
+    let db = state.db.clone();
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
+        .limit_depth(settings.max_query_depth)
+        .limit_complexity(settings.max_query_complexity)
+        .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(WarrantyPolicyLoader::new(db), tokio::spawn))
+        .data(state);
+    if !settings.introspection_enabled() {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as committed in `schema.graphql`.
+pub fn schema_sdl() -> String {
+    Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot).finish().sdl()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// The committed SDL is what front-end developers review; a change to the
+    /// API must show in it. `UPDATE_SCHEMA=1 cargo test -p api` rewrites it.
+    #[test]
+    fn committed_schema_graphql_equals_the_built_schema() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema.graphql");
+        let built = super::schema_sdl();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &built).expect("write schema.graphql");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == built,
+            "api/schema.graphql is out of date; run `UPDATE_SCHEMA=1 cargo test -p api` and commit it"
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! Sign-in and account creation.
+
+use async_graphql::{Context, Error, ErrorExtensions, InputObject, Object, SimpleObject};
+use service::ServiceError;
+use service::usecase::identity::{self, NewUser};
+
+use crate::graphql::context::{ClientAddress, actor, db, state};
+use crate::graphql::error::{GqlResult, to_gql_error};
+use crate::graphql::types::account::{LoginPayload, User};
+use crate::graphql::types::enums::{FaultCategory, Role};
+
+#[derive(Default)]
+pub struct AccountMutation;
+
+/// Credentials.
+#[derive(InputObject)]
+pub struct LoginInput {
+    pub username: String,
+    pub password: String,
+}
+
+/// A new account.
+#[derive(InputObject)]
+pub struct CreateUserInput {
+    pub username: String,
+    pub display_name: Option<String>,
+    /// At least 8 characters.
+    pub password: String,
+    pub roles: Vec<Role>,
+    /// Dealer code; required with (and only with) the DEALER role.
+    pub dealer_code: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Home region (province); required with the ENGINEER role.
+    pub region: Option<String>,
+    /// Engineer skills (fault categories).
+    #[graphql(default)]
+    pub skills: Vec<FaultCategory>,
+}
+
+/// The created account.
+#[derive(SimpleObject)]
+pub struct CreateUserPayload {
+    pub user: User,
+}
+
+#[Object]
+impl AccountMutation {
+    /// Signs in and returns a bearer token. A few attempts per minute per
+    /// user name and address; beyond that `RATE_LIMITED`.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<LoginPayload> {
+        let state = state(ctx);
+        let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
+        if !state.login_throttle.allow(&input.username, address) {
+            return Err(to_gql_error(ServiceError::RateLimited(
+                "too many login attempts; wait a minute and try again".into(),
+            )));
+        }
+        let (account, token) = identity::login(&state.db, &state.tokens, &input.username, &input.password)
+            .await
+            .map_err(|e| match e {
+                ServiceError::Unauthenticated => Error::new("user name or password is wrong")
+                    .extend_with(|_, ext| ext.set("code", e.code())),
+                other => to_gql_error(other),
+            })?;
+        Ok(LoginPayload { token: token.token, expires_at: token.expires_at, user: User::from(account) })
+    }
+
+    /// Creates a user account (ADMIN).
+    async fn create_user(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateUserInput,
+    ) -> async_graphql::Result<CreateUserPayload> {
+        let actor = actor(ctx)?;
+        let account = identity::create_user(
+            db(ctx),
+            Some(actor),
+            NewUser {
+                username: input.username,
+                display_name: input.display_name,
+                password: input.password,
+                roles: input.roles.into_iter().map(Into::into).collect(),
+                dealer_code: input.dealer_code,
+                email: input.email,
+                phone: input.phone,
+                region: input.region,
+                skills: input.skills.into_iter().map(Into::into).collect(),
+            },
+        )
+        .await
+        .gql()?;
+        Ok(CreateUserPayload { user: User::from(account) })
+    }
+}

@@ -1,0 +1,306 @@
+//! Maintaining parts, warehouses, engineers, warranty policies, service
+//! contracts and holidays.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use service::usecase::master::{calendar, engineers, parts, warranty};
+
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode};
+use crate::graphql::types::catalogue::{Engineer, Holiday, Part, ServiceContract, Warehouse, WarrantyPolicy};
+use crate::graphql::types::enums::{FaultCategory, PartCategory};
+
+#[derive(Default)]
+pub struct CatalogueMutation;
+
+/// A part's details.
+#[derive(InputObject)]
+pub struct PartInput {
+    pub part_number: String,
+    pub name: String,
+    pub unit_price: Decimal,
+    pub weight_kg: Decimal,
+    pub category: PartCategory,
+    #[graphql(default)]
+    pub critical: bool,
+    #[graphql(default)]
+    pub imported: bool,
+    /// Set for a valuable part (贵重件): the most one requisition may take.
+    pub valuable_limit: Option<i64>,
+}
+
+impl From<PartInput> for parts::PartInput {
+    fn from(i: PartInput) -> Self {
+        Self {
+            part_number: i.part_number,
+            name: i.name,
+            unit_price: i.unit_price,
+            weight_kg: i.weight_kg,
+            category: i.category.into(),
+            critical: i.critical,
+            imported: i.imported,
+            valuable_limit: i.valuable_limit,
+        }
+    }
+}
+
+/// Changes to a part.
+#[derive(InputObject)]
+pub struct UpdatePartInput {
+    pub id: ID,
+    pub version: Option<i32>,
+    pub part: PartInput,
+}
+
+/// A warehouse's details.
+#[derive(InputObject)]
+pub struct WarehouseInput {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    #[graphql(default)]
+    pub head_office: bool,
+}
+
+impl From<WarehouseInput> for parts::WarehouseInput {
+    fn from(i: WarehouseInput) -> Self {
+        Self { code: i.code, name: i.name, region: i.region, head_office: i.head_office }
+    }
+}
+
+/// Changes to a warehouse.
+#[derive(InputObject)]
+pub struct UpdateWarehouseInput {
+    pub id: ID,
+    pub warehouse: WarehouseInput,
+}
+
+/// An engineer's region, skills and availability.
+#[derive(InputObject)]
+pub struct UpdateEngineerInput {
+    /// The engineer's user id.
+    pub id: ID,
+    pub version: Option<i32>,
+    pub region: String,
+    pub skills: Vec<FaultCategory>,
+    pub available: bool,
+}
+
+/// A warranty policy's details.
+#[derive(InputObject)]
+pub struct WarrantyPolicyInput {
+    pub code: String,
+    pub name: String,
+    pub duration_months: i64,
+    #[graphql(default = true)]
+    pub covers_parts: bool,
+    #[graphql(default = true)]
+    pub covers_labour: bool,
+    #[graphql(default = true)]
+    pub active: bool,
+}
+
+impl From<WarrantyPolicyInput> for warranty::WarrantyPolicyInput {
+    fn from(i: WarrantyPolicyInput) -> Self {
+        Self {
+            code: i.code,
+            name: i.name,
+            duration_months: i.duration_months,
+            covers_parts: i.covers_parts,
+            covers_labour: i.covers_labour,
+            active: i.active,
+        }
+    }
+}
+
+/// Changes to a warranty policy.
+#[derive(InputObject)]
+pub struct UpdateWarrantyPolicyInput {
+    pub id: ID,
+    pub policy: WarrantyPolicyInput,
+}
+
+/// A service contract of one unit.
+#[derive(InputObject)]
+pub struct ServiceContractInput {
+    pub contract_number: String,
+    pub unit_id: ID,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub price: Decimal,
+}
+
+/// A day to declare.
+#[derive(InputObject)]
+pub struct HolidayInput {
+    pub day: NaiveDate,
+    pub name: String,
+    /// True for a weekend day declared a working day (调休).
+    #[graphql(default)]
+    pub working_day: bool,
+}
+
+/// A day to withdraw.
+#[derive(InputObject)]
+pub struct RemoveHolidayInput {
+    pub id: ID,
+}
+
+/// The part written.
+#[derive(SimpleObject)]
+pub struct PartPayload {
+    pub part: Part,
+}
+
+/// The warehouse written.
+#[derive(SimpleObject)]
+pub struct WarehousePayload {
+    pub warehouse: Warehouse,
+}
+
+/// The engineer written.
+#[derive(SimpleObject)]
+pub struct EngineerPayload {
+    pub engineer: Engineer,
+}
+
+/// The policy written.
+#[derive(SimpleObject)]
+pub struct WarrantyPolicyPayload {
+    pub policy: WarrantyPolicy,
+}
+
+/// The contract written.
+#[derive(SimpleObject)]
+pub struct ServiceContractPayload {
+    pub contract: ServiceContract,
+}
+
+/// The day declared or withdrawn.
+#[derive(SimpleObject)]
+pub struct HolidayPayload {
+    pub holiday: Holiday,
+}
+
+#[Object]
+impl CatalogueMutation {
+    /// Adds a part to the catalogue (WAREHOUSE, SERVICE_MANAGER).
+    async fn create_part(&self, ctx: &Context<'_>, input: PartInput) -> async_graphql::Result<PartPayload> {
+        let part = parts::create_part(db(ctx), actor(ctx)?, input.into()).await.gql()?;
+        Ok(PartPayload { part: part.into() })
+    }
+
+    /// Updates a part (WAREHOUSE, SERVICE_MANAGER).
+    async fn update_part(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdatePartInput,
+    ) -> async_graphql::Result<PartPayload> {
+        let id = decode(Kind::Part, &input.id, "id")?;
+        let part =
+            parts::update_part(db(ctx), actor(ctx)?, id, input.version, input.part.into()).await.gql()?;
+        Ok(PartPayload { part: part.into() })
+    }
+
+    /// Adds a warehouse (WAREHOUSE, SERVICE_MANAGER).
+    async fn create_warehouse(
+        &self,
+        ctx: &Context<'_>,
+        input: WarehouseInput,
+    ) -> async_graphql::Result<WarehousePayload> {
+        let warehouse = parts::create_warehouse(db(ctx), actor(ctx)?, input.into()).await.gql()?;
+        Ok(WarehousePayload { warehouse: warehouse.into() })
+    }
+
+    /// Updates a warehouse (WAREHOUSE, SERVICE_MANAGER).
+    async fn update_warehouse(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateWarehouseInput,
+    ) -> async_graphql::Result<WarehousePayload> {
+        let id = decode(Kind::Warehouse, &input.id, "id")?;
+        let warehouse =
+            parts::update_warehouse(db(ctx), actor(ctx)?, id, input.warehouse.into()).await.gql()?;
+        Ok(WarehousePayload { warehouse: warehouse.into() })
+    }
+
+    /// Sets an engineer's region, skills and availability (SERVICE_MANAGER).
+    async fn update_engineer(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateEngineerInput,
+    ) -> async_graphql::Result<EngineerPayload> {
+        let id = decode(Kind::User, &input.id, "id")?;
+        let update = engineers::EngineerUpdate {
+            region: input.region,
+            skills: input.skills.into_iter().map(Into::into).collect(),
+            available: input.available,
+        };
+        let engineer =
+            engineers::update_engineer(db(ctx), actor(ctx)?, id, input.version, update).await.gql()?;
+        Ok(EngineerPayload { engineer: engineer.into() })
+    }
+
+    /// Adds a warranty policy (SERVICE_MANAGER).
+    async fn create_warranty_policy(
+        &self,
+        ctx: &Context<'_>,
+        input: WarrantyPolicyInput,
+    ) -> async_graphql::Result<WarrantyPolicyPayload> {
+        let policy = warranty::create_warranty_policy(db(ctx), actor(ctx)?, input.into()).await.gql()?;
+        Ok(WarrantyPolicyPayload { policy: policy.into() })
+    }
+
+    /// Updates a warranty policy (SERVICE_MANAGER).
+    async fn update_warranty_policy(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateWarrantyPolicyInput,
+    ) -> async_graphql::Result<WarrantyPolicyPayload> {
+        let id = decode(Kind::WarrantyPolicy, &input.id, "id")?;
+        let policy =
+            warranty::update_warranty_policy(db(ctx), actor(ctx)?, id, input.policy.into()).await.gql()?;
+        Ok(WarrantyPolicyPayload { policy: policy.into() })
+    }
+
+    /// Records a service contract for a unit (SERVICE_MANAGER).
+    async fn create_service_contract(
+        &self,
+        ctx: &Context<'_>,
+        input: ServiceContractInput,
+    ) -> async_graphql::Result<ServiceContractPayload> {
+        let contract = warranty::ServiceContractInput {
+            unit_id: decode(Kind::Unit, &input.unit_id, "unitId")?,
+            contract_number: input.contract_number,
+            starts_on: input.starts_on,
+            ends_on: input.ends_on,
+            price: input.price,
+        };
+        let contract = warranty::create_service_contract(db(ctx), actor(ctx)?, contract).await.gql()?;
+        Ok(ServiceContractPayload { contract: contract.into() })
+    }
+
+    /// Declares a holiday or make-up working day (SERVICE_MANAGER).
+    async fn declare_holiday(
+        &self,
+        ctx: &Context<'_>,
+        input: HolidayInput,
+    ) -> async_graphql::Result<HolidayPayload> {
+        let day = calendar::HolidayInput { day: input.day, name: input.name, working_day: input.working_day };
+        let holiday = calendar::declare_holiday(db(ctx), actor(ctx)?, day).await.gql()?;
+        Ok(HolidayPayload { holiday: holiday.into() })
+    }
+
+    /// Withdraws a declared day (SERVICE_MANAGER).
+    async fn remove_holiday(
+        &self,
+        ctx: &Context<'_>,
+        input: RemoveHolidayInput,
+    ) -> async_graphql::Result<HolidayPayload> {
+        let id = decode(Kind::Holiday, &input.id, "id")?;
+        let holiday = calendar::remove_holiday(db(ctx), actor(ctx)?, id).await.gql()?;
+        Ok(HolidayPayload { holiday: holiday.into() })
+    }
+}

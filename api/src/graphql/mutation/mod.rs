@@ -1,0 +1,15 @@
+//! Mutation roots, one per area, merged into [`MutationRoot`].
+
+mod account;
+mod catalogue;
+mod master_data;
+
+use async_graphql::MergedObject;
+
+/// Everything that changes state.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    account::AccountMutation,
+    catalogue::CatalogueMutation,
+    master_data::MasterDataMutation,
+);

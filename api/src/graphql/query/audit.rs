@@ -1,0 +1,29 @@
+//! The audit log.
+
+use async_graphql::{Context, Object};
+use service::audit;
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::GqlResult;
+use crate::graphql::types::audit::AuditEntry;
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// Recorded changes, oldest first (SERVICE_MANAGER, GENERAL_MANAGER, ADMIN).
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only changes to this entity type, e.g. `customer`.")] entity_type: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<AuditEntry>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let page = audit::list(db(ctx), actor, entity_type, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, AuditEntry::from))
+    }
+}

@@ -1,0 +1,130 @@
+//! Reading parts, warehouses, engineers, warranty policies, service
+//! contracts and holidays.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::NaiveDate;
+use service::usecase::master::{calendar, engineers, parts, warranty};
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::types::catalogue::{Engineer, Holiday, Part, ServiceContract, Warehouse, WarrantyPolicy};
+use crate::graphql::types::enums::{FaultCategory, PartCategory};
+
+#[derive(Default)]
+pub struct CatalogueQuery;
+
+/// Which parts to list.
+#[derive(InputObject, Default)]
+pub struct PartFilter {
+    /// Part of the name or the start of the part number.
+    pub search: Option<String>,
+    pub category: Option<PartCategory>,
+    pub critical: Option<bool>,
+}
+
+/// Which engineers to list.
+#[derive(InputObject, Default)]
+pub struct EngineerFilter {
+    pub skill: Option<FaultCategory>,
+    pub region: Option<String>,
+    pub available: Option<bool>,
+}
+
+#[Object]
+impl CatalogueQuery {
+    /// Parts.
+    async fn parts(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PartFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Part>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = parts::PartFilter {
+            search: f.search,
+            category: f.category.map(Into::into),
+            critical: f.critical,
+        };
+        let page = parts::list_parts(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Part::from))
+    }
+
+    /// One part.
+    async fn part(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Part> {
+        let id = decode(Kind::Part, &id, "id")?;
+        parts::get_part(db(ctx), actor(ctx)?, id).await.gql().map(Part::from)
+    }
+
+    /// Warehouses (staff).
+    async fn warehouses(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Warehouse>> {
+        let request = page_request(first, after)?;
+        let page = parts::list_warehouses(db(ctx), actor(ctx)?, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Warehouse::from))
+    }
+
+    /// Field engineers (staff).
+    async fn engineers(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<EngineerFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Engineer>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = engineers::EngineerFilter {
+            skill: f.skill.map(Into::into),
+            region: f.region,
+            available: f.available,
+        };
+        let page = engineers::list_engineers(db(ctx), actor(ctx)?, filter, request).await.gql()?;
+        Ok(connection(page, &request, |p| p.user_id, Engineer::from))
+    }
+
+    /// Warranty policies.
+    async fn warranty_policies(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<WarrantyPolicy>> {
+        let request = page_request(first, after)?;
+        let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, WarrantyPolicy::from))
+    }
+
+    /// Service contracts, optionally of one unit.
+    async fn service_contracts(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<ServiceContract>> {
+        let request = page_request(first, after)?;
+        let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
+        let page = warranty::list_service_contracts(db(ctx), actor(ctx)?, unit_id, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, ServiceContract::from))
+    }
+
+    /// Declared holidays and make-up working days between two dates (inclusive).
+    async fn holidays(
+        &self,
+        ctx: &Context<'_>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> async_graphql::Result<Vec<Holiday>> {
+        let days = calendar::holidays_between(db(ctx), actor(ctx)?, from, to).await.gql()?;
+        Ok(days.into_iter().map(Holiday::from).collect())
+    }
+}

@@ -1,0 +1,161 @@
+//! Reading customers, dealers, product models and units.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use service::usecase::master::{customers, dealers, product_models, units};
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::{GqlResult, invalid};
+use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::types::master::{Customer, Dealer, ProductModel, Unit};
+
+#[derive(Default)]
+pub struct MasterDataQuery;
+
+/// Which customers to list.
+#[derive(InputObject, Default)]
+pub struct CustomerFilter {
+    /// Part of the name.
+    pub search: Option<String>,
+    pub province: Option<String>,
+}
+
+/// Which dealers to list.
+#[derive(InputObject, Default)]
+pub struct DealerFilter {
+    /// Part of the name.
+    pub search: Option<String>,
+    pub region: Option<String>,
+}
+
+/// Which product models to list.
+#[derive(InputObject, Default)]
+pub struct ProductModelFilter {
+    /// Part of the name.
+    pub search: Option<String>,
+    pub category: Option<String>,
+}
+
+/// Which units to list.
+#[derive(InputObject, Default)]
+pub struct UnitFilter {
+    /// Start of the serial number.
+    pub serial_prefix: Option<String>,
+    pub product_model_id: Option<ID>,
+    pub customer_id: Option<ID>,
+    pub dealer_id: Option<ID>,
+}
+
+#[Object]
+impl MasterDataQuery {
+    /// Customers, in creation order. Dealer users see the customers of their units.
+    async fn customers(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<CustomerFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Customer>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = customers::CustomerFilter { search: f.search, province: f.province };
+        let page = customers::list_customers(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Customer::from))
+    }
+
+    /// One customer.
+    async fn customer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Customer> {
+        let actor = actor(ctx)?;
+        let id = decode(Kind::Customer, &id, "id")?;
+        customers::get_customer(db(ctx), actor, id).await.gql().map(Customer::from)
+    }
+
+    /// Dealers. A dealer user sees only its own.
+    async fn dealers(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<DealerFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Dealer>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = dealers::DealerFilter { search: f.search, region: f.region };
+        let page = dealers::list_dealers(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Dealer::from))
+    }
+
+    /// One dealer.
+    async fn dealer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Dealer> {
+        let actor = actor(ctx)?;
+        let id = decode(Kind::Dealer, &id, "id")?;
+        dealers::get_dealer(db(ctx), actor, id).await.gql().map(Dealer::from)
+    }
+
+    /// Product models.
+    async fn product_models(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ProductModelFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<ProductModel>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = product_models::ProductModelFilter { search: f.search, category: f.category };
+        let page = product_models::list_product_models(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, ProductModel::from))
+    }
+
+    /// One product model.
+    async fn product_model(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ProductModel> {
+        let actor = actor(ctx)?;
+        let id = decode(Kind::ProductModel, &id, "id")?;
+        product_models::get_product_model(db(ctx), actor, id).await.gql().map(ProductModel::from)
+    }
+
+    /// Units. A dealer user sees only the units it sold.
+    async fn units(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<UnitFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Unit>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = units::UnitFilter {
+            serial_prefix: f.serial_prefix,
+            product_model_id: decode_opt(
+                Kind::ProductModel,
+                f.product_model_id.as_ref(),
+                "filter.productModelId",
+            )?,
+            customer_id: decode_opt(Kind::Customer, f.customer_id.as_ref(), "filter.customerId")?,
+            dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
+        };
+        let page = units::list_units(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Unit::from))
+    }
+
+    /// One unit, by id or by serial number (give exactly one). Another
+    /// dealer's unit is `NOT_FOUND` for a dealer user.
+    async fn unit(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        serial_number: Option<String>,
+    ) -> async_graphql::Result<Unit> {
+        let actor = actor(ctx)?;
+        let found = match (id, serial_number) {
+            (Some(id), None) => units::get_unit(db(ctx), actor, decode(Kind::Unit, &id, "id")?).await,
+            (None, Some(serial)) => units::find_unit_by_serial(db(ctx), actor, &serial).await,
+            _ => return Err(invalid("id", "give either id or serialNumber")),
+        };
+        found.gql().map(Unit::from)
+    }
+}

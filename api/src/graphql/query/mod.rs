@@ -1,0 +1,17 @@
+//! Query roots, one per area, merged into [`QueryRoot`].
+
+mod account;
+mod audit;
+mod catalogue;
+mod master_data;
+
+use async_graphql::MergedObject;
+
+/// Everything that can be read.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    account::AccountQuery,
+    audit::AuditQuery,
+    catalogue::CatalogueQuery,
+    master_data::MasterDataQuery,
+);

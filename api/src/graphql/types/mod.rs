@@ -1,0 +1,8 @@
+//! The API's object types, mapped from the entities (never the entities
+//! themselves, so the database can change without breaking clients).
+
+pub mod account;
+pub mod audit;
+pub mod catalogue;
+pub mod enums;
+pub mod master;

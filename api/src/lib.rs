@@ -1,0 +1,9 @@
+//! The GraphQL gateway: schema (types, queries, mutations, subscriptions),
+//! authentication, the actix server with health, readiness and metrics, and
+//! the command line. Thin over `service`, which holds the rules.
+
+pub mod cli;
+pub mod graphql;
+pub mod routes;
+pub mod startup;
+pub mod state;

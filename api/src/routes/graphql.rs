@@ -1,0 +1,110 @@
+//! `/graphql`: POST executes, GET serves GraphiQL or upgrades to the
+//! subscription WebSocket.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{BatchRequest, BatchResponse, Data};
+use async_graphql_actix_web::{GraphQLResponse, GraphQLSubscription};
+use tracing_actix_web::RequestId;
+
+use service::auth::Actor;
+use service::usecase::identity;
+
+use crate::graphql::AppSchema;
+use crate::graphql::context::{ClientAddress, RequestActor};
+use crate::state::AppState;
+
+/// The actor behind a bearer token; `None` when there is no valid token.
+async fn authenticate(state: &AppState, token: Option<&str>, request_id: Option<String>) -> Option<Actor> {
+    let user_id = state.tokens.verify(token?).ok()?;
+    match identity::load_actor(&state.db, user_id).await {
+        Ok(actor) => Some(Actor { request_id, ..actor }),
+        Err(err) => {
+            if err.is_internal() {
+                tracing::error!(error = %err, "loading the user behind a token failed");
+            }
+            None
+        }
+    }
+}
+
+fn bearer(req: &HttpRequest) -> Option<&str> {
+    req.headers().get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+/// Executes a query or a batch. The body is read through actix's size limit.
+pub async fn execute(
+    schema: web::Data<AppSchema>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    request_id: RequestId,
+    body: web::Bytes,
+) -> HttpResponse {
+    let batch: BatchRequest = match serde_json::from_slice(&body) {
+        Ok(batch) => batch,
+        Err(e) => {
+            return HttpResponse::BadRequest().json(serde_json::json!({
+                "errors": [{ "message": format!("the body is not a GraphQL request: {e}"),
+                             "extensions": { "code": "BAD_REQUEST" } }]
+            }));
+        }
+    };
+    let actor = authenticate(&state, bearer(&req), Some(request_id.to_string())).await;
+    let address = req.peer_addr().map(|a| a.ip());
+    let batch = batch.data(RequestActor(actor)).data(ClientAddress(address));
+    let response: GraphQLResponse = with_error_codes(schema.execute_batch(batch).await).into();
+    actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
+}
+
+/// GraphiQL for a browser, the subscription socket for a WebSocket client.
+pub async fn get(
+    schema: web::Data<AppSchema>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> actix_web::Result<HttpResponse> {
+    if req.headers().contains_key(header::UPGRADE) {
+        let state = state.get_ref().clone();
+        return GraphQLSubscription::new(schema.get_ref().clone())
+            .on_connection_init(move |payload| async move {
+                let token = payload.get("token").and_then(|t| t.as_str()).map(str::to_owned);
+                let actor = authenticate(&state, token.as_deref(), None).await;
+                let mut data = Data::default();
+                data.insert(RequestActor(actor));
+                Ok(data)
+            })
+            .start(&req, payload);
+    }
+    if !state.settings.graphiql_enabled() {
+        return Ok(HttpResponse::NotFound().finish());
+    }
+    let html = GraphiQLSource::build()
+        .endpoint("/graphql")
+        .subscription_endpoint("/graphql")
+        .title("aftersales GraphQL")
+        .finish();
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+}
+
+/// Errors raised by the GraphQL engine itself (syntax, unknown field, depth
+/// or complexity limit) get a code too, so clients can rely on
+/// `extensions.code` for every error.
+fn with_error_codes(response: BatchResponse) -> BatchResponse {
+    fn tag(mut response: async_graphql::Response) -> async_graphql::Response {
+        for error in &mut response.errors {
+            let has_code = error.extensions.as_ref().is_some_and(|e| e.get("code").is_some());
+            if !has_code {
+                error
+                    .extensions
+                    .get_or_insert_with(Default::default)
+                    .set("code", "GRAPHQL_VALIDATION_FAILED");
+            }
+        }
+        response
+    }
+    match response {
+        BatchResponse::Single(r) => BatchResponse::Single(tag(r)),
+        BatchResponse::Batch(rs) => BatchResponse::Batch(rs.into_iter().map(tag).collect()),
+    }
+}

@@ -1,0 +1,35 @@
+//! The schema history of aftersales: sea-orm-migration migrations that create
+//! the tables of `docs/data-model.md` on PostgreSQL and SQLite alike. Each
+//! migration has a real `down`; run them with [`Migrator`]
+//! (`Migrator::up(&db, None)`).
+
+pub use sea_orm_migration::prelude::*;
+
+mod columns;
+mod constraints;
+
+mod m20261125_000001_create_identity_tables;
+mod m20261125_000002_create_master_data_tables;
+mod m20261125_000003_create_part_tables;
+mod m20261125_000004_create_ticket_tables;
+mod m20261125_000005_create_requisition_tables;
+mod m20261125_000006_create_old_part_tables;
+mod m20261125_000007_create_visit_complaint_notification_report_tables;
+
+/// Runs the migrations below, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_create_identity_tables::Migration),
+            Box::new(m20261125_000002_create_master_data_tables::Migration),
+            Box::new(m20261125_000003_create_part_tables::Migration),
+            Box::new(m20261125_000004_create_ticket_tables::Migration),
+            Box::new(m20261125_000005_create_requisition_tables::Migration),
+            Box::new(m20261125_000006_create_old_part_tables::Migration),
+            Box::new(m20261125_000007_create_visit_complaint_notification_report_tables::Migration),
+        ]
+    }
+}

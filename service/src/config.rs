@@ -1,0 +1,282 @@
+//! Layered, typed configuration: built-in defaults, then an optional TOML
+//! file, then `AFTERSALES_*` environment variables (nested keys with `__`),
+//! with the conventional `DATABASE_URL` and `REDIS_URL` honoured as well.
+//! Everything is validated at start so a bad setting fails with a message
+//! that names it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use chrono_tz::Tz;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use crate::policy::Policy;
+
+/// Where the optional configuration file is looked up when
+/// `AFTERSALES_CONFIG` does not name one.
+pub const DEFAULT_CONFIG_FILE: &str = "aftersales.toml";
+const MIN_JWT_SECRET_LEN: usize = 32;
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// All settings of the api and worker processes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// `sqlite://…` (embedded default) or `postgres://…`.
+    pub database_url: String,
+    /// Redis for job queues; without it the embedded job backend is used.
+    pub redis_url: Option<String>,
+    /// Address the HTTP server binds to.
+    pub bind: String,
+    /// Production mode: requires an explicit JWT secret, turns GraphiQL and
+    /// introspection off unless asked for.
+    pub production: bool,
+    /// HMAC secret for access tokens; generated under `data_dir` when absent
+    /// outside production.
+    pub jwt_secret: Option<String>,
+    pub token_ttl_minutes: i64,
+    /// Business time zone for working days and deadlines (IANA name).
+    pub time_zone: String,
+    pub log_format: LogFormat,
+    /// Serve GraphiQL on GET /graphql (default: on outside production).
+    pub graphiql: Option<bool>,
+    /// Allow schema introspection (default: on outside production).
+    pub introspection: Option<bool>,
+    /// Directory for the embedded database and generated secrets.
+    pub data_dir: PathBuf,
+    pub db_max_connections: u32,
+    /// How long a request waits for a database connection before failing.
+    pub db_acquire_timeout_secs: u64,
+    /// Failed-login budget per user name and per client address, per minute.
+    pub login_attempts_per_minute: u32,
+    pub max_query_depth: usize,
+    pub max_query_complexity: usize,
+    pub max_body_bytes: usize,
+    /// Seconds in-flight requests get to finish on SIGTERM.
+    pub shutdown_timeout_secs: u64,
+    pub policy: Policy,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://data/aftersales.db?mode=rwc".into(),
+            redis_url: None,
+            bind: "127.0.0.1:8080".into(),
+            production: false,
+            jwt_secret: None,
+            token_ttl_minutes: 12 * 60,
+            time_zone: "Asia/Shanghai".into(),
+            log_format: LogFormat::Text,
+            graphiql: None,
+            introspection: None,
+            data_dir: PathBuf::from("data"),
+            db_max_connections: 10,
+            db_acquire_timeout_secs: 5,
+            login_attempts_per_minute: 5,
+            max_query_depth: 12,
+            max_query_complexity: 2_000,
+            max_body_bytes: 1024 * 1024,
+            shutdown_timeout_secs: 30,
+            policy: Policy::default(),
+        }
+    }
+}
+
+/// A setting that cannot be used, with the key it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration could not be read: {0}")]
+    Read(String),
+    #[error("invalid setting `{key}`: {message}")]
+    Invalid { key: &'static str, message: String },
+    #[error("cannot store the generated JWT secret in {path}: {source}")]
+    Secret { path: PathBuf, source: std::io::Error },
+}
+
+fn invalid(key: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid { key, message: message.into() }
+}
+
+impl Settings {
+    /// Reads defaults → file → environment. The file is `AFTERSALES_CONFIG`
+    /// or `./aftersales.toml` when present.
+    pub fn load() -> Result<Self, ConfigError> {
+        let file = std::env::var_os("AFTERSALES_CONFIG")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG_FILE));
+        Self::load_from(Some(&file))
+    }
+
+    /// Like [`Settings::load`] with an explicit (optional) file.
+    pub fn load_from(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file(file));
+        }
+        let settings: Settings = figment
+            .merge(Env::raw().only(&["DATABASE_URL", "REDIS_URL"]))
+            .merge(Env::prefixed("AFTERSALES_").ignore(&["CONFIG"]).split("__"))
+            .extract()
+            .map_err(|e| ConfigError::Read(e.to_string()))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks every setting; the error names the first bad key.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        self.bind
+            .parse::<SocketAddr>()
+            .map_err(|e| invalid("bind", format!("`{}` is not host:port ({e})", self.bind)))?;
+        self.tz()?;
+        if !(self.database_url.starts_with("sqlite:")
+            || self.database_url.starts_with("postgres://")
+            || self.database_url.starts_with("postgresql://"))
+        {
+            return Err(invalid("database_url", "must start with sqlite: or postgres://"));
+        }
+        if let Some(url) = &self.redis_url
+            && !(url.starts_with("redis://") || url.starts_with("rediss://"))
+        {
+            return Err(invalid("redis_url", "must start with redis:// or rediss://"));
+        }
+        match &self.jwt_secret {
+            Some(secret) if secret.len() < MIN_JWT_SECRET_LEN => {
+                return Err(invalid(
+                    "jwt_secret",
+                    format!("must be at least {MIN_JWT_SECRET_LEN} characters"),
+                ));
+            }
+            None if self.production => {
+                return Err(invalid("jwt_secret", "is required in production (set AFTERSALES_JWT_SECRET)"));
+            }
+            _ => {}
+        }
+        if self.token_ttl_minutes <= 0 {
+            return Err(invalid("token_ttl_minutes", "must be positive"));
+        }
+        if self.db_max_connections == 0 {
+            return Err(invalid("db_max_connections", "must be at least 1"));
+        }
+        if self.login_attempts_per_minute == 0 {
+            return Err(invalid("login_attempts_per_minute", "must be at least 1"));
+        }
+        if self.max_query_depth == 0 || self.max_query_complexity == 0 {
+            return Err(invalid("max_query_depth", "query limits must be positive"));
+        }
+        self.policy.validate().map_err(|message| invalid("policy", message))?;
+        Ok(())
+    }
+
+    /// The business time zone.
+    pub fn tz(&self) -> Result<Tz, ConfigError> {
+        self.time_zone
+            .parse::<Tz>()
+            .map_err(|_| invalid("time_zone", format!("unknown time zone `{}`", self.time_zone)))
+    }
+
+    pub fn graphiql_enabled(&self) -> bool {
+        self.graphiql.unwrap_or(!self.production)
+    }
+
+    pub fn introspection_enabled(&self) -> bool {
+        self.introspection.unwrap_or(!self.production)
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+
+    /// The configured secret, or (outside production) the one generated on
+    /// first start and kept in `data_dir/jwt_secret` so tokens survive a
+    /// restart.
+    pub fn resolve_jwt_secret(&self) -> Result<String, ConfigError> {
+        if let Some(secret) = &self.jwt_secret {
+            return Ok(secret.clone());
+        }
+        if self.production {
+            return Err(invalid("jwt_secret", "is required in production"));
+        }
+        let path = self.data_dir.join("jwt_secret");
+        let secret_err = |source| ConfigError::Secret { path: path.clone(), source };
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            let existing = existing.trim().to_string();
+            if existing.len() >= MIN_JWT_SECRET_LEN {
+                return Ok(existing);
+            }
+        }
+        std::fs::create_dir_all(&self.data_dir).map_err(secret_err)?;
+        let mut bytes = [0u8; 48];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        std::fs::write(&path, &secret).map_err(secret_err)?;
+        Ok(secret)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_embedded() {
+        let s = Settings::default();
+        assert!(s.validate().is_ok());
+        assert!(s.is_sqlite());
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert_eq!(s.tz().ok(), Some(chrono_tz::Asia::Shanghai));
+        assert!(s.graphiql_enabled());
+    }
+
+    #[test]
+    fn production_without_jwt_secret_is_refused_naming_the_key() {
+        let s = Settings { production: true, ..Settings::default() };
+        let err = s.validate().unwrap_err().to_string();
+        assert!(err.contains("jwt_secret"), "{err}");
+        assert!(!s.graphiql_enabled());
+    }
+
+    #[test]
+    fn unknown_time_zone_and_bad_bind_are_refused() {
+        let tz = Settings { time_zone: "Mars/Olympus".into(), ..Settings::default() };
+        assert!(tz.validate().unwrap_err().to_string().contains("time_zone"));
+        let bind = Settings { bind: "localhost".into(), ..Settings::default() };
+        assert!(bind.validate().unwrap_err().to_string().contains("bind"));
+    }
+
+    #[test]
+    fn file_values_are_read_and_typos_are_refused() {
+        let dir = std::env::temp_dir().join(format!("aftersales-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let good = dir.join("good.toml");
+        std::fs::write(&good, "bind = \"127.0.0.1:9999\"\n[policy]\nold_part_due_days = 10\n").ok();
+        let s = Settings::load_from(Some(&good)).expect("valid file");
+        assert_eq!(s.bind, "127.0.0.1:9999");
+        assert_eq!(s.policy.old_part_due_days, 10);
+        let typo = dir.join("typo.toml");
+        std::fs::write(&typo, "bnid = \"127.0.0.1:9999\"\n").ok();
+        assert!(Settings::load_from(Some(&typo)).is_err());
+    }
+
+    #[test]
+    fn generated_jwt_secret_is_stored_and_reused() {
+        let dir = std::env::temp_dir().join(format!("aftersales-jwt-{}", std::process::id()));
+        let s = Settings { data_dir: dir.clone(), ..Settings::default() };
+        let first = s.resolve_jwt_secret().expect("generated");
+        let second = s.resolve_jwt_secret().expect("reused");
+        assert_eq!(first, second);
+        assert!(first.len() >= MIN_JWT_SECRET_LEN);
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

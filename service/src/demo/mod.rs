@@ -1,0 +1,401 @@
+//! The demo data set behind `aftersales-api --demo`: a crane and
+//! construction-machine maker with dealers, customers across provinces,
+//! hundreds of units, engineers with different skills and regions, parts
+//! with stock, and one user per role. Deterministic (seeded), and loaded at
+//! most once: a second run finds the marker dealer and adds nothing.
+
+mod data;
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rust_decimal::Decimal;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set,
+};
+
+use entity::enums::{FaultCategory, Role};
+use entity::{
+    customer, dealer, engineer, engineer_skill, holiday, part, product_model, service_contract,
+    service_tariff, stock_level, unit, user, user_role, warehouse, warranty_policy,
+};
+
+use crate::auth::hash_password;
+use crate::db::begin_write;
+use crate::error::ServiceResult;
+use data::*;
+
+/// Every demo user signs in with this password.
+pub const DEMO_PASSWORD: &str = "demo-2026";
+
+/// What the loader did, printed at start.
+pub struct DemoReport {
+    pub loaded: bool,
+    /// User names with their roles.
+    pub users: Vec<(String, String)>,
+}
+
+impl fmt::Display for DemoReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.loaded {
+            writeln!(f, "Demo data loaded.")?;
+        } else {
+            writeln!(f, "Demo data already present; nothing added.")?;
+        }
+        writeln!(f, "Demo users (password for all: {DEMO_PASSWORD}):")?;
+        for (username, roles) in &self.users {
+            writeln!(f, "  {username:<12} {roles}")?;
+        }
+        Ok(())
+    }
+}
+
+fn demo_users() -> Vec<(String, String)> {
+    let staff = USERS.iter().map(|(u, _, roles, _)| {
+        let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        (u.to_string(), roles.join(", "))
+    });
+    let engineers = ENGINEERS.iter().map(|(u, _, region, _)| (u.to_string(), format!("ENGINEER ({region})")));
+    staff.chain(engineers).collect()
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+}
+
+/// Loads the demo set unless it is already there, in one transaction.
+pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
+    let present =
+        dealer::Entity::find().filter(dealer::Column::Code.eq(MARKER_DEALER)).one(db).await?.is_some();
+    if present {
+        return Ok(DemoReport { loaded: false, users: demo_users() });
+    }
+    let mut seed = Seed {
+        rng: StdRng::seed_from_u64(2026),
+        now: Utc::now(),
+        password_hash: hash_password(DEMO_PASSWORD)?,
+    };
+    let txn = begin_write(db).await?;
+    let dealers = seed.dealers(&txn).await?;
+    seed.people(&txn, &dealers).await?;
+    let models = seed.models(&txn).await?;
+    let customers = seed.customers(&txn).await?;
+    seed.units(&txn, &models, &customers, &dealers).await?;
+    seed.contracts(&txn).await?;
+    seed.parts_and_stock(&txn).await?;
+    seed.calendar_and_tariff(&txn).await?;
+    txn.commit().await?;
+    Ok(DemoReport { loaded: true, users: demo_users() })
+}
+
+struct Seed {
+    rng: StdRng,
+    now: DateTime<Utc>,
+    password_hash: String,
+}
+
+/// A dealer's region, id and code.
+type DealerRow = (String, i64, String);
+
+impl Seed {
+    async fn dealers(&mut self, txn: &DatabaseTransaction) -> ServiceResult<Vec<DealerRow>> {
+        let mut rows = Vec::new();
+        for (i, (code, name, region)) in DEALERS.iter().enumerate() {
+            let created = dealer::ActiveModel {
+                code: Set(code.to_string()),
+                name: Set(name.to_string()),
+                region: Set(region.to_string()),
+                contact_name: Set(Some(format!("{region}区域经理"))),
+                phone: Set(Some(format!("1390000{:04}", 1000 + i))),
+                email: Set(Some(format!("{}@dealers.example.cn", code.to_lowercase()))),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            rows.push((region.to_string(), created.id, code.to_string()));
+        }
+        Ok(rows)
+    }
+
+    async fn people(&mut self, txn: &DatabaseTransaction, dealers: &[DealerRow]) -> ServiceResult<()> {
+        for (username, display, roles, dealer_code) in USERS {
+            let dealer_id =
+                dealer_code.and_then(|c| dealers.iter().find(|(_, _, code)| code == c).map(|(_, id, _)| *id));
+            let Some(id) = self.user(txn, username, display, dealer_id).await? else {
+                continue;
+            };
+            for role in *roles {
+                user_role::ActiveModel { user_id: Set(id), role: Set(*role) }.insert(txn).await?;
+            }
+        }
+        for (username, display, region, skills) in ENGINEERS {
+            let Some(id) = self.user(txn, username, display, None).await? else {
+                continue;
+            };
+            user_role::ActiveModel { user_id: Set(id), role: Set(Role::Engineer) }.insert(txn).await?;
+            engineer::ActiveModel {
+                user_id: Set(id),
+                region: Set(region.to_string()),
+                available: Set(true),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+            }
+            .insert(txn)
+            .await?;
+            for skill in *skills {
+                let skill: FaultCategory = *skill;
+                engineer_skill::ActiveModel { engineer_id: Set(id), skill: Set(skill) }.insert(txn).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Inserts a user unless the name is taken (an admin made before the
+    /// demo, say), which is kept as it is.
+    async fn user(
+        &self,
+        txn: &DatabaseTransaction,
+        username: &str,
+        display: &str,
+        dealer_id: Option<i64>,
+    ) -> ServiceResult<Option<i64>> {
+        let existing = user::Entity::find().filter(user::Column::Username.eq(username)).one(txn).await?;
+        if existing.is_some() {
+            return Ok(None);
+        }
+        let created = user::ActiveModel {
+            username: Set(username.to_string()),
+            password_hash: Set(self.password_hash.clone()),
+            display_name: Set(display.to_string()),
+            email: Set(Some(format!("{}@aftersales.example.cn", username.replace('.', "_")))),
+            phone: Set(None),
+            dealer_id: Set(dealer_id),
+            active: Set(true),
+            created_at: Set(self.now),
+            updated_at: Set(self.now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        Ok(Some(created.id))
+    }
+
+    /// Policies and models; returns each model's code and id.
+    async fn models(&mut self, txn: &DatabaseTransaction) -> ServiceResult<Vec<(String, i64)>> {
+        let mut policies = Vec::new();
+        for (code, name, months) in POLICIES {
+            let policy = warranty_policy::ActiveModel {
+                code: Set(code.to_string()),
+                name: Set(name.to_string()),
+                duration_months: Set(*months),
+                covers_parts: Set(true),
+                covers_labour: Set(true),
+                active: Set(true),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            policies.push((*months, policy.id));
+        }
+        let mut models = Vec::new();
+        for (code, name, category, months, price) in MODELS {
+            let policy = policies.iter().find(|(m, _)| m == months).map(|(_, id)| *id);
+            let created = product_model::ActiveModel {
+                code: Set(code.to_string()),
+                name: Set(name.to_string()),
+                category: Set(category.to_string()),
+                default_warranty_months: Set(*months),
+                sale_price: Set(Decimal::from(*price)),
+                warranty_policy_id: Set(policy),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            models.push((code.to_string(), created.id));
+        }
+        Ok(models)
+    }
+
+    /// Customers; returns each one's province and id.
+    async fn customers(&mut self, txn: &DatabaseTransaction) -> ServiceResult<Vec<(&'static str, i64)>> {
+        let mut rows = Vec::new();
+        for i in 0..CUSTOMERS {
+            let (province, near, far) = PROVINCES[i % PROVINCES.len()];
+            let stem = NAME_STEMS[i % NAME_STEMS.len()];
+            let trade = TRADES[(i / NAME_STEMS.len()) % TRADES.len()];
+            let created = customer::ActiveModel {
+                name: Set(format!("{province}{stem}{trade}有限公司")),
+                contact_name: Set(Some(format!("联系人{}", i + 1))),
+                phone: Set(Some(format!("13{}{:08}", 5 + i % 5, 10_000_000 + i * 7919))),
+                email: Set(Some(format!("service{}@customers.example.cn", i + 1))),
+                address: Set(Some(format!("{province} 工业园区 {} 号", 10 + i))),
+                province: Set(province.to_string()),
+                distance_km: Set(self.rng.gen_range(near..=far)),
+                key_customer: Set(i % 9 == 0),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            rows.push((province, created.id));
+        }
+        Ok(rows)
+    }
+
+    async fn units(
+        &mut self,
+        txn: &DatabaseTransaction,
+        models: &[(String, i64)],
+        customers: &[(&'static str, i64)],
+        dealers: &[DealerRow],
+    ) -> ServiceResult<()> {
+        let mut batch = Vec::with_capacity(UNITS);
+        for i in 0..UNITS {
+            let (code, model_id) = &models[i % models.len()];
+            let (province, customer_id) = customers[self.rng.gen_range(0..customers.len())];
+            // Several units share a production date, as on a real line.
+            let production = date("2023-03-01") + Duration::days(((i / 6) as i64 * 11) % 1200);
+            // Every twelfth unit is still in stock, unsold.
+            let sold = i % 12 != 11;
+            let invoice = sold.then(|| production + Duration::days(self.rng.gen_range(15..120)));
+            // Two in three sold through the province's dealer, the rest directly.
+            let dealer = dealers
+                .iter()
+                .find(|(region, _, _)| region == province)
+                .filter(|_| sold && i % 3 != 0)
+                .map(|(_, id, _)| *id);
+            batch.push(unit::ActiveModel {
+                serial_number: Set(format!("{code}-{}-{:04}", production.format("%Y"), i + 1)),
+                product_model_id: Set(*model_id),
+                production_date: Set(production),
+                invoice_date: Set(invoice),
+                customer_id: Set(sold.then_some(customer_id)),
+                dealer_id: Set(dealer),
+                warranty_policy_id: Set(None),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+                ..Default::default()
+            });
+        }
+        unit::Entity::insert_many(batch).exec(txn).await?;
+        Ok(())
+    }
+
+    /// Extended cover for every seventeenth sold unit, from its second year.
+    async fn contracts(&mut self, txn: &DatabaseTransaction) -> ServiceResult<()> {
+        let sold = unit::Entity::find().filter(unit::Column::InvoiceDate.is_not_null()).all(txn).await?;
+        for (n, u) in sold.iter().step_by(17).enumerate() {
+            let Some(invoice) = u.invoice_date else { continue };
+            let starts = invoice + Duration::days(365);
+            service_contract::ActiveModel {
+                contract_number: Set(format!("SC-{}-{:04}", starts.format("%Y"), n + 1)),
+                unit_id: Set(u.id),
+                starts_on: Set(starts),
+                ends_on: Set(starts + Duration::days(730)),
+                price: Set(Decimal::from(28_000 + 1_000 * (n as i64 % 5))),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn parts_and_stock(&mut self, txn: &DatabaseTransaction) -> ServiceResult<()> {
+        let mut warehouses = Vec::new();
+        for (code, name, region, head_office) in WAREHOUSES {
+            let created = warehouse::ActiveModel {
+                code: Set(code.to_string()),
+                name: Set(name.to_string()),
+                region: Set(region.to_string()),
+                head_office: Set(*head_office),
+                keeper_user_id: Set(None),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            warehouses.push((created.id, *head_office));
+        }
+        for DemoPart(number, name, category, price, weight, critical, imported, limit) in PARTS {
+            let created = part::ActiveModel {
+                part_number: Set(number.to_string()),
+                name: Set(name.to_string()),
+                unit_price: Set(Decimal::from(*price)),
+                weight_kg: Set(Decimal::from(*weight)),
+                category: Set(*category),
+                critical: Set(*critical),
+                imported: Set(*imported),
+                valuable: Set(limit.is_some()),
+                valuable_limit: Set(*limit),
+                created_at: Set(self.now),
+                updated_at: Set(self.now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            for (warehouse_id, head_office) in &warehouses {
+                let safety = if *head_office { 10 } else { 3 };
+                // One shelf in six runs low, so the low-stock list has something to show.
+                let on_hand = if self.rng.gen_ratio(1, 6) {
+                    self.rng.gen_range(0..safety)
+                } else {
+                    self.rng.gen_range(safety..safety * 4)
+                };
+                stock_level::ActiveModel {
+                    warehouse_id: Set(*warehouse_id),
+                    part_id: Set(created.id),
+                    on_hand: Set(on_hand),
+                    safety_stock: Set(safety),
+                    updated_at: Set(self.now),
+                    version: Set(1),
+                }
+                .insert(txn)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn calendar_and_tariff(&mut self, txn: &DatabaseTransaction) -> ServiceResult<()> {
+        for (day, name, working_day) in HOLIDAYS {
+            holiday::ActiveModel {
+                day: Set(date(day)),
+                name: Set(name.to_string()),
+                working_day: Set(*working_day),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+        service_tariff::ActiveModel {
+            labour_rate: Set(Decimal::from(150)),
+            travel_rate_per_km: Set(Decimal::new(35, 1)),
+            effective_from: Set(date("2023-01-01")),
+            created_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        Ok(())
+    }
+}

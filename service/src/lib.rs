@@ -1,0 +1,18 @@
+//! The domain of aftersales: business rules as plain functions (`rules`,
+//! `policy`), use cases that run them against the database in one
+//! transaction (`usecase`), and what both binaries share: configuration,
+//! telemetry, identity, audit and errors. Knows nothing of GraphQL or HTTP.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod pagination;
+pub mod policy;
+pub mod rules;
+pub mod telemetry;
+pub mod usecase;
+
+pub use error::{ServiceError, ServiceResult};

@@ -1,0 +1,148 @@
+//! Input checks shared by the use cases. Each returns a `VALIDATION` error
+//! naming the field.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::error::{ServiceError, ServiceResult};
+
+/// A trimmed, non-empty text of at most `max` characters.
+pub fn required_text(field: &str, value: &str, max: usize) -> ServiceResult<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ServiceError::validation(field, "must not be empty"));
+    }
+    if trimmed.chars().count() > max {
+        return Err(ServiceError::validation(field, format!("must be at most {max} characters")));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Like [`required_text`] for an optional field; blank becomes `None`.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ServiceResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => required_text(field, v, max).map(Some),
+    }
+}
+
+/// A code (part number, model code, serial number): letters, digits, `-`, `_`, `.`, `/`.
+pub fn code(field: &str, value: &str, max: usize) -> ServiceResult<String> {
+    let value = required_text(field, value, max)?;
+    if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')) {
+        return Err(ServiceError::validation(
+            field,
+            "may contain only letters, digits, '-', '_', '.' and '/'",
+        ));
+    }
+    Ok(value)
+}
+
+fn phone_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // Mainland mobile (1xx xxxx xxxx), landline with area code, or an
+    // international number with a leading +.
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\+\d{6,15})$")
+            .expect("constant pattern compiles")
+    })
+}
+
+fn email_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+            .expect("constant pattern compiles")
+    })
+}
+
+/// An optional phone number, spaces allowed and removed.
+pub fn phone(field: &str, value: Option<&str>) -> ServiceResult<Option<String>> {
+    let Some(raw) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if !phone_pattern().is_match(&compact) {
+        return Err(ServiceError::validation(
+            field,
+            format!(
+                "`{raw}` is not a phone number (mobile 1xxxxxxxxxx, landline 0xx-xxxxxxxx or +international)"
+            ),
+        ));
+    }
+    Ok(Some(compact))
+}
+
+/// An optional e-mail address.
+pub fn email(field: &str, value: Option<&str>) -> ServiceResult<Option<String>> {
+    let Some(raw) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if raw.len() > 254 || !email_pattern().is_match(raw) {
+        return Err(ServiceError::validation(field, format!("`{raw}` is not an e-mail address")));
+    }
+    Ok(Some(raw.to_ascii_lowercase()))
+}
+
+/// A money amount or measure that may not be negative.
+pub fn non_negative(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(ServiceError::validation(field, "must not be negative"));
+    }
+    Ok(value)
+}
+
+/// An integer within `min..=max`.
+pub fn in_range(field: &str, value: i64, min: i64, max: i64) -> ServiceResult<i64> {
+    if value < min || value > max {
+        return Err(ServiceError::validation(field, format!("must be between {min} and {max}, got {value}")));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn blank_name_is_refused_and_names_the_field() {
+        let err = required_text("name", "   ", 50).unwrap_err();
+        assert_eq!(err.field(), Some("name"));
+        assert_eq!(required_text("name", " 徐工 ", 50).ok().as_deref(), Some("徐工"));
+    }
+
+    #[test]
+    fn mobile_landline_and_international_phones_are_accepted() {
+        assert_eq!(phone("phone", Some("138 0013 8000")).ok().flatten().as_deref(), Some("13800138000"));
+        assert!(phone("phone", Some("0516-87654321")).is_ok());
+        assert!(phone("phone", Some("+4930123456")).is_ok());
+        assert_eq!(phone("phone", None).ok(), Some(None));
+    }
+
+    #[test]
+    fn malformed_phone_and_email_are_refused() {
+        assert_eq!(phone("phone", Some("12345")).unwrap_err().field(), Some("phone"));
+        assert_eq!(phone("phone", Some("1380013800a")).unwrap_err().code(), "VALIDATION");
+        assert_eq!(email("email", Some("no-at-sign")).unwrap_err().field(), Some("email"));
+        assert!(email("email", Some("a@b")).is_err());
+        assert_eq!(
+            email("email", Some("Li.Wei@Example.cn")).ok().flatten().as_deref(),
+            Some("li.wei@example.cn")
+        );
+    }
+
+    #[test]
+    fn negative_price_is_refused_and_zero_is_accepted() {
+        assert!(non_negative("unitPrice", dec!(-0.01)).is_err());
+        assert!(non_negative("unitPrice", dec!(0)).is_ok());
+    }
+
+    #[test]
+    fn codes_allow_only_safe_characters() {
+        assert!(code("serialNumber", "XCT25-2024-0001", 64).is_ok());
+        assert!(code("serialNumber", "XCT 25", 64).is_err());
+    }
+}

@@ -1,0 +1,5 @@
+//! Use cases: each checks the actor's role, validates input with the rules,
+//! and writes in one transaction together with its audit entry.
+
+pub mod identity;
+pub mod master;

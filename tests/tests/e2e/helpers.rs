@@ -1,0 +1,270 @@
+//! `spawn_app`: a server on port 0 over a fresh database, and a small
+//! GraphQL client.
+
+use std::path::PathBuf;
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use serde_json::{Value, json};
+
+use api::startup::Application;
+use entity::enums::Role;
+use service::config::Settings;
+use service::usecase::identity::{self, NewUser};
+
+/// The database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each named `async fn(Backend)` as two tests, `<name>::sqlite` and
+/// `<name>::postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::helpers::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+
+/// The admin every test app starts with.
+pub const ADMIN: &str = "admin";
+pub const PASSWORD: &str = "test-password-1";
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+pub fn redis_url() -> String {
+    std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into())
+}
+
+/// A fresh, empty database; the returned guard drops it.
+pub struct FreshDatabase {
+    pub url: String,
+    backend: Backend,
+    name: String,
+    dir: PathBuf,
+}
+
+impl FreshDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let name = format!("aftersales_test_{}", uuid::Uuid::new_v4().simple());
+        let dir = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+            Backend::Postgres => {
+                let admin = Database::connect(postgres_admin_url()).await.expect("PostgreSQL is reachable");
+                admin
+                    .execute_raw(Statement::from_string(
+                        admin.get_database_backend(),
+                        format!("CREATE DATABASE {name}"),
+                    ))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let base = postgres_admin_url();
+                let (prefix, _) = base.rsplit_once('/').expect("database url has a path");
+                format!("{prefix}/{name}")
+            }
+        };
+        Self { url, backend, name, dir }
+    }
+
+    /// Drops the PostgreSQL database with everything still connected to it.
+    pub async fn drop_now(&self) {
+        if self.backend == Backend::Postgres
+            && let Ok(admin) = Database::connect(postgres_admin_url()).await
+        {
+            let _ = admin
+                .execute_raw(Statement::from_string(
+                    admin.get_database_backend(),
+                    format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+                ))
+                .await;
+            admin.close().await.ok();
+        }
+    }
+}
+
+impl Drop for FreshDatabase {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if self.backend == Backend::Postgres {
+            let name = self.name.clone();
+            // Best effort cleanup on a separate runtime: Drop cannot await.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                if let Ok(rt) = rt {
+                    rt.block_on(async move {
+                        if let Ok(admin) = Database::connect(postgres_admin_url()).await {
+                            let _ = admin
+                                .execute_raw(Statement::from_string(
+                                    admin.get_database_backend(),
+                                    format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                                ))
+                                .await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    pub database: FreshDatabase,
+    pub http: reqwest::Client,
+}
+
+pub fn test_settings(database_url: &str) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
+        bind: "127.0.0.1:0".into(),
+        jwt_secret: Some("test-secret-test-secret-test-secret!".into()),
+        db_max_connections: 5,
+        data_dir: std::env::temp_dir().join("aftersales-test-data"),
+        ..Settings::default()
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts the server with settings adjusted by `tweak`, and an admin user.
+pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let database = FreshDatabase::create(backend).await;
+    let mut settings = test_settings(&database.url);
+    tweak(&mut settings);
+    let app = Application::build(settings).await.expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let db = app.state().db.clone();
+    tokio::spawn(app.run_until_stopped());
+    identity::create_user(
+        &db,
+        None,
+        NewUser {
+            username: ADMIN.into(),
+            password: PASSWORD.into(),
+            roles: vec![Role::Admin],
+            ..NewUser::default()
+        },
+    )
+    .await
+    .expect("admin created");
+    TestApp { address, db, database, http: reqwest::Client::new() }
+}
+
+/// A GraphQL response: `data` and `errors`.
+#[derive(Debug)]
+pub struct GqlResponse {
+    pub body: Value,
+}
+
+impl GqlResponse {
+    pub fn data(&self) -> &Value {
+        &self.body["data"]
+    }
+
+    /// The `extensions.code` of the first error, if any.
+    pub fn error_code(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["code"].as_str()
+    }
+
+    pub fn error_field(&self) -> Option<&str> {
+        self.body["errors"][0]["extensions"]["field"].as_str()
+    }
+
+    #[track_caller]
+    pub fn expect_ok(&self) -> &Value {
+        assert!(self.body.get("errors").is_none(), "unexpected errors: {}", self.body);
+        &self.body["data"]
+    }
+}
+
+impl TestApp {
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> GqlResponse {
+        let mut request = self
+            .http
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request sent");
+        let body = response.json().await.expect("JSON body");
+        GqlResponse { body }
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> GqlResponse {
+        self.gql(
+            None,
+            "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token user { username roles } } }",
+            json!({ "u": username, "p": password }),
+        )
+        .await
+    }
+
+    /// Logs in and returns the token.
+    pub async fn token(&self, username: &str, password: &str) -> String {
+        let response = self.login(username, password).await;
+        response.expect_ok()["login"]["token"].as_str().expect("token").to_owned()
+    }
+
+    pub async fn admin_token(&self) -> String {
+        self.token(ADMIN, PASSWORD).await
+    }
+
+    /// Creates a user directly (as the CLI does) and returns a token for it.
+    pub async fn user_with(&self, username: &str, roles: &[Role], dealer_code: Option<&str>) -> String {
+        identity::create_user(
+            &self.db,
+            None,
+            NewUser {
+                username: username.into(),
+                password: PASSWORD.into(),
+                roles: roles.to_vec(),
+                dealer_code: dealer_code.map(Into::into),
+                region: roles.contains(&Role::Engineer).then(|| "江苏".to_owned()),
+                ..NewUser::default()
+            },
+        )
+        .await
+        .expect("user created");
+        self.token(username, PASSWORD).await
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(format!("{}{path}", self.address)).send().await.expect("request sent")
+    }
+
+    /// Rows in a table, read straight from the database.
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("count")
+    }
+}

@@ -1,0 +1,12 @@
+//! End-to-end tests: the real server on a random port against a fresh
+//! database per test, on SQLite and PostgreSQL alike. One test binary, so the
+//! workspace links it once.
+
+mod helpers;
+
+mod access;
+mod demo;
+mod identity;
+mod master_data;
+mod server;
+mod subscription;

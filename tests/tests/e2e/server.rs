@@ -1,0 +1,94 @@
+//! The HTTP surface: probes, metrics, GraphiQL, request ids and limits.
+
+use serde_json::json;
+
+use crate::helpers::{Backend, redis_url, spawn_app, spawn_app_with};
+use crate::on_both_backends;
+
+on_both_backends!(
+    healthz_and_readyz_answer_when_everything_is_up,
+    metrics_are_served_in_prometheus_text,
+    graphiql_is_served_on_get_and_responses_carry_a_request_id,
+    oversized_body_and_too_deep_query_are_refused,
+);
+
+async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.redis_url = Some(redis_url())).await;
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 200);
+    let body: serde_json::Value = ready.json().await.expect("json");
+    assert_eq!(body, json!({"status": "ready", "database": "up", "redis": "up"}));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_is_503_when_the_database_is_gone() {
+    let app = spawn_app(Backend::Postgres).await;
+    assert_eq!(app.get("/readyz").await.status().as_u16(), 200);
+    app.database.drop_now().await;
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 503);
+    let body: serde_json::Value = ready.json().await.expect("json");
+    assert_eq!(body["database"], "down");
+    // Still alive, and GraphQL errors cleanly instead of hanging.
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    let login = app.login("admin", "whatever-password").await;
+    assert_eq!(login.error_code(), Some("INTERNAL"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_is_503_when_redis_is_unreachable() {
+    // Nothing listens on port 1.
+    let app = spawn_app_with(Backend::Sqlite, |s| s.redis_url = Some("redis://127.0.0.1:1".into())).await;
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 503);
+    let body: serde_json::Value = ready.json().await.expect("json");
+    assert_eq!(body["redis"], "down");
+    assert_eq!(body["database"], "up");
+}
+
+async fn metrics_are_served_in_prometheus_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.login("admin", "wrong-password").await;
+    let metrics = app.get("/metrics").await;
+    assert_eq!(metrics.status().as_u16(), 200);
+    let text = metrics.text().await.expect("text");
+    assert!(text.contains("aftersales_http_requests_total"), "{text}");
+    assert!(text.contains("endpoint=\"/graphql\""), "{text}");
+}
+
+async fn graphiql_is_served_on_get_and_responses_carry_a_request_id(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.get("/graphql").await;
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.headers().contains_key("x-request-id"));
+    let html = page.text().await.expect("html");
+    assert!(html.contains("graphiql"), "GraphiQL page expected");
+
+    let hidden = spawn_app_with(backend, |s| s.graphiql = Some(false)).await;
+    assert_eq!(hidden.get("/graphql").await.status().as_u16(), 404);
+}
+
+async fn oversized_body_and_too_deep_query_are_refused(backend: Backend) {
+    let app = spawn_app_with(backend, |s| {
+        s.max_body_bytes = 4096;
+        s.max_query_depth = 4;
+    })
+    .await;
+    let huge = format!("{{ me {{ username }} }} # {}", "x".repeat(10_000));
+    let response = app
+        .http
+        .post(format!("{}/graphql", app.address))
+        .json(&json!({"query": huge}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status().as_u16(), 413);
+    let token = app.admin_token().await;
+    let deep = app
+        .gql(Some(&token), "{ units { edges { node { customer { name } model { code } } } } }", json!({}))
+        .await;
+    let message = deep.body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("too deep"), "depth limit error expected: {}", deep.body);
+    assert_eq!(deep.error_code(), Some("GRAPHQL_VALIDATION_FAILED"));
+}
