@@ -1,5 +1,12 @@
 //! Domain rules as plain functions: they take values and return values, never
 //! touch the database, and are unit-tested on their own.
 
+pub mod calendar;
+pub mod dispatch;
+pub mod entitlement;
 pub mod money;
+pub mod quote;
+pub mod repeat_repair;
+pub mod sla;
+pub mod ticket_flow;
 pub mod validate;

@@ -1,0 +1,84 @@
+//! Round-robin dispatch (派工): engineers take turns in a fixed order, equal
+//! chances; one who lacks the skill or is still out on another job is passed
+//! over this round and the turn moves on (依次轮流,机会均等;...将被隔过此轮派工,
+//! 向下轮流).
+
+/// An engineer as dispatch sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub engineer_id: i64,
+    /// Has the skill for the ticket's fault category.
+    pub has_skill: bool,
+    /// On duty (not on leave).
+    pub available: bool,
+    /// Still out on another open job.
+    pub busy: bool,
+}
+
+impl Candidate {
+    fn eligible(&self) -> bool {
+        self.has_skill && self.available && !self.busy
+    }
+}
+
+/// The next engineer after `last` in ascending id order, wrapping around;
+/// `None` when nobody is eligible. The rotation is by id so it stays the
+/// same however the candidates were loaded.
+pub fn next_in_rotation(candidates: &[Candidate], last: Option<i64>) -> Option<i64> {
+    let mut ordered: Vec<&Candidate> = candidates.iter().collect();
+    ordered.sort_by_key(|c| c.engineer_id);
+    let start = last.map_or(0, |last| ordered.iter().position(|c| c.engineer_id > last).unwrap_or(0));
+    ordered.iter().cycle().skip(start).take(ordered.len()).find(|c| c.eligible()).map(|c| c.engineer_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(engineer_id: i64, has_skill: bool, busy: bool) -> Candidate {
+        Candidate { engineer_id, has_skill, available: true, busy }
+    }
+
+    #[test]
+    fn three_engineers_one_without_the_skill_one_busy_gives_the_third() {
+        let team = [c(1, false, false), c(2, true, true), c(3, true, false)];
+        assert_eq!(next_in_rotation(&team, None), Some(3));
+        assert_eq!(next_in_rotation(&team, Some(3)), Some(3), "the only eligible one again");
+    }
+
+    #[test]
+    fn turns_go_round_in_order_and_wrap() {
+        let team = [c(10, true, false), c(20, true, false), c(30, true, false)];
+        let mut last = None;
+        let mut order = Vec::new();
+        for _ in 0..6 {
+            last = next_in_rotation(&team, last);
+            order.push(last.unwrap());
+        }
+        assert_eq!(order, vec![10, 20, 30, 10, 20, 30]);
+    }
+
+    #[test]
+    fn skipped_engineer_is_passed_over_this_round_only() {
+        let busy_20 = [c(10, true, false), c(20, true, true), c(30, true, false)];
+        assert_eq!(next_in_rotation(&busy_20, Some(10)), Some(30));
+        let free_again = [c(10, true, false), c(20, true, false), c(30, true, false)];
+        // The turn moved on to 30; 20 waits for the next round.
+        assert_eq!(next_in_rotation(&free_again, Some(30)), Some(10));
+        assert_eq!(next_in_rotation(&free_again, Some(10)), Some(20));
+    }
+
+    #[test]
+    fn pointer_of_an_engineer_who_left_continues_with_the_next_id() {
+        let team = [c(10, true, false), c(30, true, false)];
+        assert_eq!(next_in_rotation(&team, Some(20)), Some(30));
+        assert_eq!(next_in_rotation(&team, Some(99)), Some(10));
+    }
+
+    #[test]
+    fn nobody_eligible_gives_none() {
+        let off = Candidate { engineer_id: 1, has_skill: true, available: false, busy: false };
+        assert_eq!(next_in_rotation(&[off, c(2, false, false)], None), None);
+        assert_eq!(next_in_rotation(&[], Some(1)), None);
+    }
+}
