@@ -10,6 +10,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{App, HttpMessage, HttpServer, web};
 use actix_web_prom::PrometheusMetricsBuilder;
 use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use service::auth::TokenIssuer;
@@ -31,7 +32,7 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<sea_orm::Da
     let db = service::db::connect(settings)
         .await
         .with_context(|| format!("cannot open the database at {}", redact(&settings.database_url)))?;
-    service::db::migrate(&db).await.context("migrations failed")?;
+    Migrator::up(&db, None).await.context("migrations failed")?;
     Ok(db)
 }
 

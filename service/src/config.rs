@@ -20,6 +20,8 @@ use crate::policy::Policy;
 /// `AFTERSALES_CONFIG` does not name one.
 pub const DEFAULT_CONFIG_FILE: &str = "aftersales.toml";
 const MIN_JWT_SECRET_LEN: usize = 32;
+/// Thirty days: longer-lived tokens are a standing risk.
+const MAX_TOKEN_TTL_MINUTES: i64 = 30 * 24 * 60;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,7 +60,8 @@ pub struct Settings {
     pub db_max_connections: u32,
     /// How long a request waits for a database connection before failing.
     pub db_acquire_timeout_secs: u64,
-    /// Failed-login budget per user name and per client address, per minute.
+    /// Failed logins allowed per user name per minute (four times as many per
+    /// client address); then `RATE_LIMITED` until the minute has passed.
     pub login_attempts_per_minute: u32,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
@@ -111,12 +114,16 @@ fn invalid(key: &'static str, message: impl Into<String>) -> ConfigError {
 
 impl Settings {
     /// Reads defaults → file → environment. The file is `AFTERSALES_CONFIG`
-    /// or `./aftersales.toml` when present.
+    /// (which must exist) or `./aftersales.toml` when present.
     pub fn load() -> Result<Self, ConfigError> {
-        let file = std::env::var_os("AFTERSALES_CONFIG")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG_FILE));
-        Self::load_from(Some(&file))
+        match std::env::var_os("AFTERSALES_CONFIG").map(PathBuf::from) {
+            Some(file) if !file.exists() => Err(ConfigError::Read(format!(
+                "AFTERSALES_CONFIG names {}, which does not exist",
+                file.display()
+            ))),
+            Some(file) => Self::load_from(Some(&file)),
+            None => Self::load_from(Some(Path::new(DEFAULT_CONFIG_FILE))),
+        }
     }
 
     /// Like [`Settings::load`] with an explicit (optional) file.
@@ -163,8 +170,11 @@ impl Settings {
             }
             _ => {}
         }
-        if self.token_ttl_minutes <= 0 {
-            return Err(invalid("token_ttl_minutes", "must be positive"));
+        if !(1..=MAX_TOKEN_TTL_MINUTES).contains(&self.token_ttl_minutes) {
+            return Err(invalid(
+                "token_ttl_minutes",
+                format!("must be between 1 and {MAX_TOKEN_TTL_MINUTES}"),
+            ));
         }
         if self.db_max_connections == 0 {
             return Err(invalid("db_max_connections", "must be at least 1"));
@@ -220,9 +230,22 @@ impl Settings {
         let mut bytes = [0u8; 48];
         rand::thread_rng().fill_bytes(&mut bytes);
         let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        std::fs::write(&path, &secret).map_err(secret_err)?;
+        write_private(&path, &secret).map_err(secret_err)?;
         Ok(secret)
     }
+}
+
+/// Writes a file only its owner may read.
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(contents.as_bytes())
 }
 
 #[cfg(test)]
@@ -277,6 +300,12 @@ mod tests {
         let second = s.resolve_jwt_secret().expect("reused");
         assert_eq!(first, second);
         assert!(first.len() >= MIN_JWT_SECRET_LEN);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.join("jwt_secret")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "only the owner may read the secret");
+        }
         std::fs::remove_dir_all(dir).ok();
     }
 }

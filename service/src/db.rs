@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::time::Duration;
 
-use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
@@ -50,11 +49,6 @@ pub async fn connect_url(
         });
     }
     Database::connect(options).await
-}
-
-/// Applies every pending migration.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
 }
 
 /// Starts a transaction that will write. On SQLite it takes the write lock

@@ -13,6 +13,7 @@ pub mod pagination;
 pub mod policy;
 pub mod rules;
 pub mod telemetry;
+pub mod text_search;
 pub mod usecase;
 
 pub use error::{ServiceError, ServiceResult};

@@ -6,9 +6,9 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use entity::{customer, dealer, product_model, warranty_policy};
+use entity::{customer, dealer, product_model, service_contract, warranty_policy};
 
 /// An entity whose rows are loaded by `id`.
 pub trait ById: EntityTrait {
@@ -60,3 +60,33 @@ pub type CustomerLoader = ByIdLoader<customer::Entity>;
 pub type DealerLoader = ByIdLoader<dealer::Entity>;
 pub type ProductModelLoader = ByIdLoader<product_model::Entity>;
 pub type WarrantyPolicyLoader = ByIdLoader<warranty_policy::Entity>;
+
+/// Loads the service contracts of many units in one query.
+pub struct ContractsByUnitLoader {
+    db: DatabaseConnection,
+}
+
+impl ContractsByUnitLoader {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+impl Loader<i64> for ContractsByUnitLoader {
+    type Value = Vec<service_contract::Model>;
+    type Error = Arc<sea_orm::DbErr>;
+
+    async fn load(&self, unit_ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let rows = service_contract::Entity::find()
+            .filter(service_contract::Column::UnitId.is_in(unit_ids.iter().copied()))
+            .order_by_asc(service_contract::Column::StartsOn)
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        let mut by_unit: HashMap<i64, Self::Value> = HashMap::new();
+        for row in rows {
+            by_unit.entry(row.unit_id).or_default().push(row);
+        }
+        Ok(by_unit)
+    }
+}

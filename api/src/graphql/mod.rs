@@ -14,7 +14,9 @@ use async_graphql::Schema;
 use async_graphql::dataloader::DataLoader;
 
 use crate::state::AppState;
-use loaders::{CustomerLoader, DealerLoader, ProductModelLoader, WarrantyPolicyLoader};
+use loaders::{
+    ContractsByUnitLoader, CustomerLoader, DealerLoader, ProductModelLoader, WarrantyPolicyLoader,
+};
 use mutation::MutationRoot;
 use query::QueryRoot;
 use subscription::SubscriptionRoot;
@@ -31,7 +33,8 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn))
         .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn))
         .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(WarrantyPolicyLoader::new(db), tokio::spawn))
+        .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(ContractsByUnitLoader::new(db), tokio::spawn))
         .data(state);
     if !settings.introspection_enabled() {
         builder = builder.disable_introspection();

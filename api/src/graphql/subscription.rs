@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use async_graphql::{Context, Subscription};
 use futures::Stream;
+use service::ServiceError;
 use service::audit;
+use service::usecase::identity;
 
 use super::context::{actor, db};
 use super::error::GqlResult;
@@ -40,19 +42,32 @@ fn audit_feed(
     start: Option<i64>,
 ) -> impl Stream<Item = async_graphql::Result<AuditEntry>> {
     use futures::StreamExt;
-    let batches = futures::stream::unfold((db, actor, start), |(db, actor, last)| async move {
+    let state = (db, actor, start, false);
+    let batches = futures::stream::unfold(state, |(db, actor, last, ended)| async move {
+        if ended {
+            return None;
+        }
         loop {
-            match audit::entries_after(&db, &actor, last, AUDIT_BATCH).await {
+            // Reloaded each time: a deactivated or demoted user stops receiving.
+            let entries = match identity::load_actor(&db, actor.user_id).await {
+                Ok(current) => audit::entries_after(&db, &current, last, AUDIT_BATCH).await,
+                Err(e) => Err(e),
+            };
+            match entries {
                 Ok(entries) if !entries.is_empty() => {
                     let next = entries.last().map(|e| e.id).or(last);
                     let items: Vec<_> = entries.into_iter().map(|e| Ok(AuditEntry::from(e))).collect();
-                    return Some((futures::stream::iter(items), (db, actor, next)));
+                    return Some((futures::stream::iter(items), (db, actor, next, false)));
                 }
                 Ok(_) => tokio::time::sleep(AUDIT_POLL_INTERVAL).await,
                 Err(e) => {
-                    tokio::time::sleep(AUDIT_POLL_INTERVAL).await;
+                    // Lost access ends the feed; a database hiccup is reported and retried.
+                    let ends = matches!(e, ServiceError::Forbidden(_) | ServiceError::Unauthenticated);
+                    if !ends {
+                        tokio::time::sleep(AUDIT_POLL_INTERVAL).await;
+                    }
                     let item = Err(super::error::to_gql_error(e));
-                    return Some((futures::stream::iter(vec![item]), (db, actor, last)));
+                    return Some((futures::stream::iter(vec![item]), (db, actor, last, ends)));
                 }
             }
         }

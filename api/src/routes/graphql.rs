@@ -15,6 +15,9 @@ use crate::graphql::AppSchema;
 use crate::graphql::context::{ClientAddress, RequestActor};
 use crate::state::AppState;
 
+/// Most operations accepted in one batched request.
+const MAX_BATCH: usize = 20;
+
 /// The actor behind a bearer token; `None` when there is no valid token.
 async fn authenticate(state: &AppState, token: Option<&str>, request_id: Option<String>) -> Option<Actor> {
     let user_id = state.tokens.verify(token?).ok()?;
@@ -50,6 +53,14 @@ pub async fn execute(
             }));
         }
     };
+    if let BatchRequest::Batch(requests) = &batch
+        && requests.len() > MAX_BATCH
+    {
+        return HttpResponse::BadRequest().json(serde_json::json!({
+            "errors": [{ "message": format!("at most {MAX_BATCH} operations in one batch"),
+                         "extensions": { "code": "BAD_REQUEST" } }]
+        }));
+    }
     let actor = authenticate(&state, bearer(&req), Some(request_id.to_string())).await;
     let address = req.peer_addr().map(|a| a.ip());
     let batch = batch.data(RequestActor(actor)).data(ClientAddress(address));
@@ -62,16 +73,21 @@ pub async fn get(
     schema: web::Data<AppSchema>,
     state: web::Data<AppState>,
     req: HttpRequest,
+    request_id: RequestId,
     payload: web::Payload,
 ) -> actix_web::Result<HttpResponse> {
     if req.headers().contains_key(header::UPGRADE) {
         let state = state.get_ref().clone();
+        let address = req.peer_addr().map(|a| a.ip());
+        let request_id = request_id.to_string();
         return GraphQLSubscription::new(schema.get_ref().clone())
             .on_connection_init(move |payload| async move {
                 let token = payload.get("token").and_then(|t| t.as_str()).map(str::to_owned);
-                let actor = authenticate(&state, token.as_deref(), None).await;
+                // Changes made over this socket carry the id of the upgrade request.
+                let actor = authenticate(&state, token.as_deref(), Some(request_id)).await;
                 let mut data = Data::default();
                 data.insert(RequestActor(actor));
+                data.insert(ClientAddress(address));
                 Ok(data)
             })
             .start(&req, payload);
@@ -87,19 +103,30 @@ pub async fn get(
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
 }
 
-/// Errors raised by the GraphQL engine itself (syntax, unknown field, depth
-/// or complexity limit) get a code too, so clients can rely on
-/// `extensions.code` for every error.
+/// Errors raised by the GraphQL engine itself get a code too, so clients
+/// can rely on `extensions.code` for every error: a value of the wrong type
+/// in an argument is `VALIDATION` (naming the argument when the engine
+/// does), anything else the
+/// engine refuses (syntax, unknown field, depth or complexity limit) is
+/// `GRAPHQL_VALIDATION_FAILED`.
 fn with_error_codes(response: BatchResponse) -> BatchResponse {
     fn tag(mut response: async_graphql::Response) -> async_graphql::Response {
         for error in &mut response.errors {
             let has_code = error.extensions.as_ref().is_some_and(|e| e.get("code").is_some());
-            if !has_code {
-                error
-                    .extensions
-                    .get_or_insert_with(Default::default)
-                    .set("code", "GRAPHQL_VALIDATION_FAILED");
+            if has_code {
+                continue;
             }
+            let argument = error
+                .message
+                .strip_prefix("Invalid value for argument \"")
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned);
+            let bad_value = argument.is_some() || error.message.starts_with("Failed to parse \"");
+            let extensions = error.extensions.get_or_insert_with(Default::default);
+            if let Some(field) = argument {
+                extensions.set("field", field);
+            }
+            extensions.set("code", if bad_value { "VALIDATION" } else { "GRAPHQL_VALIDATION_FAILED" });
         }
         response
     }

@@ -5,5 +5,8 @@ mod password;
 mod token;
 
 pub use actor::{Actor, roles};
-pub use password::{MIN_PASSWORD_LEN, decoy_hash, hash_password, verify_password};
+pub use password::{
+    MIN_PASSWORD_LEN, decoy_hash, hash_password, hash_password_blocking, verify_password,
+    verify_password_blocking,
+};
 pub use token::{IssuedToken, TokenIssuer};

@@ -30,6 +30,19 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// [`hash_password`] on the blocking pool: argon2 takes tens of milliseconds
+/// of CPU on purpose, which must not stall the async workers.
+pub async fn hash_password_blocking(password: String) -> ServiceResult<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))?
+}
+
+/// [`verify_password`] on the blocking pool.
+pub async fn verify_password_blocking(password: String, stored_hash: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await.unwrap_or(false)
+}
+
 /// A hash of a random password, verified against when the user name is
 /// unknown so that a login takes as long for unknown names as for known ones.
 pub fn decoy_hash() -> &'static str {

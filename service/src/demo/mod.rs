@@ -22,9 +22,10 @@ use entity::{
     service_tariff, stock_level, unit, user, user_role, warehouse, warranty_policy,
 };
 
-use crate::auth::hash_password;
+use crate::audit::{self, AuditEntry};
+use crate::auth::hash_password_blocking;
 use crate::db::begin_write;
-use crate::error::ServiceResult;
+use crate::error::{ServiceError, ServiceResult};
 use data::*;
 
 /// Every demo user signs in with this password.
@@ -35,6 +36,14 @@ pub struct DemoReport {
     pub loaded: bool,
     /// User names with their roles.
     pub users: Vec<(String, String)>,
+    /// Demo user names that existed before and keep their own password.
+    pub kept: Vec<String>,
+}
+
+impl DemoReport {
+    fn already_loaded() -> Self {
+        Self { loaded: false, users: demo_users(), kept: Vec::new() }
+    }
 }
 
 impl fmt::Display for DemoReport {
@@ -46,7 +55,11 @@ impl fmt::Display for DemoReport {
         }
         writeln!(f, "Demo users (password for all: {DEMO_PASSWORD}):")?;
         for (username, roles) in &self.users {
-            writeln!(f, "  {username:<12} {roles}")?;
+            if self.kept.contains(username) {
+                writeln!(f, "  {username:<12} {roles} (existed before the demo: its own password)")?;
+            } else {
+                writeln!(f, "  {username:<12} {roles}")?;
+            }
         }
         Ok(())
     }
@@ -65,19 +78,28 @@ fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
 }
 
-/// Loads the demo set unless it is already there, in one transaction.
+/// Loads the demo set unless it is already there, in one transaction with
+/// one audit entry. Two starts at once load it once: the loser of the race
+/// finds the winner's data.
 pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
-    let present =
-        dealer::Entity::find().filter(dealer::Column::Code.eq(MARKER_DEALER)).one(db).await?.is_some();
-    if present {
-        return Ok(DemoReport { loaded: false, users: demo_users() });
+    match load_once(db).await {
+        Err(ServiceError::Conflict(_)) if is_loaded(db).await? => Ok(DemoReport::already_loaded()),
+        other => other,
     }
-    let mut seed = Seed {
-        rng: StdRng::seed_from_u64(2026),
-        now: Utc::now(),
-        password_hash: hash_password(DEMO_PASSWORD)?,
-    };
+}
+
+async fn is_loaded<C: sea_orm::ConnectionTrait>(db: &C) -> ServiceResult<bool> {
+    Ok(dealer::Entity::find().filter(dealer::Column::Code.eq(MARKER_DEALER)).one(db).await?.is_some())
+}
+
+async fn load_once(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
+    let password_hash = hash_password_blocking(DEMO_PASSWORD.to_owned()).await?;
     let txn = begin_write(db).await?;
+    if is_loaded(&txn).await? {
+        return Ok(DemoReport::already_loaded());
+    }
+    let mut seed =
+        Seed { rng: StdRng::seed_from_u64(2026), now: Utc::now(), password_hash, kept: Vec::new() };
     let dealers = seed.dealers(&txn).await?;
     seed.people(&txn, &dealers).await?;
     let models = seed.models(&txn).await?;
@@ -86,14 +108,28 @@ pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
     seed.contracts(&txn).await?;
     seed.parts_and_stock(&txn).await?;
     seed.calendar_and_tariff(&txn).await?;
+    let summary = serde_json::json!({
+        "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(),
+        "users": USERS.len() + ENGINEERS.len() - seed.kept.len(), "keptExistingUsers": seed.kept,
+    });
+    let entry = AuditEntry {
+        action: "demo.load",
+        entity_type: "demo",
+        entity_id: None,
+        before: None,
+        after: Some(summary),
+    };
+    audit::record(&txn, None, entry).await?;
     txn.commit().await?;
-    Ok(DemoReport { loaded: true, users: demo_users() })
+    Ok(DemoReport { loaded: true, users: demo_users(), kept: seed.kept })
 }
 
 struct Seed {
     rng: StdRng,
     now: DateTime<Utc>,
     password_hash: String,
+    /// Demo user names that already existed and were left as they were.
+    kept: Vec<String>,
 }
 
 /// A dealer's region, id and code.
@@ -159,7 +195,7 @@ impl Seed {
     /// Inserts a user unless the name is taken (an admin made before the
     /// demo, say), which is kept as it is.
     async fn user(
-        &self,
+        &mut self,
         txn: &DatabaseTransaction,
         username: &str,
         display: &str,
@@ -167,6 +203,7 @@ impl Seed {
     ) -> ServiceResult<Option<i64>> {
         let existing = user::Entity::find().filter(user::Column::Username.eq(username)).one(txn).await?;
         if existing.is_some() {
+            self.kept.push(username.to_owned());
             return Ok(None);
         }
         let created = user::ActiveModel {

@@ -94,6 +94,35 @@ pub fn non_negative(field: &str, value: Decimal) -> ServiceResult<Decimal> {
     Ok(value)
 }
 
+/// The largest amount a `DECIMAL(14,2)` column holds.
+const MAX_MONEY: i64 = 999_999_999_999;
+
+/// A money amount: not negative, at most two decimal places (fen), and small
+/// enough for the database column.
+pub fn money(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    let value = non_negative(field, value)?.normalize();
+    if value.scale() > 2 {
+        return Err(ServiceError::validation(field, "must have at most two decimal places"));
+    }
+    if value > Decimal::from(MAX_MONEY) {
+        return Err(ServiceError::validation(field, format!("must be at most {MAX_MONEY}")));
+    }
+    Ok(value)
+}
+
+/// A measure (weight, hours, rate): not negative, at most three decimal
+/// places, below a billion.
+pub fn measure(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    let value = non_negative(field, value)?.normalize();
+    if value.scale() > 3 {
+        return Err(ServiceError::validation(field, "must have at most three decimal places"));
+    }
+    if value >= Decimal::from(1_000_000_000) {
+        return Err(ServiceError::validation(field, "is too large"));
+    }
+    Ok(value)
+}
+
 /// An integer within `min..=max`.
 pub fn in_range(field: &str, value: i64, min: i64, max: i64) -> ServiceResult<i64> {
     if value < min || value > max {
@@ -138,6 +167,17 @@ mod tests {
     fn negative_price_is_refused_and_zero_is_accepted() {
         assert!(non_negative("unitPrice", dec!(-0.01)).is_err());
         assert!(non_negative("unitPrice", dec!(0)).is_ok());
+    }
+
+    #[test]
+    fn money_takes_at_most_fen_and_fits_the_column() {
+        assert_eq!(money("price", dec!(12.50)).unwrap(), dec!(12.5));
+        assert_eq!(money("price", dec!(12.345)).unwrap_err().field(), Some("price"));
+        assert!(money("price", dec!(1000000000000)).is_err());
+        assert!(money("price", dec!(999999999999.99)).is_err());
+        assert!(money("price", dec!(999999999999)).is_ok());
+        assert!(measure("weightKg", dec!(0.125)).is_ok());
+        assert!(measure("weightKg", dec!(0.1255)).is_err());
     }
 
     #[test]

@@ -13,7 +13,9 @@ use entity::enums::{FaultCategory, Role};
 use entity::{dealer, engineer, engineer_skill, user, user_role};
 
 use crate::audit::{self, AuditEntry};
-use crate::auth::{Actor, IssuedToken, TokenIssuer, decoy_hash, hash_password, roles, verify_password};
+use crate::auth::{
+    Actor, IssuedToken, TokenIssuer, decoy_hash, hash_password_blocking, roles, verify_password_blocking,
+};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::rules::validate;
@@ -85,10 +87,11 @@ pub async fn login(
     let found = user::Entity::find().filter(user::Column::Username.eq(username.trim())).one(db).await?;
     let Some(found) = found else {
         // Same work as a real check so timing does not reveal user names.
-        verify_password(password, decoy_hash());
+        verify_password_blocking(password.to_owned(), decoy_hash().to_owned()).await;
         return Err(ServiceError::Unauthenticated);
     };
-    if !verify_password(password, &found.password_hash) || !found.active {
+    let matches = verify_password_blocking(password.to_owned(), found.password_hash.clone()).await;
+    if !matches || !found.active {
         return Err(ServiceError::Unauthenticated);
     }
     let roles = roles_of(db, found.id).await?;
@@ -167,7 +170,7 @@ pub async fn create_user(
     } else {
         None
     };
-    let password_hash = hash_password(&input.password)?;
+    let password_hash = hash_password_blocking(input.password.clone()).await?;
 
     let txn = begin_write(db).await?;
     let dealer_id = match (is_dealer, input.dealer_code.as_deref()) {

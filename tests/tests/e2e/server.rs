@@ -84,6 +84,9 @@ async fn oversized_body_and_too_deep_query_are_refused(backend: Backend) {
         .await
         .expect("sent");
     assert_eq!(response.status().as_u16(), 413);
+    let batch: Vec<serde_json::Value> = (0..21).map(|_| json!({"query": "{ me { username } }"})).collect();
+    let too_many = app.http.post(format!("{}/graphql", app.address)).json(&batch).send().await.expect("sent");
+    assert_eq!(too_many.status().as_u16(), 400);
     let token = app.admin_token().await;
     let deep = app
         .gql(Some(&token), "{ units { edges { node { customer { name } model { code } } } } }", json!({}))

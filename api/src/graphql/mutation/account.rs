@@ -46,8 +46,9 @@ pub struct CreateUserPayload {
 
 #[Object]
 impl AccountMutation {
-    /// Signs in and returns a bearer token. A few attempts per minute per
-    /// user name and address; beyond that `RATE_LIMITED`.
+    /// Signs in and returns a bearer token. After a few failed attempts in a
+    /// minute for a user name (or many from one address) further attempts
+    /// get `RATE_LIMITED` until the minute has passed.
     async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<LoginPayload> {
         let state = state(ctx);
         let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
@@ -56,13 +57,16 @@ impl AccountMutation {
                 "too many login attempts; wait a minute and try again".into(),
             )));
         }
-        let (account, token) = identity::login(&state.db, &state.tokens, &input.username, &input.password)
-            .await
-            .map_err(|e| match e {
-                ServiceError::Unauthenticated => Error::new("user name or password is wrong")
-                    .extend_with(|_, ext| ext.set("code", e.code())),
-                other => to_gql_error(other),
-            })?;
+        let (account, token) =
+            match identity::login(&state.db, &state.tokens, &input.username, &input.password).await {
+                Ok(ok) => ok,
+                Err(ServiceError::Unauthenticated) => {
+                    state.login_throttle.record_failure(&input.username, address);
+                    return Err(Error::new("user name or password is wrong")
+                        .extend_with(|_, ext| ext.set("code", "UNAUTHENTICATED")));
+                }
+                Err(other) => return Err(to_gql_error(other)),
+            };
         Ok(LoginPayload { token: token.token, expires_at: token.expires_at, user: User::from(account) })
     }
 

@@ -50,7 +50,8 @@ impl From<PartInput> for parts::PartInput {
 #[derive(InputObject)]
 pub struct UpdatePartInput {
     pub id: ID,
-    pub version: Option<i32>,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: i32,
     pub part: PartInput,
 }
 
@@ -82,7 +83,8 @@ pub struct UpdateWarehouseInput {
 pub struct UpdateEngineerInput {
     /// The engineer's user id.
     pub id: ID,
-    pub version: Option<i32>,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: i32,
     pub region: String,
     pub skills: Vec<FaultCategory>,
     pub available: bool,
@@ -130,6 +132,25 @@ pub struct ServiceContractInput {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub price: Decimal,
+}
+
+/// Corrections to a service contract.
+#[derive(InputObject)]
+pub struct UpdateServiceContractInput {
+    pub id: ID,
+    pub contract: ServiceContractInput,
+}
+
+impl ServiceContractInput {
+    fn into_service(self) -> async_graphql::Result<warranty::ServiceContractInput> {
+        Ok(warranty::ServiceContractInput {
+            unit_id: decode(Kind::Unit, &self.unit_id, "unitId")?,
+            contract_number: self.contract_number,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            price: self.price,
+        })
+    }
 }
 
 /// A day to declare.
@@ -199,8 +220,9 @@ impl CatalogueMutation {
         input: UpdatePartInput,
     ) -> async_graphql::Result<PartPayload> {
         let id = decode(Kind::Part, &input.id, "id")?;
-        let part =
-            parts::update_part(db(ctx), actor(ctx)?, id, input.version, input.part.into()).await.gql()?;
+        let part = parts::update_part(db(ctx), actor(ctx)?, id, Some(input.version), input.part.into())
+            .await
+            .gql()?;
         Ok(PartPayload { part: part.into() })
     }
 
@@ -239,7 +261,7 @@ impl CatalogueMutation {
             available: input.available,
         };
         let engineer =
-            engineers::update_engineer(db(ctx), actor(ctx)?, id, input.version, update).await.gql()?;
+            engineers::update_engineer(db(ctx), actor(ctx)?, id, Some(input.version), update).await.gql()?;
         Ok(EngineerPayload { engineer: engineer.into() })
     }
 
@@ -271,14 +293,20 @@ impl CatalogueMutation {
         ctx: &Context<'_>,
         input: ServiceContractInput,
     ) -> async_graphql::Result<ServiceContractPayload> {
-        let contract = warranty::ServiceContractInput {
-            unit_id: decode(Kind::Unit, &input.unit_id, "unitId")?,
-            contract_number: input.contract_number,
-            starts_on: input.starts_on,
-            ends_on: input.ends_on,
-            price: input.price,
-        };
+        let contract = input.into_service()?;
         let contract = warranty::create_service_contract(db(ctx), actor(ctx)?, contract).await.gql()?;
+        Ok(ServiceContractPayload { contract: contract.into() })
+    }
+
+    /// Corrects a service contract (SERVICE_MANAGER).
+    async fn update_service_contract(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateServiceContractInput,
+    ) -> async_graphql::Result<ServiceContractPayload> {
+        let id = decode(Kind::ServiceContract, &input.id, "id")?;
+        let contract = input.contract.into_service()?;
+        let contract = warranty::update_service_contract(db(ctx), actor(ctx)?, id, contract).await.gql()?;
         Ok(ServiceContractPayload { contract: contract.into() })
     }
 

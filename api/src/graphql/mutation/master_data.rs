@@ -50,7 +50,7 @@ impl From<CustomerInput> for customers::CustomerInput {
 pub struct UpdateCustomerInput {
     pub id: ID,
     /// The version read; a newer one on the server is `CONFLICT`.
-    pub version: Option<i32>,
+    pub version: i32,
     pub customer: CustomerInput,
 }
 
@@ -82,7 +82,8 @@ impl From<DealerInput> for dealers::DealerInput {
 #[derive(InputObject)]
 pub struct UpdateDealerInput {
     pub id: ID,
-    pub version: Option<i32>,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: i32,
     pub dealer: DealerInput,
 }
 
@@ -118,7 +119,8 @@ impl ProductModelInput {
 #[derive(InputObject)]
 pub struct UpdateProductModelInput {
     pub id: ID,
-    pub version: Option<i32>,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: i32,
     pub model: ProductModelInput,
 }
 
@@ -158,7 +160,8 @@ impl UnitInput {
 #[derive(InputObject)]
 pub struct UpdateUnitInput {
     pub id: ID,
-    pub version: Option<i32>,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: i32,
     pub unit: UnitInput,
 }
 
@@ -206,7 +209,7 @@ impl MasterDataMutation {
     ) -> async_graphql::Result<CustomerPayload> {
         let id = decode(Kind::Customer, &input.id, "id")?;
         let updated =
-            customers::update_customer(db(ctx), actor(ctx)?, id, input.version, input.customer.into())
+            customers::update_customer(db(ctx), actor(ctx)?, id, Some(input.version), input.customer.into())
                 .await
                 .gql()?;
         Ok(CustomerPayload { customer: updated.into() })
@@ -229,9 +232,10 @@ impl MasterDataMutation {
         input: UpdateDealerInput,
     ) -> async_graphql::Result<DealerPayload> {
         let id = decode(Kind::Dealer, &input.id, "id")?;
-        let updated = dealers::update_dealer(db(ctx), actor(ctx)?, id, input.version, input.dealer.into())
-            .await
-            .gql()?;
+        let updated =
+            dealers::update_dealer(db(ctx), actor(ctx)?, id, Some(input.version), input.dealer.into())
+                .await
+                .gql()?;
         Ok(DealerPayload { dealer: updated.into() })
     }
 
@@ -254,9 +258,10 @@ impl MasterDataMutation {
     ) -> async_graphql::Result<ProductModelPayload> {
         let id = decode(Kind::ProductModel, &input.id, "id")?;
         let model = input.model.into_service()?;
-        let updated = product_models::update_product_model(db(ctx), actor(ctx)?, id, input.version, model)
-            .await
-            .gql()?;
+        let updated =
+            product_models::update_product_model(db(ctx), actor(ctx)?, id, Some(input.version), model)
+                .await
+                .gql()?;
         Ok(ProductModelPayload { product_model: updated.into() })
     }
 
@@ -276,7 +281,7 @@ impl MasterDataMutation {
     ) -> async_graphql::Result<UnitPayload> {
         let id = decode(Kind::Unit, &input.id, "id")?;
         let unit = input.unit.into_service()?;
-        let updated = units::update_unit(db(ctx), actor(ctx)?, id, input.version, unit).await.gql()?;
+        let updated = units::update_unit(db(ctx), actor(ctx)?, id, Some(input.version), unit).await.gql()?;
         Ok(UnitPayload { unit: updated.into() })
     }
 }

@@ -24,6 +24,15 @@ pub struct PartFilter {
     pub critical: Option<bool>,
 }
 
+/// Which warehouses to list.
+#[derive(InputObject, Default)]
+pub struct WarehouseFilter {
+    /// Province.
+    pub region: Option<String>,
+    /// Only the head office (or only regional ones).
+    pub head_office: Option<bool>,
+}
+
 /// Which engineers to list.
 #[derive(InputObject, Default)]
 pub struct EngineerFilter {
@@ -64,12 +73,39 @@ impl CatalogueQuery {
     async fn warehouses(
         &self,
         ctx: &Context<'_>,
+        filter: Option<WarehouseFilter>,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Warehouse>> {
         let request = page_request(first, after)?;
-        let page = parts::list_warehouses(db(ctx), actor(ctx)?, request).await.gql()?;
+        let f = filter.unwrap_or_default();
+        let filter = parts::WarehouseFilter { region: f.region, head_office: f.head_office };
+        let page = parts::list_warehouses(db(ctx), actor(ctx)?, filter, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, Warehouse::from))
+    }
+
+    /// One warehouse (staff).
+    async fn warehouse(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Warehouse> {
+        let id = decode(Kind::Warehouse, &id, "id")?;
+        parts::get_warehouse(db(ctx), actor(ctx)?, id).await.gql().map(Warehouse::from)
+    }
+
+    /// One engineer (staff), by user id.
+    async fn engineer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Engineer> {
+        let id = decode(Kind::User, &id, "id")?;
+        engineers::get_engineer(db(ctx), actor(ctx)?, id).await.gql().map(Engineer::from)
+    }
+
+    /// One warranty policy.
+    async fn warranty_policy(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<WarrantyPolicy> {
+        let id = decode(Kind::WarrantyPolicy, &id, "id")?;
+        warranty::get_warranty_policy(db(ctx), actor(ctx)?, id).await.gql().map(WarrantyPolicy::from)
+    }
+
+    /// One service contract; a dealer user sees only those of its units.
+    async fn service_contract(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ServiceContract> {
+        let id = decode(Kind::ServiceContract, &id, "id")?;
+        warranty::get_service_contract(db(ctx), actor(ctx)?, id).await.gql().map(ServiceContract::from)
     }
 
     /// Field engineers (staff).
@@ -95,11 +131,12 @@ impl CatalogueQuery {
     async fn warranty_policies(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Only active (or only retired) policies.")] active: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<WarrantyPolicy>> {
         let request = page_request(first, after)?;
-        let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, request).await.gql()?;
+        let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, active, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, WarrantyPolicy::from))
     }
 

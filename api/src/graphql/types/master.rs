@@ -7,9 +7,12 @@ use rust_decimal::Decimal;
 use entity::{customer, dealer, product_model, unit};
 use service::rules::money::cents;
 
+use super::catalogue::{ServiceContract, WarrantyPolicy};
 use crate::graphql::context::load;
 use crate::graphql::ids::{Kind, encode};
-use crate::graphql::loaders::{CustomerLoader, DealerLoader, ProductModelLoader};
+use crate::graphql::loaders::{
+    ContractsByUnitLoader, CustomerLoader, DealerLoader, ProductModelLoader, WarrantyPolicyLoader,
+};
 
 /// 客户: owns units and calls for service.
 #[derive(SimpleObject)]
@@ -85,6 +88,7 @@ impl From<dealer::Model> for Dealer {
 
 /// 产品型号: a model of equipment.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct ProductModel {
     pub id: ID,
     pub code: String,
@@ -95,9 +99,18 @@ pub struct ProductModel {
     pub default_warranty_months: i32,
     /// Sale price, for the after-sales cost-to-sales ratio.
     pub sale_price: Decimal,
-    /// The warranty policy that applies to units of this model, if set.
-    pub warranty_policy_id: Option<ID>,
     pub version: i32,
+    #[graphql(skip)]
+    pub warranty_policy_id: Option<i64>,
+}
+
+#[ComplexObject]
+impl ProductModel {
+    /// The warranty policy of units of this model; null means the default
+    /// months apply.
+    async fn warranty_policy(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WarrantyPolicy>> {
+        Ok(load::<WarrantyPolicyLoader, _>(ctx, self.warranty_policy_id).await?.map(WarrantyPolicy::from))
+    }
 }
 
 impl From<product_model::Model> for ProductModel {
@@ -109,7 +122,7 @@ impl From<product_model::Model> for ProductModel {
             category: m.category,
             default_warranty_months: m.default_warranty_months,
             sale_price: cents(m.sale_price),
-            warranty_policy_id: m.warranty_policy_id.map(|id| encode(Kind::WarrantyPolicy, id)),
+            warranty_policy_id: m.warranty_policy_id,
             version: m.version,
         }
     }
@@ -133,10 +146,31 @@ pub struct Unit {
     pub customer_id: Option<i64>,
     #[graphql(skip)]
     pub dealer_id: Option<i64>,
+    #[graphql(skip)]
+    pub warranty_policy_id: Option<i64>,
+    #[graphql(skip)]
+    pub id_value: i64,
 }
 
 #[ComplexObject]
 impl Unit {
+    /// The policy that applies: the unit's own, else its model's.
+    async fn warranty_policy(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<WarrantyPolicy>> {
+        let policy_id = match self.warranty_policy_id {
+            Some(id) => Some(id),
+            None => load::<ProductModelLoader, _>(ctx, Some(self.product_model_id))
+                .await?
+                .and_then(|m| m.warranty_policy_id),
+        };
+        Ok(load::<WarrantyPolicyLoader, _>(ctx, policy_id).await?.map(WarrantyPolicy::from))
+    }
+
+    /// Service contracts of this unit, oldest first.
+    async fn service_contracts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ServiceContract>> {
+        let contracts = load::<ContractsByUnitLoader, _>(ctx, Some(self.id_value)).await?.unwrap_or_default();
+        Ok(contracts.into_iter().map(ServiceContract::from).collect())
+    }
+
     /// The unit's model.
     async fn model(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<ProductModel>> {
         Ok(load::<ProductModelLoader, _>(ctx, Some(self.product_model_id)).await?.map(ProductModel::from))
@@ -164,6 +198,8 @@ impl From<unit::Model> for Unit {
             product_model_id: m.product_model_id,
             customer_id: m.customer_id,
             dealer_id: m.dealer_id,
+            warranty_policy_id: m.warranty_policy_id,
+            id_value: m.id,
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::validate;
+use crate::text_search;
 
 /// Longest distance accepted, in km (beyond any service territory).
 const MAX_DISTANCE_KM: i64 = 10_000;
@@ -160,7 +161,7 @@ pub async fn list_customers(
     actor.require_staff_or_dealer()?;
     let mut select = scoped(actor, customer::Entity::find());
     if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        select = select.filter(customer::Column::Name.contains(search));
+        select = select.filter(text_search::contains(customer::Column::Name, search));
     }
     if let Some(province) = filter.province {
         select = select.filter(customer::Column::Province.eq(province));

@@ -12,6 +12,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::validate;
+use crate::text_search;
 
 #[derive(Debug, Clone, Default)]
 pub struct DealerInput {
@@ -115,7 +116,7 @@ pub async fn list_dealers(
         select = select.filter(dealer::Column::Id.eq(own));
     }
     if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        select = select.filter(dealer::Column::Name.contains(search));
+        select = select.filter(text_search::contains(dealer::Column::Name, search));
     }
     if let Some(region) = filter.region {
         select = select.filter(dealer::Column::Region.eq(region));

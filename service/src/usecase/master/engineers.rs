@@ -110,6 +110,24 @@ pub async fn list_engineers(
     Ok(Page { items, has_next_page: page.has_next_page, total_count: page.total_count })
 }
 
+/// One engineer (staff).
+pub async fn get_engineer(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user_id: i64,
+) -> ServiceResult<EngineerProfile> {
+    actor.require_any(roles::STAFF)?;
+    let row = engineer::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("engineer", user_id))?;
+    profiles(db, vec![row])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ServiceError::not_found("engineer", user_id))
+}
+
 /// Sets an engineer's region, skills and availability (SERVICE_MANAGER).
 pub async fn update_engineer(
     db: &DatabaseConnection,

@@ -18,6 +18,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::validate;
+use crate::text_search;
 
 /// Largest per-requisition limit of a valuable part.
 const MAX_VALUABLE_LIMIT: i64 = 1_000;
@@ -62,8 +63,8 @@ async fn part_model<C: ConnectionTrait>(
     Ok(part::ActiveModel {
         part_number: Set(number),
         name: Set(validate::required_text("name", &input.name, 200)?),
-        unit_price: Set(validate::non_negative("unitPrice", input.unit_price)?),
-        weight_kg: Set(validate::non_negative("weightKg", input.weight_kg)?),
+        unit_price: Set(validate::money("unitPrice", input.unit_price)?),
+        weight_kg: Set(validate::measure("weightKg", input.weight_kg)?),
         category: Set(input.category),
         critical: Set(input.critical),
         imported: Set(input.imported),
@@ -124,8 +125,8 @@ pub async fn list_parts(
     if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         select = select.filter(
             Condition::any()
-                .add(part::Column::Name.contains(search))
-                .add(part::Column::PartNumber.starts_with(search)),
+                .add(text_search::contains(part::Column::Name, search))
+                .add(text_search::starts_with(part::Column::PartNumber, search)),
         );
     }
     if let Some(category) = filter.category {
@@ -211,11 +212,34 @@ pub async fn update_warehouse(
     Ok(after)
 }
 
+#[derive(Debug, Clone, Default)]
+pub struct WarehouseFilter {
+    pub region: Option<String>,
+    pub head_office: Option<bool>,
+}
+
 pub async fn list_warehouses(
     db: &DatabaseConnection,
     actor: &Actor,
+    filter: WarehouseFilter,
     page: PageRequest,
 ) -> ServiceResult<Page<warehouse::Model>> {
     actor.require_any(roles::STAFF)?;
-    paginate(db, warehouse::Entity::find(), warehouse::Column::Id, page).await
+    let mut select = warehouse::Entity::find();
+    if let Some(region) = filter.region {
+        select = select.filter(warehouse::Column::Region.eq(region));
+    }
+    if let Some(head_office) = filter.head_office {
+        select = select.filter(warehouse::Column::HeadOffice.eq(head_office));
+    }
+    paginate(db, select, warehouse::Column::Id, page).await
+}
+
+pub async fn get_warehouse(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+) -> ServiceResult<warehouse::Model> {
+    actor.require_any(roles::STAFF)?;
+    warehouse::Entity::find_by_id(id).one(db).await?.ok_or_else(|| ServiceError::not_found("warehouse", id))
 }

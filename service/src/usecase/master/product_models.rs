@@ -15,6 +15,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::validate;
+use crate::text_search;
 
 /// Longest default warranty accepted, in months.
 const MAX_WARRANTY_MONTHS: i64 = 240;
@@ -50,7 +51,7 @@ async fn active_model<C: ConnectionTrait>(
             0,
             MAX_WARRANTY_MONTHS,
         )? as i32),
-        sale_price: Set(validate::non_negative("salePrice", input.sale_price)?),
+        sale_price: Set(validate::money("salePrice", input.sale_price)?),
         warranty_policy_id: Set(input.warranty_policy_id),
         updated_at: Set(Utc::now()),
         ..Default::default()
@@ -129,7 +130,7 @@ pub async fn list_product_models(
     actor.require_staff_or_dealer()?;
     let mut select = product_model::Entity::find();
     if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        select = select.filter(product_model::Column::Name.contains(search));
+        select = select.filter(text_search::contains(product_model::Column::Name, search));
     }
     if let Some(category) = filter.category {
         select = select.filter(product_model::Column::Category.eq(category));

@@ -14,6 +14,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::validate;
+use crate::text_search;
 
 #[derive(Debug, Clone)]
 pub struct UnitInput {
@@ -171,7 +172,7 @@ pub async fn list_units(
         select = select.filter(unit::Column::DealerId.eq(own));
     }
     if let Some(prefix) = filter.serial_prefix.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        select = select.filter(unit::Column::SerialNumber.starts_with(prefix));
+        select = select.filter(text_search::starts_with(unit::Column::SerialNumber, prefix));
     }
     if let Some(id) = filter.product_model_id {
         select = select.filter(unit::Column::ProductModelId.eq(id));

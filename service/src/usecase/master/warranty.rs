@@ -105,10 +105,27 @@ pub async fn update_warranty_policy(
 pub async fn list_warranty_policies(
     db: &DatabaseConnection,
     actor: &Actor,
+    active: Option<bool>,
     page: PageRequest,
 ) -> ServiceResult<Page<warranty_policy::Model>> {
     actor.require_staff_or_dealer()?;
-    paginate(db, warranty_policy::Entity::find(), warranty_policy::Column::Id, page).await
+    let mut select = warranty_policy::Entity::find();
+    if let Some(active) = active {
+        select = select.filter(warranty_policy::Column::Active.eq(active));
+    }
+    paginate(db, select, warranty_policy::Column::Id, page).await
+}
+
+pub async fn get_warranty_policy(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+) -> ServiceResult<warranty_policy::Model> {
+    actor.require_staff_or_dealer()?;
+    warranty_policy::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("warranty policy", id))
 }
 
 #[derive(Debug, Clone)]
@@ -120,49 +137,110 @@ pub struct ServiceContractInput {
     pub price: Decimal,
 }
 
+struct ValidContract {
+    number: String,
+    price: Decimal,
+}
+
+async fn validated_contract<C: ConnectionTrait>(
+    db: &C,
+    input: &ServiceContractInput,
+    except: Option<i64>,
+) -> ServiceResult<ValidContract> {
+    let number = validate::code("contractNumber", &input.contract_number, 32)?;
+    if input.ends_on < input.starts_on {
+        return Err(ServiceError::validation("endsOn", "must not be before startsOn"));
+    }
+    let price = validate::money("price", input.price)?;
+    if unit::Entity::find_by_id(input.unit_id).one(db).await?.is_none() {
+        return Err(ServiceError::validation("unitId", format!("no unit {}", input.unit_id)));
+    }
+    let taken = service_contract::Entity::find()
+        .filter(service_contract::Column::ContractNumber.eq(&number))
+        .one(db)
+        .await?;
+    if taken.is_some_and(|c| Some(c.id) != except) {
+        return Err(ServiceError::validation("contractNumber", format!("contract `{number}` exists")));
+    }
+    Ok(ValidContract { number, price })
+}
+
 pub async fn create_service_contract(
     db: &DatabaseConnection,
     actor: &Actor,
     input: ServiceContractInput,
 ) -> ServiceResult<service_contract::Model> {
     actor.require_any(roles::MASTER_DATA_EDITORS)?;
-    let number = validate::code("contractNumber", &input.contract_number, 32)?;
-    if input.ends_on < input.starts_on {
-        return Err(ServiceError::validation("endsOn", "must not be before startsOn"));
-    }
-    let price = validate::non_negative("price", input.price)?;
     let txn = begin_write(db).await?;
-    if unit::Entity::find_by_id(input.unit_id).one(&txn).await?.is_none() {
-        return Err(ServiceError::validation("unitId", format!("no unit {}", input.unit_id)));
-    }
-    let taken = service_contract::Entity::find()
-        .filter(service_contract::Column::ContractNumber.eq(&number))
-        .one(&txn)
-        .await?;
-    if taken.is_some() {
-        return Err(ServiceError::validation("contractNumber", format!("contract `{number}` exists")));
-    }
+    let valid = validated_contract(&txn, &input, None).await?;
     let now = Utc::now();
     let created = service_contract::ActiveModel {
-        contract_number: Set(number),
+        contract_number: Set(valid.number),
         unit_id: Set(input.unit_id),
         starts_on: Set(input.starts_on),
         ends_on: Set(input.ends_on),
-        price: Set(price),
+        price: Set(valid.price),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        Some(actor),
-        AuditEntry::created("service_contract.create", "service_contract", created.id, &created),
-    )
-    .await?;
+    let entry = AuditEntry::created("service_contract.create", "service_contract", created.id, &created);
+    audit::record(&txn, Some(actor), entry).await?;
     txn.commit().await?;
     Ok(created)
+}
+
+/// Corrects a contract's dates, price or unit (SERVICE_MANAGER).
+pub async fn update_service_contract(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    input: ServiceContractInput,
+) -> ServiceResult<service_contract::Model> {
+    actor.require_any(roles::MASTER_DATA_EDITORS)?;
+    let txn = begin_write(db).await?;
+    let before = service_contract::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("service contract", id))?;
+    let valid = validated_contract(&txn, &input, Some(id)).await?;
+    let after = service_contract::ActiveModel {
+        id: Set(id),
+        contract_number: Set(valid.number),
+        unit_id: Set(input.unit_id),
+        starts_on: Set(input.starts_on),
+        ends_on: Set(input.ends_on),
+        price: Set(valid.price),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    let entry = AuditEntry::changed("service_contract.update", "service_contract", id, &before, &after);
+    audit::record(&txn, Some(actor), entry).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// One contract; a dealer user sees only those of its units.
+pub async fn get_service_contract(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+) -> ServiceResult<service_contract::Model> {
+    actor.require_staff_or_dealer()?;
+    let found = service_contract::Entity::find_by_id(id).one(db).await?;
+    let visible = match (&found, actor.dealer_scope()) {
+        (Some(contract), Some(_)) => {
+            let owner = unit::Entity::find_by_id(contract.unit_id).one(db).await?.and_then(|u| u.dealer_id);
+            actor.can_see_dealer_record(owner)
+        }
+        (found, None) => found.is_some(),
+        (None, _) => false,
+    };
+    found.filter(|_| visible).ok_or_else(|| ServiceError::not_found("service contract", id))
 }
 
 /// Contracts, optionally of one unit; a dealer user sees those of its units.
