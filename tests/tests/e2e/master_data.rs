@@ -224,9 +224,9 @@ async fn search_is_case_blind_and_takes_wildcards_literally(backend: Backend) {
     assert_eq!(data["units"]["totalCount"], 2, "{data}");
     let serials: Vec<&str> = data["units"]["edges"]
         .as_array()
-        .unwrap()
+        .expect("edges")
         .iter()
-        .map(|e| e["node"]["serialNumber"].as_str().unwrap())
+        .map(|e| e["node"]["serialNumber"].as_str().expect("serial"))
         .collect();
     assert_eq!(serials, vec!["ab_01", "AB_02"]);
 }
