@@ -196,6 +196,12 @@ impl Settings {
             .map_err(|_| invalid("time_zone", format!("unknown time zone `{}`", self.time_zone)))
     }
 
+    /// The business time zone of validated settings (Asia/Shanghai should
+    /// the name be unknown, which validation refuses at start).
+    pub fn business_tz(&self) -> Tz {
+        self.tz().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+
     pub fn graphiql_enabled(&self) -> bool {
         self.graphiql.unwrap_or(!self.production)
     }

@@ -92,3 +92,15 @@ pub async fn holidays_between(
         .all(db)
         .await?)
 }
+
+/// The business calendar for deadlines between two days: the declared days
+/// in that range, read without a role check (an internal helper).
+pub async fn business_calendar<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    tz: chrono_tz::Tz,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> ServiceResult<crate::rules::calendar::Calendar> {
+    let days = holiday::Entity::find().filter(holiday::Column::Day.between(from, to)).all(db).await?;
+    Ok(crate::rules::calendar::Calendar::new(tz, days.into_iter().map(|d| (d.day, d.working_day)).collect()))
+}

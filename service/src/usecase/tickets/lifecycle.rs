@@ -1,0 +1,545 @@
+//! The steps after intake: triage, site work, sign-off, visit, close, and
+//! the side paths (rework, return to factory, cancel). Dispatch and quotes
+//! have their own modules.
+
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+
+use entity::enums::{
+    ChargebackStatus, Exclusion, NotificationChannel, NotificationStatus, Role, ServiceType, VisitChannel,
+    VisitKind,
+};
+use entity::{
+    dealer, dealer_chargeback, notification, part, repair_part, repair_record, return_visit, ticket, unit,
+};
+
+use super::entitlement::entitlement_of;
+use super::{Step, apply_step, visible_ticket};
+use crate::auth::Actor;
+use crate::config::Settings;
+use crate::db::begin_write;
+use crate::error::{ServiceError, ServiceResult};
+use crate::rules::entitlement::service_type;
+use crate::rules::repeat_repair::{EarlierRepair, repeats};
+use crate::rules::ticket_flow::TicketAction;
+use crate::rules::validate;
+use crate::usecase::master::calendar::business_calendar;
+
+const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
+const SITE: &[Role] = &[Role::Engineer, Role::ServiceManager];
+
+/// The triage decision.
+#[derive(Debug, Clone, Default)]
+pub struct Triage {
+    /// Why the warranty does not apply, when it does not.
+    pub exclusion: Option<Exclusion>,
+    /// Consultation or phone guidance only: no site visit (service type OTHER).
+    pub guidance_only: bool,
+    /// What was explained to the customer.
+    pub note: Option<String>,
+}
+
+/// An engineer may act on site only on tickets assigned to them.
+fn require_site_actor(actor: &Actor, ticket: &ticket::Model) -> ServiceResult<()> {
+    actor.require_any(SITE)?;
+    let manager = actor.is_admin() || actor.has_role(Role::ServiceManager);
+    if !manager && ticket.engineer_id != Some(actor.user_id) {
+        return Err(ServiceError::Forbidden(format!(
+            "ticket {} is assigned to another engineer",
+            ticket.number
+        )));
+    }
+    Ok(())
+}
+
+/// Triage (受理): decides the entitlement on the report date and the service
+/// type, answers the customer (the reply deadline is met now), and for a
+/// dealer-sold unit repaired free notifies the dealer and opens the
+/// chargeback.
+pub async fn accept_ticket(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    settings: &Settings,
+    id: i64,
+    version: i32,
+    triage: Triage,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    let note = validate::optional_text("note", triage.note.as_deref(), 2000)?;
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    let unit = unit::Entity::find_by_id(current.unit_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("unit", current.unit_id))?;
+    let reported_on = current.reported_at.with_timezone(&settings.business_tz()).date_naive();
+    let entitlement = entitlement_of(&txn, unit.clone(), reported_on).await?;
+    let exclusion = triage.exclusion.or(entitlement.exclusion);
+    let kind = service_type(entitlement.cover, exclusion, triage.guidance_only);
+    let explanation = match note {
+        Some(note) => format!("{}; {note}", entitlement.explanation()),
+        None => entitlement.explanation(),
+    };
+    let now = Utc::now();
+    let changes = ticket::ActiveModel {
+        service_type: Set(Some(kind)),
+        exclusion: Set(exclusion),
+        warranty_policy_id: Set(entitlement.policy.as_ref().map(|p| p.id)),
+        service_contract_id: Set(entitlement.contract.as_ref().map(|c| c.id)),
+        entitlement_note: Set(Some(explanation.clone())),
+        replied_at: Set(current.replied_at.or(Some(now))),
+        ..Default::default()
+    };
+    let step = Step {
+        action: TicketAction::Accept,
+        expected_version: version,
+        reason: Some(format!("{}: {explanation}", kind.as_str())),
+        data: Some(serde_json::json!({ "serviceType": kind, "exclusion": exclusion })),
+    };
+    let accepted = apply_step(&txn, actor, &current, step, changes).await?;
+    if let (Some(dealer_id), ServiceType::Free) = (unit.dealer_id, kind) {
+        open_dealer_chargeback(&txn, &accepted, dealer_id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(accepted)
+}
+
+/// In-warranty service of a dealer-sold unit is charged back to the dealer
+/// after service (向代理方收取相关售后服务费用); the dealer hears of it
+/// before the engineer goes.
+async fn open_dealer_chargeback(
+    txn: &sea_orm::DatabaseTransaction,
+    ticket: &ticket::Model,
+    dealer_id: i64,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    let dealer = dealer::Entity::find_by_id(dealer_id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("dealer", dealer_id))?;
+    dealer_chargeback::ActiveModel {
+        ticket_id: Set(ticket.id),
+        dealer_id: Set(dealer_id),
+        amount: Set(Decimal::ZERO),
+        status: Set(ChargebackStatus::Notified),
+        notified_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let Some(recipient) = dealer.email else { return Ok(()) };
+    notification::ActiveModel {
+        recipient: Set(recipient),
+        channel: Set(NotificationChannel::Email),
+        template: Set("dealer_service_notice".into()),
+        locale: Set("zh".into()),
+        subject: Set(Some(format!("售后服务通知 {}", ticket.number))),
+        body: Set(format!(
+            "{}:您销售的设备报修单 {} 将按保修提供服务,服务费用将在服务完成后向贵司结算。",
+            dealer.name, ticket.number
+        )),
+        payload: Set(Some(serde_json::json!({ "ticket": ticket.number, "dealer": dealer.code }))),
+        unique_key: Set(format!("dealer-service-notice:{}", ticket.id)),
+        status: Set(NotificationStatus::Pending),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// A plain step with the roles allowed, no facts but the reason.
+async fn simple_step(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    action: TicketAction,
+    reason: Option<String>,
+    changes: impl FnOnce(&ticket::Model) -> ServiceResult<ticket::ActiveModel>,
+) -> ServiceResult<ticket::Model> {
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    let changes = changes(&current)?;
+    let step = Step { action, expected_version: version, reason, data: None };
+    let after = apply_step(&txn, actor, &current, step, changes).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// The engineer is on site (ENGINEER assigned, SERVICE_MANAGER).
+pub async fn arrive(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    at: Option<DateTime<Utc>>,
+) -> ServiceResult<ticket::Model> {
+    let now = Utc::now();
+    let at = at.unwrap_or(now);
+    if at > now + Duration::minutes(5) {
+        return Err(ServiceError::validation("arrivedAt", "must not be in the future"));
+    }
+    simple_step(db, actor, id, version, TicketAction::Arrive, None, |t| {
+        require_site_actor(actor, t)?;
+        Ok(ticket::ActiveModel { arrived_at: Set(Some(at)), ..Default::default() })
+    })
+    .await
+}
+
+/// A replaced part in a repair record.
+#[derive(Debug, Clone, Copy)]
+pub struct ReplacedPart {
+    pub part_id: i64,
+    pub quantity: i32,
+}
+
+/// The repair record (维修记录 / 售后服务报告单).
+#[derive(Debug, Clone)]
+pub struct RepairInput {
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// The failure cause, as quality reports group it.
+    pub fault_cause: String,
+    pub measures: String,
+    pub parts: Vec<ReplacedPart>,
+    pub labour_hours: Decimal,
+}
+
+/// Writes the repair record (ENGINEER assigned, SERVICE_MANAGER) and marks a
+/// repeat repair: the same cause on the same unit within the policy's days.
+pub async fn record_repair(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    settings: &Settings,
+    id: i64,
+    version: i32,
+    input: RepairInput,
+) -> ServiceResult<(ticket::Model, repair_record::Model)> {
+    let cause = validate::required_text("faultCause", &input.fault_cause, 128)?;
+    let measures = validate::required_text("measures", &input.measures, 4000)?;
+    let labour_hours = validate::measure("labourHours", input.labour_hours)?;
+    if input.parts.iter().any(|p| p.quantity <= 0) {
+        return Err(ServiceError::validation("parts", "every quantity must be at least 1"));
+    }
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    require_site_actor(actor, &current)?;
+    let engineer_id = current.engineer_id.ok_or_else(|| {
+        ServiceError::InvalidTransition(format!("ticket {} has no engineer", current.number))
+    })?;
+    let now = Utc::now();
+    let tz = settings.business_tz();
+    let earlier: Vec<EarlierRepair> = repair_record::Entity::find()
+        .inner_join(ticket::Entity)
+        .filter(ticket::Column::UnitId.eq(current.unit_id))
+        .filter(repair_record::Column::TicketId.ne(current.id))
+        .order_by_desc(repair_record::Column::CompletedAt)
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|r| EarlierRepair {
+            ticket_id: r.ticket_id,
+            completed_on: r.completed_at.with_timezone(&tz).date_naive(),
+            fault_cause: r.fault_cause,
+        })
+        .collect();
+    let repeat_of =
+        repeats(&earlier, &cause, now.with_timezone(&tz).date_naive(), settings.policy.repeat_repair_days);
+    let changes = ticket::ActiveModel {
+        repaired_at: Set(Some(now)),
+        arrived_at: Set(current.arrived_at.or(input.arrived_at).or(Some(now))),
+        repeat_of_ticket_id: Set(repeat_of),
+        ..Default::default()
+    };
+    let step = Step {
+        action: TicketAction::Repair,
+        expected_version: version,
+        reason: Some(cause.clone()),
+        data: Some(serde_json::json!({ "repeatOf": repeat_of, "parts": input.parts.len() })),
+    };
+    let after = apply_step(&txn, actor, &current, step, changes).await?;
+    let record = repair_record::ActiveModel {
+        ticket_id: Set(current.id),
+        engineer_id: Set(engineer_id),
+        arrived_at: Set(after.arrived_at.unwrap_or(now)),
+        fault_cause: Set(cause),
+        measures: Set(measures),
+        labour_hours: Set(labour_hours),
+        completed_at: Set(now),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for replaced in &input.parts {
+        let catalogue = part::Entity::find_by_id(replaced.part_id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| ServiceError::validation("parts", format!("no part {}", replaced.part_id)))?;
+        repair_part::ActiveModel {
+            repair_record_id: Set(record.id),
+            part_id: Set(catalogue.id),
+            quantity: Set(replaced.quantity),
+            unit_price: Set(catalogue.unit_price),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok((after, record))
+}
+
+/// The customer signs the repair off (验收); refused before the repair
+/// record exists. Opens the return visit, due after the configured working
+/// days.
+pub async fn sign_off(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    settings: &Settings,
+    id: i64,
+    version: i32,
+    signed_by: &str,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(&[Role::Agent, Role::Engineer, Role::ServiceManager])?;
+    let signed_by = validate::required_text("signedBy", signed_by, 100)?;
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    let now = Utc::now();
+    let changes = ticket::ActiveModel { customer_accepted_at: Set(Some(now)), ..Default::default() };
+    let step = Step {
+        action: TicketAction::SignOff,
+        expected_version: version,
+        reason: Some(format!("signed by {signed_by}")),
+        data: None,
+    };
+    let after = apply_step(&txn, actor, &current, step, changes).await?;
+    let record = repair_record::Entity::find()
+        .filter(repair_record::Column::TicketId.eq(id))
+        .order_by_desc(repair_record::Column::Id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| {
+            ServiceError::InvalidTransition(format!("ticket {} has no repair record", current.number))
+        })?;
+    repair_record::ActiveModel {
+        id: Set(record.id),
+        customer_signed_name: Set(Some(signed_by)),
+        customer_signed_at: Set(Some(now)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    open_return_visit(&txn, settings, &after, VisitKind::AfterRepair, now).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Phone guidance solved it (service type OTHER): a follow-up is due in 24 h.
+pub async fn resolve_by_guidance(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    settings: &Settings,
+    id: i64,
+    version: i32,
+    note: &str,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    let note = validate::required_text("note", note, 2000)?;
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    let now = Utc::now();
+    let changes = ticket::ActiveModel { customer_accepted_at: Set(Some(now)), ..Default::default() };
+    let step = Step {
+        action: TicketAction::ResolveByGuidance,
+        expected_version: version,
+        reason: Some(note),
+        data: None,
+    };
+    let after = apply_step(&txn, actor, &current, step, changes).await?;
+    open_return_visit(&txn, settings, &after, VisitKind::AfterGuidance, now).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+async fn open_return_visit(
+    txn: &sea_orm::DatabaseTransaction,
+    settings: &Settings,
+    ticket: &ticket::Model,
+    kind: VisitKind,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    let due_at = match kind {
+        VisitKind::AfterGuidance => now + Duration::hours(settings.policy.guidance_follow_up_hours),
+        _ => {
+            let tz = settings.business_tz();
+            let today = now.with_timezone(&tz).date_naive();
+            let calendar = business_calendar(txn, tz, today, today + Duration::days(60)).await?;
+            let days = u32::try_from(settings.policy.return_visit_working_days).unwrap_or(3);
+            // Due by the end of that working day.
+            calendar.start_of_day(calendar.add_working_days(today, days) + Duration::days(1))
+                - Duration::seconds(1)
+        }
+    };
+    return_visit::ActiveModel {
+        ticket_id: Set(Some(ticket.id)),
+        customer_id: Set(ticket.customer_id),
+        kind: Set(kind),
+        due_at: Set(due_at),
+        agent_id: Set(ticket.created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// The return visit's findings.
+#[derive(Debug, Clone)]
+pub struct VisitInput {
+    pub channel: VisitChannel,
+    /// 1–5.
+    pub satisfaction: i64,
+    pub solved: bool,
+    pub comments: Option<String>,
+}
+
+/// Records the return visit (AGENT, SERVICE_MANAGER).
+pub async fn record_visit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: VisitInput,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    let satisfaction = validate::in_range("satisfaction", input.satisfaction, 1, 5)? as i16;
+    let comments = validate::optional_text("comments", input.comments.as_deref(), 2000)?;
+    let txn = begin_write(db).await?;
+    let current = visible_ticket(&txn, actor, id).await?;
+    let now = Utc::now();
+    let step = Step {
+        action: TicketAction::Visit,
+        expected_version: version,
+        reason: Some(format!("satisfaction {satisfaction}, solved: {}", input.solved)),
+        data: None,
+    };
+    let after = apply_step(&txn, actor, &current, step, <ticket::ActiveModel as Default>::default()).await?;
+    let open = return_visit::Entity::find()
+        .filter(return_visit::Column::TicketId.eq(id))
+        .filter(return_visit::Column::VisitedAt.is_null())
+        .order_by_desc(return_visit::Column::Id)
+        .one(&txn)
+        .await?;
+    let mut visit = match open {
+        Some(open) => return_visit::ActiveModel { id: Set(open.id), ..Default::default() },
+        None => return_visit::ActiveModel {
+            ticket_id: Set(Some(id)),
+            customer_id: Set(current.customer_id),
+            kind: Set(VisitKind::AfterRepair),
+            due_at: Set(now),
+            created_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        },
+    };
+    visit.channel = Set(Some(input.channel));
+    visit.satisfaction = Set(Some(satisfaction));
+    visit.solved = Set(Some(input.solved));
+    visit.comments = Set(comments);
+    visit.visited_at = Set(Some(now));
+    visit.visited_by = Set(Some(actor.user_id));
+    visit.updated_at = Set(now);
+    visit.save(&txn).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Closes a visited ticket (AGENT, SERVICE_MANAGER).
+pub async fn close_ticket(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    simple_step(db, actor, id, version, TicketAction::Close, None, |_| {
+        Ok(ticket::ActiveModel { closed_at: Set(Some(Utc::now())), ..Default::default() })
+    })
+    .await
+}
+
+/// Sends the ticket back to an engineer (再次维修): the same one, or another.
+pub async fn rework(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    engineer_id: Option<i64>,
+    reason: &str,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    let reason = validate::required_text("reason", reason, 2000)?;
+    if let Some(engineer_id) = engineer_id
+        && entity::engineer::Entity::find_by_id(engineer_id).one(db).await?.is_none()
+    {
+        return Err(ServiceError::validation("engineerId", format!("no engineer {engineer_id}")));
+    }
+    simple_step(db, actor, id, version, TicketAction::Rework, Some(reason), |t| {
+        Ok(ticket::ActiveModel {
+            engineer_id: Set(engineer_id.or(t.engineer_id)),
+            rework_count: Set(t.rework_count + 1),
+            repaired_at: Set(None),
+            customer_accepted_at: Set(None),
+            ..Default::default()
+        })
+    })
+    .await
+}
+
+/// The unit cannot be fixed on site and goes to the factory (返厂), with a
+/// return slip.
+pub async fn return_to_factory(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    reason: &str,
+) -> ServiceResult<ticket::Model> {
+    let reason = validate::required_text("reason", reason, 2000)?;
+    simple_step(db, actor, id, version, TicketAction::ReturnToFactory, Some(reason), |t| {
+        require_site_actor(actor, t)?;
+        let slip = t.number.replacen("SR-", "RF-", 1);
+        Ok(ticket::ActiveModel { return_slip_number: Set(Some(slip)), ..Default::default() })
+    })
+    .await
+}
+
+/// Cancels a ticket before site work (AGENT, SERVICE_MANAGER).
+pub async fn cancel(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    reason: &str,
+) -> ServiceResult<ticket::Model> {
+    actor.require_any(DESK)?;
+    let reason = validate::required_text("reason", reason, 2000)?;
+    simple_step(db, actor, id, version, TicketAction::Cancel, Some(reason), |_| {
+        Ok(<ticket::ActiveModel as Default>::default())
+    })
+    .await
+}
