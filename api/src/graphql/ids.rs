@@ -21,6 +21,9 @@ pub enum Kind {
     ServiceContract,
     Holiday,
     AuditEntry,
+    Ticket,
+    Quote,
+    RepairRecord,
 }
 
 impl Kind {
@@ -37,6 +40,9 @@ impl Kind {
             Kind::ServiceContract => "ServiceContract",
             Kind::Holiday => "Holiday",
             Kind::AuditEntry => "AuditEntry",
+            Kind::Ticket => "Ticket",
+            Kind::Quote => "Quote",
+            Kind::RepairRecord => "RepairRecord",
         }
     }
 }

@@ -8,7 +8,11 @@ use std::sync::Arc;
 use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use entity::{customer, dealer, product_model, service_contract, warranty_policy};
+use entity::{
+    customer, dealer, product_model, quote, repair_part, repair_record, service_contract, ticket_event, unit,
+    warranty_policy,
+};
+use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
 /// An entity whose rows are loaded by `id`.
 pub trait ById: EntityTrait {
@@ -24,7 +28,7 @@ macro_rules! by_id {
         }
     )*};
 }
-by_id!(customer, dealer, product_model, warranty_policy);
+by_id!(customer, dealer, product_model, unit, warranty_policy);
 
 /// Loads rows of `E` by id, batching all ids asked for in one tick.
 pub struct ByIdLoader<E> {
@@ -60,33 +64,85 @@ pub type CustomerLoader = ByIdLoader<customer::Entity>;
 pub type DealerLoader = ByIdLoader<dealer::Entity>;
 pub type ProductModelLoader = ByIdLoader<product_model::Entity>;
 pub type WarrantyPolicyLoader = ByIdLoader<warranty_policy::Entity>;
+pub type UnitLoader = ByIdLoader<unit::Entity>;
 
-/// Loads the service contracts of many units in one query.
-pub struct ContractsByUnitLoader {
+/// Declares a loader of child rows grouped by their parent's id: all
+/// parents asked for in one tick load in one query.
+macro_rules! children_loader {
+    ($(#[$doc:meta])* $name:ident: $module:ident by $column:ident ($field:ident) order $order:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            db: DatabaseConnection,
+        }
+
+        impl $name {
+            pub fn new(db: DatabaseConnection) -> Self {
+                Self { db }
+            }
+        }
+
+        impl Loader<i64> for $name {
+            type Value = Vec<$module::Model>;
+            type Error = Arc<sea_orm::DbErr>;
+
+            async fn load(&self, parents: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+                let rows = $module::Entity::find()
+                    .filter($module::Column::$column.is_in(parents.iter().copied()))
+                    .order_by_asc($module::Column::$order)
+                    .all(&self.db)
+                    .await
+                    .map_err(Arc::new)?;
+                let mut grouped: HashMap<i64, Self::Value> = HashMap::new();
+                for row in rows {
+                    grouped.entry(row.$field).or_default().push(row);
+                }
+                Ok(grouped)
+            }
+        }
+    };
+}
+
+children_loader!(
+    /// Service contracts of units, oldest first.
+    ContractsByUnitLoader: service_contract by UnitId (unit_id) order StartsOn
+);
+children_loader!(
+    /// Events of tickets, in order.
+    EventsByTicketLoader: ticket_event by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Quotes of tickets, oldest first.
+    QuotesByTicketLoader: quote by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Repair records of tickets, oldest first.
+    RepairsByTicketLoader: repair_record by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Replaced parts of repair records.
+    PartsByRepairLoader: repair_part by RepairRecordId (repair_record_id) order Id
+);
+
+/// Engineers' profiles by user id.
+pub struct EngineerLoader {
     db: DatabaseConnection,
 }
 
-impl ContractsByUnitLoader {
+impl EngineerLoader {
     pub fn new(db: DatabaseConnection) -> Self {
         Self { db }
     }
 }
 
-impl Loader<i64> for ContractsByUnitLoader {
-    type Value = Vec<service_contract::Model>;
+impl Loader<i64> for EngineerLoader {
+    type Value = EngineerProfile;
     type Error = Arc<sea_orm::DbErr>;
 
-    async fn load(&self, unit_ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let rows = service_contract::Entity::find()
-            .filter(service_contract::Column::UnitId.is_in(unit_ids.iter().copied()))
-            .order_by_asc(service_contract::Column::StartsOn)
-            .all(&self.db)
-            .await
-            .map_err(Arc::new)?;
-        let mut by_unit: HashMap<i64, Self::Value> = HashMap::new();
-        for row in rows {
-            by_unit.entry(row.unit_id).or_default().push(row);
-        }
-        Ok(by_unit)
+    async fn load(&self, ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let profiles = profiles_by_ids(&self.db, ids).await.map_err(|e| match e {
+            service::ServiceError::Database(db) => Arc::new(db),
+            other => Arc::new(sea_orm::DbErr::Custom(other.to_string())),
+        })?;
+        Ok(profiles.into_iter().map(|p| (p.user_id, p)).collect())
     }
 }

@@ -15,7 +15,9 @@ use async_graphql::dataloader::DataLoader;
 
 use crate::state::AppState;
 use loaders::{
-    ContractsByUnitLoader, CustomerLoader, DealerLoader, ProductModelLoader, WarrantyPolicyLoader,
+    ContractsByUnitLoader, CustomerLoader, DealerLoader, EngineerLoader, EventsByTicketLoader,
+    PartsByRepairLoader, ProductModelLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader,
+    WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -34,7 +36,13 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn))
         .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn))
         .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(ContractsByUnitLoader::new(db), tokio::spawn))
+        .data(DataLoader::new(ContractsByUnitLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(UnitLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn))
+        .data(DataLoader::new(PartsByRepairLoader::new(db), tokio::spawn))
         .data(state);
     if !settings.introspection_enabled() {
         builder = builder.disable_introspection();

@@ -250,6 +250,35 @@ impl TestApp {
         self.token(username, PASSWORD).await
     }
 
+    /// Creates an engineer with skills in a region and returns (user id as
+    /// an API id, token).
+    pub async fn engineer(
+        &self,
+        username: &str,
+        region: &str,
+        skills: &[entity::enums::FaultCategory],
+    ) -> (String, String) {
+        let account = identity::create_user(
+            &self.db,
+            None,
+            NewUser {
+                username: username.into(),
+                password: PASSWORD.into(),
+                roles: vec![Role::Engineer],
+                region: Some(region.into()),
+                skills: skills.to_vec(),
+                ..NewUser::default()
+            },
+        )
+        .await
+        .expect("engineer created");
+        let token = self.token(username, PASSWORD).await;
+        let me = self.gql(Some(&token), "{ me { id } }", json!({})).await;
+        let id = me.expect_ok()["me"]["id"].as_str().expect("id").to_owned();
+        let _ = account;
+        (id, token)
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(format!("{}{path}", self.address)).send().await.expect("request sent")
     }

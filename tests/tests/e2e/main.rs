@@ -10,3 +10,4 @@ mod identity;
 mod master_data;
 mod server;
 mod subscription;
+mod tickets;

@@ -3,6 +3,7 @@
 mod account;
 mod catalogue;
 mod master_data;
+mod tickets;
 
 use async_graphql::MergedObject;
 
@@ -12,4 +13,5 @@ pub struct MutationRoot(
     account::AccountMutation,
     catalogue::CatalogueMutation,
     master_data::MasterDataMutation,
+    tickets::TicketMutation,
 );

@@ -4,6 +4,7 @@ mod account;
 mod audit;
 mod catalogue;
 mod master_data;
+mod tickets;
 
 use async_graphql::MergedObject;
 
@@ -14,4 +15,5 @@ pub struct QueryRoot(
     audit::AuditQuery,
     catalogue::CatalogueQuery,
     master_data::MasterDataQuery,
+    tickets::TicketQuery,
 );

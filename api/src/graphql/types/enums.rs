@@ -78,3 +78,82 @@ mirror_enum!(
         Other,
     }
 );
+
+mirror_enum!(
+    /// How a fault report came in.
+    Channel <=> entity::enums::Channel { Phone, Email, Web, Sms, WalkIn, Dealer }
+);
+
+mirror_enum!(
+    /// How bad the fault is; tightens the on-site deadline.
+    Severity <=> entity::enums::Severity {
+        /// The customer's whole business is down: on site within 2 h.
+        Severe,
+        /// Half the distance allowance, at least 12 h.
+        Major,
+        /// The distance allowance: ≤300 km 24 h, ≤1000 km 48 h, beyond 72 h.
+        General,
+    }
+);
+
+mirror_enum!(
+    /// Where a ticket is in its lifecycle.
+    TicketStatus <=> entity::enums::TicketStatus {
+        Reported,
+        /// Triaged: service type and entitlement decided.
+        Accepted,
+        Quoted,
+        /// The quote is approved and accepted by the customer.
+        QuoteApproved,
+        Dispatched,
+        OnSite,
+        Repaired,
+        /// Signed off by the customer (验收).
+        CustomerAccepted,
+        /// Return visit done.
+        Visited,
+        Closed,
+        /// 返厂.
+        ReturnedToFactory,
+        Cancelled,
+    }
+);
+
+mirror_enum!(
+    /// 售后服务种类.
+    ServiceType <=> entity::enums::ServiceType {
+        /// In warranty: parts and labour free.
+        Free,
+        /// Under a service contract: parts at cost, labour free.
+        Contract,
+        /// Out of warranty or excluded: charged by quote.
+        Paid,
+        /// Consultation or phone guidance: no charge, no visit.
+        Other,
+    }
+);
+
+mirror_enum!(
+    /// Why the warranty does not apply (不属于保修范围).
+    Exclusion <=> entity::enums::Exclusion {
+        /// Use or maintenance against the manual.
+        Misuse,
+        ForceMajeure,
+        /// Self-disassembly, modification or repair.
+        SelfModification,
+        /// Warranty expired.
+        Expired,
+        /// Serial number altered, forged or unreadable.
+        SerialTampered,
+    }
+);
+
+mirror_enum!(
+    /// Where a quote stands.
+    QuoteStatus <=> entity::enums::QuoteStatus { Draft, PendingApproval, Approved, Accepted, Rejected }
+);
+
+mirror_enum!(
+    /// How a return visit was made.
+    VisitChannel <=> entity::enums::VisitChannel { Phone, Sms, Email, OnSite }
+);

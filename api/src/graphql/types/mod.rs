@@ -6,3 +6,4 @@ pub mod audit;
 pub mod catalogue;
 pub mod enums;
 pub mod master;
+pub mod ticket;

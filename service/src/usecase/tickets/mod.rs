@@ -9,6 +9,7 @@ pub mod entitlement;
 pub mod intake;
 pub mod lifecycle;
 pub mod quotes;
+pub mod reading;
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;

@@ -1,0 +1,397 @@
+//! The ticket lifecycle: one mutation per step. Each takes the ticket's id
+//! and the `version` the client read; a stale version is `CONFLICT`, a step
+//! the state does not allow is `INVALID_TRANSITION` naming the state.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use service::usecase::tickets::{dispatch, intake, lifecycle, quotes};
+
+use crate::graphql::context::{actor, db, state};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::types::enums::{Channel, Exclusion, FaultCategory, Severity, VisitChannel};
+use crate::graphql::types::ticket::{Quote, RepairRecord, Ticket};
+
+#[derive(Default)]
+pub struct TicketMutation;
+
+/// A fault report.
+#[derive(InputObject)]
+pub struct ReportFaultInput {
+    /// How it came in (a dealer user's reports are always DEALER).
+    pub channel: Channel,
+    /// 设备编号 of a registered unit.
+    pub serial_number: String,
+    /// Defaults to the unit's owner.
+    pub customer_id: Option<ID>,
+    pub fault_description: String,
+    pub fault_category: FaultCategory,
+    #[graphql(default_with = "Severity::General")]
+    pub severity: Severity,
+    /// How to reach the customer; defaults to the customer's record.
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+}
+
+/// Which ticket, at which version.
+#[derive(InputObject)]
+pub struct TicketRef {
+    pub id: ID,
+    /// The version read.
+    pub version: i32,
+}
+
+/// The triage decision.
+#[derive(InputObject)]
+pub struct AcceptTicketInput {
+    pub ticket: TicketRef,
+    /// Found at triage: turns the service type to PAID.
+    pub exclusion: Option<Exclusion>,
+    /// Consultation or phone guidance only (service type OTHER).
+    #[graphql(default)]
+    pub guidance_only: bool,
+    /// What was explained to the customer.
+    pub note: Option<String>,
+}
+
+/// One part line of a quote or repair.
+#[derive(InputObject)]
+pub struct PartQuantity {
+    pub part_id: ID,
+    pub quantity: i32,
+}
+
+/// A quote for paid work.
+#[derive(InputObject)]
+pub struct CreateQuoteInput {
+    pub ticket: TicketRef,
+    #[graphql(default)]
+    pub parts: Vec<PartQuantity>,
+    pub labour_hours: Decimal,
+    /// Percent below the standard price; more than 10 needs GENERAL_MANAGER.
+    #[graphql(default_with = "Decimal::ZERO")]
+    pub discount_percent: Decimal,
+}
+
+/// Dispatch to an engineer.
+#[derive(InputObject)]
+pub struct DispatchTicketInput {
+    pub ticket: TicketRef,
+    /// Leave out for the round-robin rotation; give one to override it.
+    pub engineer_id: Option<ID>,
+    pub appointment: DateTime<Utc>,
+}
+
+/// The repair record.
+#[derive(InputObject)]
+pub struct RecordRepairInput {
+    pub ticket: TicketRef,
+    /// When the engineer arrived, if not recorded before.
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// The failure cause (quality groups by it).
+    pub fault_cause: String,
+    /// Measures taken.
+    pub measures: String,
+    #[graphql(default)]
+    pub parts_replaced: Vec<PartQuantity>,
+    pub labour_hours: Decimal,
+}
+
+/// The return visit's findings.
+#[derive(InputObject)]
+pub struct RecordVisitInput {
+    pub ticket: TicketRef,
+    pub channel: VisitChannel,
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub satisfaction: i32,
+    pub solved: bool,
+    pub comments: Option<String>,
+}
+
+/// A step with a reason.
+#[derive(InputObject)]
+pub struct TicketReasonInput {
+    pub ticket: TicketRef,
+    pub reason: String,
+}
+
+/// Rework with the same engineer or another.
+#[derive(InputObject)]
+pub struct ReworkInput {
+    pub ticket: TicketRef,
+    /// Another engineer; leave out for the same one.
+    pub engineer_id: Option<ID>,
+    pub reason: String,
+}
+
+/// The ticket after a step.
+#[derive(SimpleObject)]
+pub struct TicketPayload {
+    pub ticket: Ticket,
+}
+
+/// The ticket and its new quote.
+#[derive(SimpleObject)]
+pub struct QuotePayload {
+    pub ticket: Option<Ticket>,
+    pub quote: Quote,
+}
+
+/// The ticket and its repair record.
+#[derive(SimpleObject)]
+pub struct RepairPayload {
+    pub ticket: Ticket,
+    pub repair_record: RepairRecord,
+}
+
+fn ticket_id(r: &TicketRef) -> async_graphql::Result<i64> {
+    decode(Kind::Ticket, &r.id, "ticket.id")
+}
+
+fn payload(ticket: entity::ticket::Model) -> TicketPayload {
+    TicketPayload { ticket: ticket.into() }
+}
+
+fn part_lines(lines: &[PartQuantity]) -> async_graphql::Result<Vec<(i64, i32)>> {
+    lines.iter().map(|l| Ok((decode(Kind::Part, &l.part_id, "parts.partId")?, l.quantity))).collect()
+}
+
+#[Object]
+impl TicketMutation {
+    /// Records a fault report and gives the ticket number; the reply and
+    /// on-site deadlines are set now (AGENT, SERVICE_MANAGER, DEALER).
+    async fn report_fault(
+        &self,
+        ctx: &Context<'_>,
+        input: ReportFaultInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let report = intake::FaultReport {
+            channel: input.channel.into(),
+            customer_id: decode_opt(Kind::Customer, input.customer_id.as_ref(), "customerId")?,
+            serial_number: input.serial_number,
+            fault_description: input.fault_description,
+            fault_category: input.fault_category.into(),
+            severity: input.severity.into(),
+            contact_name: input.contact_name,
+            contact_phone: input.contact_phone,
+            contact_email: input.contact_email,
+        };
+        let settings = &state(ctx).settings;
+        intake::report_fault(db(ctx), actor(ctx)?, settings, report).await.gql().map(payload)
+    }
+
+    /// Triage: decides entitlement and service type (AGENT, SERVICE_MANAGER).
+    async fn accept_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: AcceptTicketInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let triage = lifecycle::Triage {
+            exclusion: input.exclusion.map(Into::into),
+            guidance_only: input.guidance_only,
+            note: input.note,
+        };
+        let settings = &state(ctx).settings;
+        lifecycle::accept_ticket(db(ctx), actor(ctx)?, settings, id, input.ticket.version, triage)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// Quotes paid work (AGENT, SERVICE_MANAGER).
+    async fn create_quote(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateQuoteInput,
+    ) -> async_graphql::Result<QuotePayload> {
+        let id = ticket_id(&input.ticket)?;
+        let quote = quotes::QuoteInput {
+            parts: part_lines(&input.parts)?,
+            labour_hours: input.labour_hours,
+            discount_percent: input.discount_percent,
+        };
+        let settings = &state(ctx).settings;
+        let (ticket, quote) =
+            quotes::create_quote(db(ctx), actor(ctx)?, settings, id, input.ticket.version, quote)
+                .await
+                .gql()?;
+        Ok(QuotePayload { ticket: Some(ticket.into()), quote: quote.into() })
+    }
+
+    /// Approves a quote beyond the allowed discount (GENERAL_MANAGER).
+    async fn approve_quote(&self, ctx: &Context<'_>, quote_id: ID) -> async_graphql::Result<QuotePayload> {
+        let id = decode(Kind::Quote, &quote_id, "quoteId")?;
+        let quote = quotes::approve_quote(db(ctx), actor(ctx)?, id).await.gql()?;
+        Ok(QuotePayload { ticket: None, quote: quote.into() })
+    }
+
+    /// Records the customer's acceptance of the quote; `APPROVAL_REQUIRED`
+    /// while the general manager has not approved it (AGENT, SERVICE_MANAGER).
+    async fn accept_quote(&self, ctx: &Context<'_>, input: TicketRef) -> async_graphql::Result<QuotePayload> {
+        let id = ticket_id(&input)?;
+        let (ticket, quote) = quotes::accept_quote(db(ctx), actor(ctx)?, id, input.version).await.gql()?;
+        Ok(QuotePayload { ticket: Some(ticket.into()), quote: quote.into() })
+    }
+
+    /// Dispatches to an engineer: round robin by skill unless one is named
+    /// (AGENT, SERVICE_MANAGER).
+    async fn dispatch_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: DispatchTicketInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
+        dispatch::dispatch_ticket(db(ctx), actor(ctx)?, id, input.ticket.version, engineer, input.appointment)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// The engineer is on site (the assigned ENGINEER, SERVICE_MANAGER).
+    async fn arrive_on_site(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketRef,
+        at: Option<DateTime<Utc>>,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input)?;
+        lifecycle::arrive(db(ctx), actor(ctx)?, id, input.version, at).await.gql().map(payload)
+    }
+
+    /// Writes the repair record (the assigned ENGINEER, SERVICE_MANAGER).
+    async fn record_repair(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordRepairInput,
+    ) -> async_graphql::Result<RepairPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let parts = part_lines(&input.parts_replaced)?
+            .into_iter()
+            .map(|(part_id, quantity)| lifecycle::ReplacedPart { part_id, quantity })
+            .collect();
+        let repair = lifecycle::RepairInput {
+            arrived_at: input.arrived_at,
+            fault_cause: input.fault_cause,
+            measures: input.measures,
+            parts,
+            labour_hours: input.labour_hours,
+        };
+        let settings = &state(ctx).settings;
+        let (ticket, record) =
+            lifecycle::record_repair(db(ctx), actor(ctx)?, settings, id, input.ticket.version, repair)
+                .await
+                .gql()?;
+        Ok(RepairPayload { ticket: ticket.into(), repair_record: record.into() })
+    }
+
+    /// The customer signs the repair off; refused before the repair record
+    /// exists (AGENT, ENGINEER, SERVICE_MANAGER).
+    async fn sign_off(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketRef,
+        signed_by: String,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input)?;
+        let settings = &state(ctx).settings;
+        lifecycle::sign_off(db(ctx), actor(ctx)?, settings, id, input.version, &signed_by)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// Phone guidance solved it (service type OTHER) (AGENT, SERVICE_MANAGER).
+    async fn resolve_by_guidance(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketReasonInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let settings = &state(ctx).settings;
+        lifecycle::resolve_by_guidance(
+            db(ctx),
+            actor(ctx)?,
+            settings,
+            id,
+            input.ticket.version,
+            &input.reason,
+        )
+        .await
+        .gql()
+        .map(payload)
+    }
+
+    /// Records the return visit (AGENT, SERVICE_MANAGER).
+    async fn record_return_visit(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordVisitInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let visit = lifecycle::VisitInput {
+            channel: input.channel.into(),
+            satisfaction: i64::from(input.satisfaction),
+            solved: input.solved,
+            comments: input.comments,
+        };
+        lifecycle::record_visit(db(ctx), actor(ctx)?, id, input.ticket.version, visit)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// Closes a visited ticket (AGENT, SERVICE_MANAGER).
+    async fn close_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketRef,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input)?;
+        lifecycle::close_ticket(db(ctx), actor(ctx)?, id, input.version).await.gql().map(payload)
+    }
+
+    /// Sends the ticket back to an engineer (AGENT, SERVICE_MANAGER).
+    async fn rework_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: ReworkInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
+        lifecycle::rework(db(ctx), actor(ctx)?, id, input.ticket.version, engineer, &input.reason)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// The unit goes to the factory with a return slip (the assigned
+    /// ENGINEER, SERVICE_MANAGER).
+    async fn return_to_factory(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketReasonInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        lifecycle::return_to_factory(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
+            .await
+            .gql()
+            .map(payload)
+    }
+
+    /// Cancels a ticket before site work (AGENT, SERVICE_MANAGER).
+    async fn cancel_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: TicketReasonInput,
+    ) -> async_graphql::Result<TicketPayload> {
+        let id = ticket_id(&input.ticket)?;
+        lifecycle::cancel(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
+            .await
+            .gql()
+            .map(payload)
+    }
+}

@@ -1,0 +1,97 @@
+//! Reading tickets and entitlement.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::{DateTime, NaiveDate, Utc};
+use service::usecase::tickets::{entitlement, reading};
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db, state};
+use crate::graphql::error::{GqlResult, invalid};
+use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::types::enums::TicketStatus;
+use crate::graphql::types::ticket::{Ticket, WarrantyStatus};
+
+#[derive(Default)]
+pub struct TicketQuery;
+
+/// Which tickets to list.
+#[derive(InputObject, Default)]
+pub struct TicketFilter {
+    /// Any of these states.
+    #[graphql(default)]
+    pub states: Vec<TicketStatus>,
+    /// Dispatched to this engineer (user id).
+    pub engineer_id: Option<ID>,
+    pub dealer_id: Option<ID>,
+    pub customer_id: Option<ID>,
+    /// Start of the unit's serial number.
+    pub serial: Option<String>,
+    /// Past the reply or arrival deadline (true) or not (false).
+    pub overdue: Option<bool>,
+    /// Reported at or after.
+    pub created_from: Option<DateTime<Utc>>,
+    /// Reported before.
+    pub created_to: Option<DateTime<Utc>>,
+    /// Part of the ticket number or the fault description.
+    pub text: Option<String>,
+}
+
+#[Object]
+impl TicketQuery {
+    /// One ticket, by id or by number (give exactly one). Another dealer's
+    /// ticket is `NOT_FOUND` for a dealer user.
+    async fn ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        number: Option<String>,
+    ) -> async_graphql::Result<Ticket> {
+        let actor = actor(ctx)?;
+        let found = match (id, number) {
+            (Some(id), None) => reading::get_ticket(db(ctx), actor, decode(Kind::Ticket, &id, "id")?).await,
+            (None, Some(number)) => reading::find_ticket_by_number(db(ctx), actor, &number).await,
+            _ => return Err(invalid("id", "give either id or number")),
+        };
+        found.gql().map(Ticket::from)
+    }
+
+    /// Tickets in report order. Dealer users see their own dealer's.
+    async fn tickets(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<TicketFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Ticket>> {
+        let actor = actor(ctx)?;
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = reading::TicketFilter {
+            statuses: f.states.into_iter().map(Into::into).collect(),
+            engineer_id: decode_opt(Kind::User, f.engineer_id.as_ref(), "filter.engineerId")?,
+            dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
+            customer_id: decode_opt(Kind::Customer, f.customer_id.as_ref(), "filter.customerId")?,
+            serial_prefix: f.serial,
+            overdue: f.overdue,
+            reported_from: f.created_from,
+            reported_to: f.created_to,
+            text: f.text,
+        };
+        let page = reading::list_tickets(db(ctx), actor, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Ticket::from))
+    }
+
+    /// In or out of warranty on a date (default today in the business time
+    /// zone), under which policy or contract, until when, and why not.
+    async fn warranty_status(
+        &self,
+        ctx: &Context<'_>,
+        serial_number: String,
+        on: Option<NaiveDate>,
+    ) -> async_graphql::Result<WarrantyStatus> {
+        let actor = actor(ctx)?;
+        let on =
+            on.unwrap_or_else(|| Utc::now().with_timezone(&state(ctx).settings.business_tz()).date_naive());
+        entitlement::warranty_status(db(ctx), actor, &serial_number, on).await.gql().map(WarrantyStatus::from)
+    }
+}

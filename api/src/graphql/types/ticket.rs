@@ -1,0 +1,341 @@
+//! Tickets and what hangs off them, as the API shows them.
+
+use async_graphql::{ComplexObject, Context, ID, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use entity::{quote, repair_part, repair_record, ticket, ticket_event};
+use service::rules::money::cents;
+use service::rules::sla::is_overdue;
+use service::usecase::tickets::entitlement::Entitlement;
+
+use super::catalogue::{Engineer, ServiceContract, WarrantyPolicy};
+use super::enums::{Channel, Exclusion, FaultCategory, QuoteStatus, ServiceType, Severity, TicketStatus};
+use super::master::{Customer, Unit};
+use crate::graphql::context::load;
+use crate::graphql::ids::{Kind, encode};
+use crate::graphql::loaders::{
+    CustomerLoader, EngineerLoader, EventsByTicketLoader, PartsByRepairLoader, QuotesByTicketLoader,
+    RepairsByTicketLoader, UnitLoader,
+};
+
+/// 报修单: one reported fault on one unit, from intake to close.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct Ticket {
+    pub id: ID,
+    /// 报修单号, e.g. `SR-2026-000123`.
+    pub number: String,
+    pub channel: Channel,
+    pub status: TicketStatus,
+    /// Decided at triage.
+    pub service_type: Option<ServiceType>,
+    /// Why the warranty does not apply, when it does not.
+    pub exclusion: Option<Exclusion>,
+    pub fault_description: String,
+    pub fault_category: FaultCategory,
+    pub severity: Severity,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    /// What the customer was told at triage about the entitlement.
+    pub entitlement_note: Option<String>,
+    pub reported_at: DateTime<Utc>,
+    pub appointment_at: Option<DateTime<Utc>>,
+    pub repaired_at: Option<DateTime<Utc>>,
+    /// Signed off by the customer.
+    pub customer_accepted_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// How often the customer sent it back (再次维修).
+    pub rework_count: i32,
+    /// 返厂单号 when returned to the factory.
+    pub return_slip_number: Option<String>,
+    /// Optimistic-lock version: send it back with every step.
+    pub version: i32,
+    #[graphql(skip)]
+    pub model: ticket::Model,
+}
+
+/// The response and on-site deadlines of a ticket.
+#[derive(SimpleObject)]
+pub struct Deadlines {
+    /// Answer the customer by then (24 h).
+    pub reply_due_at: DateTime<Utc>,
+    pub replied_at: Option<DateTime<Utc>>,
+    /// Not answered in time (or answered late).
+    pub reply_overdue: bool,
+    /// On site by then (by distance and severity).
+    pub arrival_due_at: DateTime<Utc>,
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// Not on site in time (or arrived late).
+    pub arrival_overdue: bool,
+}
+
+#[ComplexObject]
+impl Ticket {
+    /// Deadlines and whether they are missed, as of now.
+    async fn deadlines(&self) -> Deadlines {
+        let t = &self.model;
+        let now = Utc::now();
+        let open = !matches!(t.status, entity::enums::TicketStatus::Cancelled);
+        Deadlines {
+            reply_due_at: t.reply_due_at,
+            replied_at: t.replied_at,
+            reply_overdue: open && is_overdue(t.reply_due_at, t.replied_at, now),
+            arrival_due_at: t.arrival_due_at,
+            arrived_at: t.arrived_at,
+            arrival_overdue: open
+                && t.service_type_needs_visit()
+                && is_overdue(t.arrival_due_at, t.arrived_at, now),
+        }
+    }
+
+    /// The same fault cause on this unit within 90 days of an earlier repair.
+    async fn repeat_repair(&self) -> bool {
+        self.model.repeat_of_ticket_id.is_some()
+    }
+
+    /// The ticket this one repeats.
+    async fn repeat_of(&self) -> Option<ID> {
+        self.model.repeat_of_ticket_id.map(|id| encode(Kind::Ticket, id))
+    }
+
+    async fn customer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Customer>> {
+        Ok(load::<CustomerLoader, _>(ctx, Some(self.model.customer_id)).await?.map(Customer::from))
+    }
+
+    async fn unit(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Unit>> {
+        Ok(load::<UnitLoader, _>(ctx, Some(self.model.unit_id)).await?.map(Unit::from))
+    }
+
+    /// The dispatched engineer.
+    async fn engineer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Engineer>> {
+        Ok(load::<EngineerLoader, _>(ctx, self.model.engineer_id).await?.map(Engineer::from))
+    }
+
+    /// Every transition: who, when, from, to, why.
+    async fn events(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TicketEvent>> {
+        let events = load::<EventsByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+        Ok(events.into_iter().map(TicketEvent::from).collect())
+    }
+
+    /// The latest quote (paid work).
+    async fn quote(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Quote>> {
+        let quotes = load::<QuotesByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+        Ok(quotes.into_iter().last().map(Quote::from))
+    }
+
+    /// The latest repair record.
+    async fn repair_record(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RepairRecord>> {
+        let records = load::<RepairsByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+        Ok(records.into_iter().last().map(RepairRecord::from))
+    }
+}
+
+/// Does the ticket's service include going on site?
+trait NeedsVisit {
+    fn service_type_needs_visit(&self) -> bool;
+}
+
+impl NeedsVisit for ticket::Model {
+    fn service_type_needs_visit(&self) -> bool {
+        self.service_type != Some(entity::enums::ServiceType::Other)
+    }
+}
+
+impl From<ticket::Model> for Ticket {
+    fn from(m: ticket::Model) -> Self {
+        Self {
+            id: encode(Kind::Ticket, m.id),
+            number: m.number.clone(),
+            channel: m.channel.into(),
+            status: m.status.into(),
+            service_type: m.service_type.map(Into::into),
+            exclusion: m.exclusion.map(Into::into),
+            fault_description: m.fault_description.clone(),
+            fault_category: m.fault_category.into(),
+            severity: m.severity.into(),
+            contact_name: m.contact_name.clone(),
+            contact_phone: m.contact_phone.clone(),
+            contact_email: m.contact_email.clone(),
+            entitlement_note: m.entitlement_note.clone(),
+            reported_at: m.reported_at,
+            appointment_at: m.appointment_at,
+            repaired_at: m.repaired_at,
+            customer_accepted_at: m.customer_accepted_at,
+            closed_at: m.closed_at,
+            rework_count: m.rework_count,
+            return_slip_number: m.return_slip_number.clone(),
+            version: m.version,
+            model: m,
+        }
+    }
+}
+
+/// One transition of a ticket.
+#[derive(SimpleObject)]
+pub struct TicketEvent {
+    pub from_status: Option<TicketStatus>,
+    pub to_status: TicketStatus,
+    /// Who made it (a user id).
+    pub actor_id: Option<ID>,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl From<ticket_event::Model> for TicketEvent {
+    fn from(m: ticket_event::Model) -> Self {
+        Self {
+            from_status: m.from_status.map(Into::into),
+            to_status: m.to_status.into(),
+            actor_id: m.actor_user_id.map(|id| encode(Kind::User, id)),
+            reason: m.reason,
+            at: m.created_at,
+        }
+    }
+}
+
+/// 报价: the price of paid work.
+#[derive(SimpleObject)]
+pub struct Quote {
+    pub id: ID,
+    pub status: QuoteStatus,
+    pub parts_amount: Decimal,
+    pub labour_hours: Decimal,
+    pub labour_rate: Decimal,
+    pub labour_amount: Decimal,
+    /// There and back, per km.
+    pub travel_amount: Decimal,
+    /// The price-list price.
+    pub standard_total: Decimal,
+    /// Percent below standard.
+    pub discount_percent: Decimal,
+    /// What the customer pays.
+    pub total: Decimal,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub customer_accepted_at: Option<DateTime<Utc>>,
+}
+
+impl From<quote::Model> for Quote {
+    fn from(m: quote::Model) -> Self {
+        Self {
+            id: encode(Kind::Quote, m.id),
+            status: m.status.into(),
+            parts_amount: cents(m.parts_amount),
+            labour_hours: m.labour_hours.normalize(),
+            labour_rate: cents(m.labour_rate),
+            labour_amount: cents(m.labour_amount),
+            travel_amount: cents(m.travel_amount),
+            standard_total: cents(m.standard_total),
+            discount_percent: m.discount_percent.normalize(),
+            total: cents(m.total),
+            approved_at: m.approved_at,
+            customer_accepted_at: m.customer_accepted_at,
+        }
+    }
+}
+
+/// 维修记录 / 售后服务报告单.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct RepairRecord {
+    pub id: ID,
+    pub arrived_at: DateTime<Utc>,
+    /// The failure cause quality reports group by.
+    pub fault_cause: String,
+    pub measures: String,
+    pub labour_hours: Decimal,
+    pub completed_at: DateTime<Utc>,
+    /// Who signed for the customer, and when (after the repair, never before).
+    pub customer_signed_name: Option<String>,
+    pub customer_signed_at: Option<DateTime<Utc>>,
+    #[graphql(skip)]
+    pub record_id: i64,
+}
+
+#[ComplexObject]
+impl RepairRecord {
+    /// Parts replaced.
+    async fn parts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ReplacedPart>> {
+        let rows = load::<PartsByRepairLoader, _>(ctx, Some(self.record_id)).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(ReplacedPart::from).collect())
+    }
+}
+
+impl From<repair_record::Model> for RepairRecord {
+    fn from(m: repair_record::Model) -> Self {
+        Self {
+            id: encode(Kind::RepairRecord, m.id),
+            arrived_at: m.arrived_at,
+            fault_cause: m.fault_cause,
+            measures: m.measures,
+            labour_hours: m.labour_hours.normalize(),
+            completed_at: m.completed_at,
+            customer_signed_name: m.customer_signed_name,
+            customer_signed_at: m.customer_signed_at,
+            record_id: m.id,
+        }
+    }
+}
+
+/// A part replaced in a repair.
+#[derive(SimpleObject)]
+pub struct ReplacedPart {
+    pub part_id: ID,
+    pub quantity: i32,
+    pub unit_price: Decimal,
+}
+
+impl From<repair_part::Model> for ReplacedPart {
+    fn from(m: repair_part::Model) -> Self {
+        Self { part_id: encode(Kind::Part, m.part_id), quantity: m.quantity, unit_price: cents(m.unit_price) }
+    }
+}
+
+/// The entitlement of a unit on a date.
+#[derive(SimpleObject)]
+pub struct WarrantyStatus {
+    pub serial_number: String,
+    /// The date asked about.
+    pub on: NaiveDate,
+    /// Inside the warranty period.
+    pub in_warranty: bool,
+    /// Covered by the warranty or a service contract.
+    pub covered: bool,
+    /// The policy of the unit (its own, else its model's).
+    pub policy: Option<WarrantyPolicy>,
+    /// The contract that covers the date, when the warranty does not.
+    pub contract: Option<ServiceContract>,
+    /// Start (the invoice date, or the contract start) and last covered day.
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// Days of cover left counting the date itself.
+    pub days_left: i64,
+    /// The service type the dates imply (an exclusion found at triage can
+    /// still make it PAID).
+    pub service_type: ServiceType,
+    /// Why not covered, when it is not.
+    pub exclusion: Option<Exclusion>,
+    /// In words, for the agent.
+    pub explanation: String,
+}
+
+impl From<Entitlement> for WarrantyStatus {
+    fn from(e: Entitlement) -> Self {
+        let period = e.period();
+        Self {
+            serial_number: e.unit.serial_number.clone(),
+            on: e.on,
+            in_warranty: e.in_warranty(),
+            covered: e.covered(),
+            days_left: e.days_left(),
+            explanation: e.explanation(),
+            service_type: e.service_type.into(),
+            exclusion: e.exclusion.map(Into::into),
+            starts_on: period.map(|p| p.0),
+            ends_on: period.map(|p| p.1),
+            policy: e.policy.map(WarrantyPolicy::from),
+            contract: e.contract.map(ServiceContract::from),
+        }
+    }
+}
