@@ -12,6 +12,10 @@ on_both_backends!(
     concurrent_reports_get_distinct_numbers,
     dealer_sold_unit_in_warranty_opens_a_chargeback_and_notifies_the_dealer,
     warranty_status_answers_for_a_serial_and_date,
+    paid_ticket_over_ten_percent_discount_waits_for_the_general_manager,
+    rework_and_return_to_factory_paths,
+    rotation_skips_the_engineer_without_the_skill_and_the_busy_one,
+    concurrent_transitions_of_one_ticket_apply_exactly_once,
 );
 
 /// A unit 120 km away, invoiced `invoice`, 12 months' warranty; returns its serial.
@@ -210,4 +214,155 @@ async fn warranty_status_answers_for_a_serial_and_date(backend: Backend) {
     assert_eq!(after.expect_ok()["warrantyStatus"]["serviceType"], "PAID");
     let unknown = app.gql(Some(&admin), q, json!({"s": "NOPE", "on": null})).await;
     assert_eq!(unknown.error_code(), Some("NOT_FOUND"));
+}
+
+/// Reports and accepts a ticket; returns its id.
+async fn accepted_ticket(app: &TestApp, agent: &str, serial: &str) -> Value {
+    let id = step(app, agent, REPORT, json!({"s": serial})).await["reportFault"]["ticket"]["id"].clone();
+    step(
+        app,
+        agent,
+        "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { id } } }",
+        json!({"id": id}),
+    )
+    .await;
+    id
+}
+
+async fn paid_ticket_over_ten_percent_discount_waits_for_the_general_manager(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    step(&app, &admin, "mutation { setServiceTariff(input: {labourRate: \"150\", travelRatePerKm: \"3.5\", effectiveFrom: \"2020-01-01\"}) { tariff { labourRate } } }", json!({})).await;
+    let part = step(&app, &admin,
+        "mutation { createPart(input: {partNumber: \"HY-SEAL-04\", name: \"油缸密封件组\", unitPrice: \"380\", weightKg: \"1\", category: HYDRAULIC}) { part { id } } }",
+        json!({})).await["createPart"]["part"]["id"].clone();
+    // Invoiced in January 2024 with 12 months' warranty: out of warranty now, so PAID.
+    let serial = unit_in_field(&app, &admin, "XCT25-P-1", "2024-01-10", None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let gm = app.user_with("gm1", &[Role::GeneralManager], None).await;
+    let id = accepted_ticket(&app, &agent, &serial).await;
+    let quote = "mutation($id: ID!, $v: Int!, $p: ID!, $d: Decimal!) { createQuote(input: {ticket: {id: $id, version: $v}, parts: [{partId: $p, quantity: 2}], labourHours: \"3.5\", discountPercent: $d}) { quote { id status standardTotal total } ticket { status serviceType version } } }";
+    let ten = step(&app, &agent, quote, json!({"id": id, "v": 2, "p": part, "d": "10"})).await;
+    assert_eq!(ten["createQuote"]["ticket"]["serviceType"], "PAID");
+    // 2 × 380 + 3.5 h × 150 + 2 × 120 km × 3.5 = 760 + 525 + 840.
+    assert_eq!(ten["createQuote"]["quote"]["standardTotal"], "2125.00");
+    assert_eq!(ten["createQuote"]["quote"]["status"], "APPROVED", "exactly 10 % passes");
+    let over = step(&app, &agent, quote, json!({"id": id, "v": 3, "p": part, "d": "10.01"})).await;
+    assert_eq!(over["createQuote"]["quote"]["status"], "PENDING_APPROVAL");
+    let quote_id = over["createQuote"]["quote"]["id"].clone();
+    let accept = "mutation($id: ID!, $v: Int!) { acceptQuote(input: {id: $id, version: $v}) { ticket { status } quote { status } } }";
+    let waiting = app.gql(Some(&agent), accept, json!({"id": id, "v": 4})).await;
+    assert_eq!(waiting.error_code(), Some("APPROVAL_REQUIRED"));
+    let not_gm = app
+        .gql(
+            Some(&agent),
+            "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } } }",
+            json!({"q": quote_id}),
+        )
+        .await;
+    assert_eq!(not_gm.error_code(), Some("FORBIDDEN"));
+    step(
+        &app,
+        &gm,
+        "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } } }",
+        json!({"q": quote_id}),
+    )
+    .await;
+    let accepted = step(&app, &agent, accept, json!({"id": id, "v": 4})).await;
+    assert_eq!(accepted["acceptQuote"]["ticket"]["status"], "QUOTE_APPROVED");
+    assert_eq!(accepted["acceptQuote"]["quote"]["status"], "ACCEPTED");
+}
+
+async fn rework_and_return_to_factory_paths(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let serial = unit_in_field(&app, &admin, "XCT25-R-1", &today(), None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let (_, first) = app.engineer("eng.a", "江苏", &[FaultCategory::Hydraulic]).await;
+    let (second_id, second) = app.engineer("eng.b", "江苏", &[FaultCategory::Hydraulic]).await;
+    let id = accepted_ticket(&app, &agent, &serial).await;
+    step(&app, &agent, "mutation($id: ID!) { dispatchTicket(input: {ticket: {id: $id, version: 2}, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { status } } }", json!({"id": id})).await;
+    step(
+        &app,
+        &first,
+        "mutation($id: ID!) { arriveOnSite(input: {id: $id, version: 3}) { ticket { status } } }",
+        json!({"id": id}),
+    )
+    .await;
+    let other_engineer = app
+        .gql(Some(&second), "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"x\", measures: \"y\", labourHours: \"1\"}) { ticket { status } } }", json!({"id": id}))
+        .await;
+    assert_eq!(
+        other_engineer.error_code(),
+        Some("FORBIDDEN"),
+        "only the assigned engineer records the repair"
+    );
+    step(&app, &first, "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"油缸密封老化\", measures: \"更换密封件\", labourHours: \"2\"}) { ticket { status } } }", json!({"id": id})).await;
+    let rework = step(&app, &agent,
+        "mutation($id: ID!, $e: ID) { reworkTicket(input: {ticket: {id: $id, version: 5}, engineerId: $e, reason: \"客户不满意,仍漏油\"}) { ticket { status reworkCount engineer { id } } } }",
+        json!({"id": id, "e": second_id})).await;
+    assert_eq!(rework["reworkTicket"]["ticket"]["status"], "DISPATCHED");
+    assert_eq!(rework["reworkTicket"]["ticket"]["reworkCount"], 1);
+    assert_eq!(rework["reworkTicket"]["ticket"]["engineer"]["id"], json!(second_id));
+    step(
+        &app,
+        &second,
+        "mutation($id: ID!) { arriveOnSite(input: {id: $id, version: 6}) { ticket { status } } }",
+        json!({"id": id}),
+    )
+    .await;
+    let factory = step(&app, &second,
+        "mutation($id: ID!) { returnToFactory(input: {ticket: {id: $id, version: 7}, reason: \"缸体裂纹,现场无法修复\"}) { ticket { status returnSlipNumber number } } }",
+        json!({"id": id})).await;
+    let t = &factory["returnToFactory"]["ticket"];
+    assert_eq!(t["status"], "RETURNED_TO_FACTORY");
+    assert_eq!(t["returnSlipNumber"].as_str().map(|s| s.starts_with("RF-")), Some(true));
+    let cancel = app.gql(Some(&agent), "mutation($id: ID!) { cancelTicket(input: {ticket: {id: $id, version: 8}, reason: \"x\"}) { ticket { status } } }", json!({"id": id})).await;
+    assert_eq!(cancel.error_code(), Some("INVALID_TRANSITION"));
+}
+
+async fn rotation_skips_the_engineer_without_the_skill_and_the_busy_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let serial = unit_in_field(&app, &admin, "XCT25-Q-1", &today(), None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    app.engineer("eng.1", "江苏", &[FaultCategory::Electrical]).await;
+    let (busy_id, _) = app.engineer("eng.2", "江苏", &[FaultCategory::Hydraulic]).await;
+    let (free_id, _) = app.engineer("eng.3", "江苏", &[FaultCategory::Hydraulic]).await;
+    let dispatch = "mutation($id: ID!, $e: ID) { dispatchTicket(input: {ticket: {id: $id, version: 2}, engineerId: $e, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { engineer { id } } } }";
+    // eng.2 is made busy by a manual assignment (which does not move the rotation).
+    let first = accepted_ticket(&app, &agent, &serial).await;
+    step(&app, &agent, dispatch, json!({"id": first, "e": busy_id})).await;
+    let second = accepted_ticket(&app, &agent, &serial).await;
+    let chosen = step(&app, &agent, dispatch, json!({"id": second, "e": null})).await;
+    assert_eq!(chosen["dispatchTicket"]["ticket"]["engineer"]["id"], json!(free_id));
+    // Everyone with the skill is out now: the rotation says so instead of double-booking.
+    let third = accepted_ticket(&app, &agent, &serial).await;
+    let none = app.gql(Some(&agent), dispatch, json!({"id": third, "e": null})).await;
+    assert_eq!(none.error_code(), Some("VALIDATION"));
+    assert_eq!(none.error_field(), Some("engineerId"));
+}
+
+async fn concurrent_transitions_of_one_ticket_apply_exactly_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let serial = unit_in_field(&app, &admin, "XCT25-X-1", &today(), None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let id = step(&app, &agent, REPORT, json!({"s": serial})).await["reportFault"]["ticket"]["id"].clone();
+    let accept =
+        "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { version } } }";
+    let cancel = "mutation($id: ID!) { cancelTicket(input: {ticket: {id: $id, version: 1}, reason: \"重复报修\"}) { ticket { version } } }";
+    let attempts =
+        (0..6).map(|i| app.gql(Some(&agent), if i % 2 == 0 { accept } else { cancel }, json!({"id": id})));
+    let results = futures::future::join_all(attempts).await;
+    let applied = results.iter().filter(|r| r.body.get("errors").is_none()).count();
+    assert_eq!(applied, 1, "{:?}", results.iter().map(|r| r.body.to_string()).collect::<Vec<_>>());
+    for refused in results.iter().filter(|r| r.body.get("errors").is_some()) {
+        assert!(
+            matches!(refused.error_code(), Some("CONFLICT") | Some("INVALID_TRANSITION")),
+            "{}",
+            refused.body
+        );
+    }
+    assert_eq!(app.count("ticket_events").await, 2);
 }

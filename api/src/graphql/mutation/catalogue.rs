@@ -4,12 +4,14 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use service::usecase::master::{calendar, engineers, parts, warranty};
+use service::usecase::master::{calendar, engineers, parts, tariffs, warranty};
 
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode};
-use crate::graphql::types::catalogue::{Engineer, Holiday, Part, ServiceContract, Warehouse, WarrantyPolicy};
+use crate::graphql::types::catalogue::{
+    Engineer, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
+};
 use crate::graphql::types::enums::{FaultCategory, PartCategory};
 
 #[derive(Default)]
@@ -151,6 +153,22 @@ impl ServiceContractInput {
             price: self.price,
         })
     }
+}
+
+/// A tariff from a date.
+#[derive(InputObject)]
+pub struct ServiceTariffInput {
+    /// Per labour hour.
+    pub labour_rate: Decimal,
+    /// Per km of travel (quotes count there and back).
+    pub travel_rate_per_km: Decimal,
+    pub effective_from: NaiveDate,
+}
+
+/// The tariff recorded.
+#[derive(SimpleObject)]
+pub struct ServiceTariffPayload {
+    pub tariff: ServiceTariff,
 }
 
 /// A day to declare.
@@ -308,6 +326,21 @@ impl CatalogueMutation {
         let contract = input.contract.into_service()?;
         let contract = warranty::update_service_contract(db(ctx), actor(ctx)?, id, contract).await.gql()?;
         Ok(ServiceContractPayload { contract: contract.into() })
+    }
+
+    /// Records the tariff in force from a date (SERVICE_MANAGER, FINANCE).
+    async fn set_service_tariff(
+        &self,
+        ctx: &Context<'_>,
+        input: ServiceTariffInput,
+    ) -> async_graphql::Result<ServiceTariffPayload> {
+        let tariff = tariffs::TariffInput {
+            labour_rate: input.labour_rate,
+            travel_rate_per_km: input.travel_rate_per_km,
+            effective_from: input.effective_from,
+        };
+        let tariff = tariffs::set_tariff(db(ctx), actor(ctx)?, tariff).await.gql()?;
+        Ok(ServiceTariffPayload { tariff: tariff.into() })
     }
 
     /// Declares a holiday or make-up working day (SERVICE_MANAGER).

@@ -3,13 +3,15 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use service::usecase::master::{calendar, engineers, parts, warranty};
+use service::usecase::master::{calendar, engineers, parts, tariffs, warranty};
 
 use crate::graphql::connection::{PagedConnection, connection, page_request};
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode, decode_opt};
-use crate::graphql::types::catalogue::{Engineer, Holiday, Part, ServiceContract, Warehouse, WarrantyPolicy};
+use crate::graphql::types::catalogue::{
+    Engineer, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
+};
 use crate::graphql::types::enums::{FaultCategory, PartCategory};
 
 #[derive(Default)]
@@ -152,6 +154,12 @@ impl CatalogueQuery {
         let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
         let page = warranty::list_service_contracts(db(ctx), actor(ctx)?, unit_id, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, ServiceContract::from))
+    }
+
+    /// Service tariffs, newest first (staff).
+    async fn service_tariffs(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ServiceTariff>> {
+        let tariffs = tariffs::list_tariffs(db(ctx), actor(ctx)?).await.gql()?;
+        Ok(tariffs.into_iter().map(ServiceTariff::from).collect())
     }
 
     /// Declared holidays and make-up working days between two dates (inclusive).

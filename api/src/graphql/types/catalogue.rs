@@ -170,3 +170,21 @@ impl From<holiday::Model> for Holiday {
         Self { id: encode(Kind::Holiday, m.id), day: m.day, name: m.name, working_day: m.working_day }
     }
 }
+
+/// 收费标准: labour per hour and travel per km, from a date.
+#[derive(SimpleObject)]
+pub struct ServiceTariff {
+    pub labour_rate: Decimal,
+    pub travel_rate_per_km: Decimal,
+    pub effective_from: NaiveDate,
+}
+
+impl From<entity::service_tariff::Model> for ServiceTariff {
+    fn from(m: entity::service_tariff::Model) -> Self {
+        Self {
+            labour_rate: m.labour_rate.normalize(),
+            travel_rate_per_km: m.travel_rate_per_km.normalize(),
+            effective_from: m.effective_from,
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub mod dealers;
 pub mod engineers;
 pub mod parts;
 pub mod product_models;
+pub mod tariffs;
 pub mod units;
 pub mod warranty;
 
