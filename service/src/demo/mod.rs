@@ -5,6 +5,7 @@
 //! most once: a second run finds the marker dealer and adds nothing.
 
 mod data;
+mod tickets;
 
 use std::fmt;
 
@@ -108,8 +109,9 @@ async fn load_once(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
     seed.contracts(&txn).await?;
     seed.parts_and_stock(&txn).await?;
     seed.calendar_and_tariff(&txn).await?;
+    let tickets = tickets::seed(&txn, &mut seed.rng, seed.now).await?;
     let summary = serde_json::json!({
-        "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(),
+        "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(), "tickets": tickets,
         "users": USERS.len() + ENGINEERS.len() - seed.kept.len(), "keptExistingUsers": seed.kept,
     });
     let entry = AuditEntry {

@@ -36,6 +36,39 @@ async fn demo_data_loads_once_and_its_users_can_log_in(backend: Backend) {
     for edge in data["units"]["edges"].as_array().expect("edges") {
         assert_eq!(edge["node"]["dealer"]["code"], "D-JS01");
     }
+
+    // Tickets in every state, some overdue, some repeat repairs.
+    let agent = app.token("agent", DEMO_PASSWORD).await;
+    let statuses = [
+        "REPORTED",
+        "ACCEPTED",
+        "QUOTED",
+        "DISPATCHED",
+        "ON_SITE",
+        "REPAIRED",
+        "CUSTOMER_ACCEPTED",
+        "VISITED",
+        "CLOSED",
+        "RETURNED_TO_FACTORY",
+        "CANCELLED",
+    ];
+    for status in statuses {
+        let r = app
+            .gql(
+                Some(&agent),
+                "query($s: TicketStatus!) { tickets(filter: {states: [$s]}) { totalCount } }",
+                json!({"s": status}),
+            )
+            .await;
+        assert!(
+            r.expect_ok()["tickets"]["totalCount"].as_u64().unwrap_or(0) > 0,
+            "no demo ticket is {status}"
+        );
+    }
+    let overdue =
+        app.gql(Some(&agent), "{ tickets(filter: {overdue: true}) { totalCount } }", json!({})).await;
+    assert!(overdue.expect_ok()["tickets"]["totalCount"].as_u64().unwrap_or(0) > 0, "some are overdue");
+    assert!(app.count("tickets WHERE repeat_of_ticket_id IS NOT NULL").await > 0, "some repeat repairs");
 }
 
 async fn counts(app: &TestApp) -> (i64, i64, i64, i64) {
