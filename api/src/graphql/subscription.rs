@@ -20,6 +20,7 @@ const AUDIT_BATCH: u64 = 100;
 #[derive(Default)]
 pub struct SubscriptionRoot;
 
+/// Live feeds, over WebSocket (graphql-transport-ws).
 #[Subscription]
 impl SubscriptionRoot {
     /// Every change recorded from now on, as it happens (SERVICE_MANAGER,

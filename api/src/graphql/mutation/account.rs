@@ -15,21 +15,28 @@ pub struct AccountMutation;
 /// Credentials.
 #[derive(InputObject)]
 pub struct LoginInput {
+    /// Sign-in name.
     pub username: String,
+    /// Password.
     pub password: String,
 }
 
 /// A new account.
 #[derive(InputObject)]
 pub struct CreateUserInput {
+    /// Sign-in name; unique.
     pub username: String,
+    /// Name shown to other users; defaults to the sign-in name.
     pub display_name: Option<String>,
     /// At least 8 characters.
     pub password: String,
+    /// Roles to grant.
     pub roles: Vec<Role>,
     /// Dealer code; required with (and only with) the DEALER role.
     pub dealer_code: Option<String>,
+    /// Email address.
     pub email: Option<String>,
+    /// Phone number.
     pub phone: Option<String>,
     /// Home region (province); required with the ENGINEER role.
     pub region: Option<String>,
@@ -41,6 +48,7 @@ pub struct CreateUserInput {
 /// The created account.
 #[derive(SimpleObject)]
 pub struct CreateUserPayload {
+    /// The new user.
     pub user: User,
 }
 
@@ -49,7 +57,11 @@ impl AccountMutation {
     /// Signs in and returns a bearer token. After a few failed attempts in a
     /// minute for a user name (or many from one address) further attempts
     /// get `RATE_LIMITED` until the minute has passed.
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> async_graphql::Result<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Credentials.")] input: LoginInput,
+    ) -> async_graphql::Result<LoginPayload> {
         let state = state(ctx);
         let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
         if !state.login_throttle.allow(&input.username, address) {
@@ -74,7 +86,7 @@ impl AccountMutation {
     async fn create_user(
         &self,
         ctx: &Context<'_>,
-        input: CreateUserInput,
+        #[graphql(desc = "The new account.")] input: CreateUserInput,
     ) -> async_graphql::Result<CreateUserPayload> {
         let actor = actor(ctx)?;
         let account = identity::create_user(

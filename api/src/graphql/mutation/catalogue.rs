@@ -20,13 +20,20 @@ pub struct CatalogueMutation;
 /// A part's details.
 #[derive(InputObject)]
 pub struct PartInput {
+    /// Part number (物料编码); unique.
     pub part_number: String,
+    /// Part name.
     pub name: String,
+    /// Standard price, used by quotes and old-part values.
     pub unit_price: Decimal,
+    /// Weight in kg, for local sale at scrap-metal price.
     pub weight_kg: Decimal,
+    /// Part category.
     pub category: PartCategory,
+    /// Critical part (关重件): responsibility needs supplier analysis.
     #[graphql(default)]
     pub critical: bool,
+    /// Imported part (进口件).
     #[graphql(default)]
     pub imported: bool,
     /// Set for a valuable part (贵重件): the most one requisition may take.
@@ -51,18 +58,24 @@ impl From<PartInput> for parts::PartInput {
 /// Changes to a part.
 #[derive(InputObject)]
 pub struct UpdatePartInput {
+    /// The part to change.
     pub id: ID,
     /// The version read; a newer one on the server is `CONFLICT`.
     pub version: i32,
+    /// The new details; every field is replaced.
     pub part: PartInput,
 }
 
 /// A warehouse's details.
 #[derive(InputObject)]
 pub struct WarehouseInput {
+    /// Short unique code.
     pub code: String,
+    /// Warehouse name.
     pub name: String,
+    /// Province (region) the warehouse serves.
     pub region: String,
+    /// The head-office warehouse rather than a regional one (驻外仓).
     #[graphql(default)]
     pub head_office: bool,
 }
@@ -76,7 +89,9 @@ impl From<WarehouseInput> for parts::WarehouseInput {
 /// Changes to a warehouse.
 #[derive(InputObject)]
 pub struct UpdateWarehouseInput {
+    /// The warehouse to change.
     pub id: ID,
+    /// The new details; every field is replaced.
     pub warehouse: WarehouseInput,
 }
 
@@ -87,21 +102,30 @@ pub struct UpdateEngineerInput {
     pub id: ID,
     /// The version read; a newer one on the server is `CONFLICT`.
     pub version: i32,
+    /// Home region (province).
     pub region: String,
+    /// Fault categories the engineer can repair.
     pub skills: Vec<FaultCategory>,
+    /// Off duty engineers are skipped by dispatch.
     pub available: bool,
 }
 
 /// A warranty policy's details.
 #[derive(InputObject)]
 pub struct WarrantyPolicyInput {
+    /// Short unique code.
     pub code: String,
+    /// Policy name.
     pub name: String,
+    /// Warranty period in months, from the invoice date (发票日期).
     pub duration_months: i64,
+    /// Parts are free under this policy.
     #[graphql(default = true)]
     pub covers_parts: bool,
+    /// Labour is free under this policy.
     #[graphql(default = true)]
     pub covers_labour: bool,
+    /// False for a retired policy.
     #[graphql(default = true)]
     pub active: bool,
 }
@@ -122,24 +146,33 @@ impl From<WarrantyPolicyInput> for warranty::WarrantyPolicyInput {
 /// Changes to a warranty policy.
 #[derive(InputObject)]
 pub struct UpdateWarrantyPolicyInput {
+    /// The policy to change.
     pub id: ID,
+    /// The new details; every field is replaced.
     pub policy: WarrantyPolicyInput,
 }
 
 /// A service contract of one unit.
 #[derive(InputObject)]
 pub struct ServiceContractInput {
+    /// Contract number (合同编号).
     pub contract_number: String,
+    /// The covered unit (设备).
     pub unit_id: ID,
+    /// First covered day.
     pub starts_on: NaiveDate,
+    /// Last covered day.
     pub ends_on: NaiveDate,
+    /// What the customer pays for the contract.
     pub price: Decimal,
 }
 
 /// Corrections to a service contract.
 #[derive(InputObject)]
 pub struct UpdateServiceContractInput {
+    /// The contract to correct.
     pub id: ID,
+    /// The corrected details; every field is replaced.
     pub contract: ServiceContractInput,
 }
 
@@ -162,19 +195,23 @@ pub struct ServiceTariffInput {
     pub labour_rate: Decimal,
     /// Per km of travel (quotes count there and back).
     pub travel_rate_per_km: Decimal,
+    /// First day the tariff applies.
     pub effective_from: NaiveDate,
 }
 
 /// The tariff recorded.
 #[derive(SimpleObject)]
 pub struct ServiceTariffPayload {
+    /// The tariff as recorded.
     pub tariff: ServiceTariff,
 }
 
 /// A day to declare.
 #[derive(InputObject)]
 pub struct HolidayInput {
+    /// The date.
     pub day: NaiveDate,
+    /// Name of the holiday, e.g. 春节.
     pub name: String,
     /// True for a weekend day declared a working day (调休).
     #[graphql(default)]
@@ -184,49 +221,60 @@ pub struct HolidayInput {
 /// A day to withdraw.
 #[derive(InputObject)]
 pub struct RemoveHolidayInput {
+    /// The declared day to withdraw.
     pub id: ID,
 }
 
 /// The part written.
 #[derive(SimpleObject)]
 pub struct PartPayload {
+    /// The part as stored.
     pub part: Part,
 }
 
 /// The warehouse written.
 #[derive(SimpleObject)]
 pub struct WarehousePayload {
+    /// The warehouse as stored.
     pub warehouse: Warehouse,
 }
 
 /// The engineer written.
 #[derive(SimpleObject)]
 pub struct EngineerPayload {
+    /// The engineer as stored.
     pub engineer: Engineer,
 }
 
 /// The policy written.
 #[derive(SimpleObject)]
 pub struct WarrantyPolicyPayload {
+    /// The policy as stored.
     pub policy: WarrantyPolicy,
 }
 
 /// The contract written.
 #[derive(SimpleObject)]
 pub struct ServiceContractPayload {
+    /// The contract as stored.
     pub contract: ServiceContract,
 }
 
 /// The day declared or withdrawn.
 #[derive(SimpleObject)]
 pub struct HolidayPayload {
+    /// The day declared or withdrawn.
     pub holiday: Holiday,
 }
 
 #[Object]
 impl CatalogueMutation {
     /// Adds a part to the catalogue (WAREHOUSE, SERVICE_MANAGER).
-    async fn create_part(&self, ctx: &Context<'_>, input: PartInput) -> async_graphql::Result<PartPayload> {
+    async fn create_part(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The part's details.")] input: PartInput,
+    ) -> async_graphql::Result<PartPayload> {
         let part = parts::create_part(db(ctx), actor(ctx)?, input.into()).await.gql()?;
         Ok(PartPayload { part: part.into() })
     }
@@ -235,7 +283,7 @@ impl CatalogueMutation {
     async fn update_part(
         &self,
         ctx: &Context<'_>,
-        input: UpdatePartInput,
+        #[graphql(desc = "Which part, the version read and the new details.")] input: UpdatePartInput,
     ) -> async_graphql::Result<PartPayload> {
         let id = decode(Kind::Part, &input.id, "id")?;
         let part = parts::update_part(db(ctx), actor(ctx)?, id, Some(input.version), input.part.into())
@@ -248,7 +296,7 @@ impl CatalogueMutation {
     async fn create_warehouse(
         &self,
         ctx: &Context<'_>,
-        input: WarehouseInput,
+        #[graphql(desc = "The warehouse's details.")] input: WarehouseInput,
     ) -> async_graphql::Result<WarehousePayload> {
         let warehouse = parts::create_warehouse(db(ctx), actor(ctx)?, input.into()).await.gql()?;
         Ok(WarehousePayload { warehouse: warehouse.into() })
@@ -258,7 +306,7 @@ impl CatalogueMutation {
     async fn update_warehouse(
         &self,
         ctx: &Context<'_>,
-        input: UpdateWarehouseInput,
+        #[graphql(desc = "Which warehouse and the new details.")] input: UpdateWarehouseInput,
     ) -> async_graphql::Result<WarehousePayload> {
         let id = decode(Kind::Warehouse, &input.id, "id")?;
         let warehouse =
@@ -270,6 +318,7 @@ impl CatalogueMutation {
     async fn update_engineer(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which engineer, the version read and the new settings.")]
         input: UpdateEngineerInput,
     ) -> async_graphql::Result<EngineerPayload> {
         let id = decode(Kind::User, &input.id, "id")?;
@@ -287,7 +336,7 @@ impl CatalogueMutation {
     async fn create_warranty_policy(
         &self,
         ctx: &Context<'_>,
-        input: WarrantyPolicyInput,
+        #[graphql(desc = "The policy's details.")] input: WarrantyPolicyInput,
     ) -> async_graphql::Result<WarrantyPolicyPayload> {
         let policy = warranty::create_warranty_policy(db(ctx), actor(ctx)?, input.into()).await.gql()?;
         Ok(WarrantyPolicyPayload { policy: policy.into() })
@@ -297,7 +346,7 @@ impl CatalogueMutation {
     async fn update_warranty_policy(
         &self,
         ctx: &Context<'_>,
-        input: UpdateWarrantyPolicyInput,
+        #[graphql(desc = "Which policy and the new details.")] input: UpdateWarrantyPolicyInput,
     ) -> async_graphql::Result<WarrantyPolicyPayload> {
         let id = decode(Kind::WarrantyPolicy, &input.id, "id")?;
         let policy =
@@ -309,7 +358,7 @@ impl CatalogueMutation {
     async fn create_service_contract(
         &self,
         ctx: &Context<'_>,
-        input: ServiceContractInput,
+        #[graphql(desc = "The contract's details.")] input: ServiceContractInput,
     ) -> async_graphql::Result<ServiceContractPayload> {
         let contract = input.into_service()?;
         let contract = warranty::create_service_contract(db(ctx), actor(ctx)?, contract).await.gql()?;
@@ -320,7 +369,7 @@ impl CatalogueMutation {
     async fn update_service_contract(
         &self,
         ctx: &Context<'_>,
-        input: UpdateServiceContractInput,
+        #[graphql(desc = "Which contract and the corrected details.")] input: UpdateServiceContractInput,
     ) -> async_graphql::Result<ServiceContractPayload> {
         let id = decode(Kind::ServiceContract, &input.id, "id")?;
         let contract = input.contract.into_service()?;
@@ -332,7 +381,7 @@ impl CatalogueMutation {
     async fn set_service_tariff(
         &self,
         ctx: &Context<'_>,
-        input: ServiceTariffInput,
+        #[graphql(desc = "The rates and the first day they apply.")] input: ServiceTariffInput,
     ) -> async_graphql::Result<ServiceTariffPayload> {
         let tariff = tariffs::TariffInput {
             labour_rate: input.labour_rate,
@@ -347,7 +396,7 @@ impl CatalogueMutation {
     async fn declare_holiday(
         &self,
         ctx: &Context<'_>,
-        input: HolidayInput,
+        #[graphql(desc = "The day to declare.")] input: HolidayInput,
     ) -> async_graphql::Result<HolidayPayload> {
         let day = calendar::HolidayInput { day: input.day, name: input.name, working_day: input.working_day };
         let holiday = calendar::declare_holiday(db(ctx), actor(ctx)?, day).await.gql()?;
@@ -358,7 +407,7 @@ impl CatalogueMutation {
     async fn remove_holiday(
         &self,
         ctx: &Context<'_>,
-        input: RemoveHolidayInput,
+        #[graphql(desc = "The day to withdraw.")] input: RemoveHolidayInput,
     ) -> async_graphql::Result<HolidayPayload> {
         let id = decode(Kind::Holiday, &input.id, "id")?;
         let holiday = calendar::remove_holiday(db(ctx), actor(ctx)?, id).await.gql()?;

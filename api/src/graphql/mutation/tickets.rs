@@ -25,19 +25,25 @@ pub struct ReportFaultInput {
     pub serial_number: String,
     /// Defaults to the unit's owner.
     pub customer_id: Option<ID>,
+    /// The fault as the customer describes it (故障描述).
     pub fault_description: String,
+    /// Fault category; dispatch matches it to engineer skills.
     pub fault_category: FaultCategory,
+    /// How bad the fault is; tightens the on-site deadline.
     #[graphql(default_with = "Severity::General")]
     pub severity: Severity,
     /// How to reach the customer; defaults to the customer's record.
     pub contact_name: Option<String>,
+    /// Contact phone; defaults to the customer's record.
     pub contact_phone: Option<String>,
+    /// Contact email; defaults to the customer's record.
     pub contact_email: Option<String>,
 }
 
 /// Which ticket, at which version.
 #[derive(InputObject)]
 pub struct TicketRef {
+    /// Ticket id.
     pub id: ID,
     /// The version read.
     pub version: i32,
@@ -46,6 +52,7 @@ pub struct TicketRef {
 /// The triage decision.
 #[derive(InputObject)]
 pub struct AcceptTicketInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
     /// Found at triage: turns the service type to PAID.
     pub exclusion: Option<Exclusion>,
@@ -59,16 +66,21 @@ pub struct AcceptTicketInput {
 /// One part line of a quote or repair.
 #[derive(InputObject)]
 pub struct PartQuantity {
+    /// The part (物料).
     pub part_id: ID,
+    /// How many.
     pub quantity: i32,
 }
 
 /// A quote for paid work.
 #[derive(InputObject)]
 pub struct CreateQuoteInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
+    /// Parts to quote, at standard prices.
     #[graphql(default)]
     pub parts: Vec<PartQuantity>,
+    /// Labour hours to quote, charged at the tariff's rate.
     pub labour_hours: Decimal,
     /// Percent below the standard price; more than 10 needs GENERAL_MANAGER.
     #[graphql(default_with = "Decimal::ZERO")]
@@ -78,15 +90,18 @@ pub struct CreateQuoteInput {
 /// Dispatch to an engineer.
 #[derive(InputObject)]
 pub struct DispatchTicketInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
     /// Leave out for the round-robin rotation; give one to override it.
     pub engineer_id: Option<ID>,
+    /// Appointment agreed with the customer.
     pub appointment: DateTime<Utc>,
 }
 
 /// The repair record.
 #[derive(InputObject)]
 pub struct RecordRepairInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
     /// When the engineer arrived, if not recorded before.
     pub arrived_at: Option<DateTime<Utc>>,
@@ -94,55 +109,70 @@ pub struct RecordRepairInput {
     pub fault_cause: String,
     /// Measures taken.
     pub measures: String,
+    /// Parts replaced, with quantities.
     #[graphql(default)]
     pub parts_replaced: Vec<PartQuantity>,
+    /// Labour hours spent.
     pub labour_hours: Decimal,
 }
 
 /// The return visit's findings.
 #[derive(InputObject)]
 pub struct RecordVisitInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
+    /// How the visit was made.
     pub channel: VisitChannel,
     /// 1 (very dissatisfied) to 5 (very satisfied).
     pub satisfaction: i32,
+    /// Whether the problem is solved.
     pub solved: bool,
+    /// The customer's comments.
     pub comments: Option<String>,
 }
 
 /// A step with a reason.
 #[derive(InputObject)]
 pub struct TicketReasonInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
+    /// Why; recorded with the transition.
     pub reason: String,
 }
 
 /// Rework with the same engineer or another.
 #[derive(InputObject)]
 pub struct ReworkInput {
+    /// The ticket, at the version read.
     pub ticket: TicketRef,
     /// Another engineer; leave out for the same one.
     pub engineer_id: Option<ID>,
+    /// Why the work is redone (再次维修).
     pub reason: String,
 }
 
 /// The ticket after a step.
 #[derive(SimpleObject)]
 pub struct TicketPayload {
+    /// The ticket after the step.
     pub ticket: Ticket,
 }
 
 /// The ticket and its new quote.
 #[derive(SimpleObject)]
 pub struct QuotePayload {
+    /// The ticket after the step; null after `approveQuote`.
     pub ticket: Option<Ticket>,
+    /// The quote.
     pub quote: Quote,
 }
 
 /// The ticket and its repair record.
 #[derive(SimpleObject)]
 pub struct RepairPayload {
+    /// The ticket after the step.
     pub ticket: Ticket,
+    /// The repair record written.
     pub repair_record: RepairRecord,
 }
 
@@ -165,7 +195,7 @@ impl TicketMutation {
     async fn report_fault(
         &self,
         ctx: &Context<'_>,
-        input: ReportFaultInput,
+        #[graphql(desc = "The fault report.")] input: ReportFaultInput,
     ) -> async_graphql::Result<TicketPayload> {
         let report = intake::FaultReport {
             channel: input.channel.into(),
@@ -186,7 +216,7 @@ impl TicketMutation {
     async fn accept_ticket(
         &self,
         ctx: &Context<'_>,
-        input: AcceptTicketInput,
+        #[graphql(desc = "The ticket and the triage decision.")] input: AcceptTicketInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let triage = lifecycle::Triage {
@@ -205,7 +235,7 @@ impl TicketMutation {
     async fn create_quote(
         &self,
         ctx: &Context<'_>,
-        input: CreateQuoteInput,
+        #[graphql(desc = "The ticket and what to quote.")] input: CreateQuoteInput,
     ) -> async_graphql::Result<QuotePayload> {
         let id = ticket_id(&input.ticket)?;
         let quote = quotes::QuoteInput {
@@ -222,7 +252,11 @@ impl TicketMutation {
     }
 
     /// Approves a quote beyond the allowed discount (GENERAL_MANAGER).
-    async fn approve_quote(&self, ctx: &Context<'_>, quote_id: ID) -> async_graphql::Result<QuotePayload> {
+    async fn approve_quote(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The quote to approve.")] quote_id: ID,
+    ) -> async_graphql::Result<QuotePayload> {
         let id = decode(Kind::Quote, &quote_id, "quoteId")?;
         let quote = quotes::approve_quote(db(ctx), actor(ctx)?, id).await.gql()?;
         Ok(QuotePayload { ticket: None, quote: quote.into() })
@@ -230,7 +264,11 @@ impl TicketMutation {
 
     /// Records the customer's acceptance of the quote; `APPROVAL_REQUIRED`
     /// while the general manager has not approved it (AGENT, SERVICE_MANAGER).
-    async fn accept_quote(&self, ctx: &Context<'_>, input: TicketRef) -> async_graphql::Result<QuotePayload> {
+    async fn accept_quote(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
+    ) -> async_graphql::Result<QuotePayload> {
         let id = ticket_id(&input)?;
         let (ticket, quote) = quotes::accept_quote(db(ctx), actor(ctx)?, id, input.version).await.gql()?;
         Ok(QuotePayload { ticket: Some(ticket.into()), quote: quote.into() })
@@ -241,7 +279,7 @@ impl TicketMutation {
     async fn dispatch_ticket(
         &self,
         ctx: &Context<'_>,
-        input: DispatchTicketInput,
+        #[graphql(desc = "The ticket, engineer and appointment.")] input: DispatchTicketInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
@@ -255,8 +293,8 @@ impl TicketMutation {
     async fn arrive_on_site(
         &self,
         ctx: &Context<'_>,
-        input: TicketRef,
-        at: Option<DateTime<Utc>>,
+        #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
+        #[graphql(desc = "Arrival time; default now.")] at: Option<DateTime<Utc>>,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
         lifecycle::arrive(db(ctx), actor(ctx)?, id, input.version, at).await.gql().map(payload)
@@ -266,7 +304,7 @@ impl TicketMutation {
     async fn record_repair(
         &self,
         ctx: &Context<'_>,
-        input: RecordRepairInput,
+        #[graphql(desc = "The ticket and the repair record.")] input: RecordRepairInput,
     ) -> async_graphql::Result<RepairPayload> {
         let id = ticket_id(&input.ticket)?;
         let parts = part_lines(&input.parts_replaced)?
@@ -293,8 +331,8 @@ impl TicketMutation {
     async fn sign_off(
         &self,
         ctx: &Context<'_>,
-        input: TicketRef,
-        signed_by: String,
+        #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
+        #[graphql(desc = "Name of the person who signs for the customer.")] signed_by: String,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
         let settings = &state(ctx).settings;
@@ -308,7 +346,7 @@ impl TicketMutation {
     async fn resolve_by_guidance(
         &self,
         ctx: &Context<'_>,
-        input: TicketReasonInput,
+        #[graphql(desc = "The ticket and the reason.")] input: TicketReasonInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let settings = &state(ctx).settings;
@@ -329,7 +367,7 @@ impl TicketMutation {
     async fn record_return_visit(
         &self,
         ctx: &Context<'_>,
-        input: RecordVisitInput,
+        #[graphql(desc = "The ticket and the visit's findings.")] input: RecordVisitInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let visit = lifecycle::VisitInput {
@@ -348,7 +386,7 @@ impl TicketMutation {
     async fn close_ticket(
         &self,
         ctx: &Context<'_>,
-        input: TicketRef,
+        #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
         lifecycle::close_ticket(db(ctx), actor(ctx)?, id, input.version).await.gql().map(payload)
@@ -358,7 +396,7 @@ impl TicketMutation {
     async fn rework_ticket(
         &self,
         ctx: &Context<'_>,
-        input: ReworkInput,
+        #[graphql(desc = "The ticket, engineer and reason.")] input: ReworkInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
@@ -373,7 +411,7 @@ impl TicketMutation {
     async fn return_to_factory(
         &self,
         ctx: &Context<'_>,
-        input: TicketReasonInput,
+        #[graphql(desc = "The ticket and the reason.")] input: TicketReasonInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         lifecycle::return_to_factory(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
@@ -386,7 +424,7 @@ impl TicketMutation {
     async fn cancel_ticket(
         &self,
         ctx: &Context<'_>,
-        input: TicketReasonInput,
+        #[graphql(desc = "The ticket and the reason.")] input: TicketReasonInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         lifecycle::cancel(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)

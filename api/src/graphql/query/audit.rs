@@ -18,8 +18,8 @@ impl AuditQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only changes to this entity type, e.g. `customer`.")] entity_type: Option<String>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<AuditEntry>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;

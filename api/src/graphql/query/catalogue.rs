@@ -22,7 +22,9 @@ pub struct CatalogueQuery;
 pub struct PartFilter {
     /// Part of the name or the start of the part number.
     pub search: Option<String>,
+    /// Only parts of this category.
     pub category: Option<PartCategory>,
+    /// Only critical parts (关重件), or only the others.
     pub critical: Option<bool>,
 }
 
@@ -38,8 +40,11 @@ pub struct WarehouseFilter {
 /// Which engineers to list.
 #[derive(InputObject, Default)]
 pub struct EngineerFilter {
+    /// Only engineers with this skill.
     pub skill: Option<FaultCategory>,
+    /// Home region (province).
     pub region: Option<String>,
+    /// Only available (or only off-duty) engineers.
     pub available: Option<bool>,
 }
 
@@ -49,9 +54,9 @@ impl CatalogueQuery {
     async fn parts(
         &self,
         ctx: &Context<'_>,
-        filter: Option<PartFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which parts to list.")] filter: Option<PartFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Part>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -66,7 +71,11 @@ impl CatalogueQuery {
     }
 
     /// One part.
-    async fn part(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Part> {
+    async fn part(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Part id.")] id: ID,
+    ) -> async_graphql::Result<Part> {
         let id = decode(Kind::Part, &id, "id")?;
         parts::get_part(db(ctx), actor(ctx)?, id).await.gql().map(Part::from)
     }
@@ -75,9 +84,9 @@ impl CatalogueQuery {
     async fn warehouses(
         &self,
         ctx: &Context<'_>,
-        filter: Option<WarehouseFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which warehouses to list.")] filter: Option<WarehouseFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Warehouse>> {
         let request = page_request(first, after)?;
         let f = filter.unwrap_or_default();
@@ -87,25 +96,41 @@ impl CatalogueQuery {
     }
 
     /// One warehouse (staff).
-    async fn warehouse(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Warehouse> {
+    async fn warehouse(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Warehouse id.")] id: ID,
+    ) -> async_graphql::Result<Warehouse> {
         let id = decode(Kind::Warehouse, &id, "id")?;
         parts::get_warehouse(db(ctx), actor(ctx)?, id).await.gql().map(Warehouse::from)
     }
 
     /// One engineer (staff), by user id.
-    async fn engineer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Engineer> {
+    async fn engineer(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The engineer's user id.")] id: ID,
+    ) -> async_graphql::Result<Engineer> {
         let id = decode(Kind::User, &id, "id")?;
         engineers::get_engineer(db(ctx), actor(ctx)?, id).await.gql().map(Engineer::from)
     }
 
     /// One warranty policy.
-    async fn warranty_policy(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<WarrantyPolicy> {
+    async fn warranty_policy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Warranty policy id.")] id: ID,
+    ) -> async_graphql::Result<WarrantyPolicy> {
         let id = decode(Kind::WarrantyPolicy, &id, "id")?;
         warranty::get_warranty_policy(db(ctx), actor(ctx)?, id).await.gql().map(WarrantyPolicy::from)
     }
 
     /// One service contract; a dealer user sees only those of its units.
-    async fn service_contract(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ServiceContract> {
+    async fn service_contract(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Service contract id.")] id: ID,
+    ) -> async_graphql::Result<ServiceContract> {
         let id = decode(Kind::ServiceContract, &id, "id")?;
         warranty::get_service_contract(db(ctx), actor(ctx)?, id).await.gql().map(ServiceContract::from)
     }
@@ -114,9 +139,9 @@ impl CatalogueQuery {
     async fn engineers(
         &self,
         ctx: &Context<'_>,
-        filter: Option<EngineerFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which engineers to list.")] filter: Option<EngineerFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Engineer>> {
         let request = page_request(first, after)?;
         let f = filter.unwrap_or_default();
@@ -134,8 +159,8 @@ impl CatalogueQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only active (or only retired) policies.")] active: Option<bool>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<WarrantyPolicy>> {
         let request = page_request(first, after)?;
         let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, active, request).await.gql()?;
@@ -146,9 +171,9 @@ impl CatalogueQuery {
     async fn service_contracts(
         &self,
         ctx: &Context<'_>,
-        unit_id: Option<ID>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Only the contracts of this unit (设备).")] unit_id: Option<ID>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<ServiceContract>> {
         let request = page_request(first, after)?;
         let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
@@ -166,8 +191,8 @@ impl CatalogueQuery {
     async fn holidays(
         &self,
         ctx: &Context<'_>,
-        from: NaiveDate,
-        to: NaiveDate,
+        #[graphql(desc = "First day, inclusive.")] from: NaiveDate,
+        #[graphql(desc = "Last day, inclusive.")] to: NaiveDate,
     ) -> async_graphql::Result<Vec<Holiday>> {
         let days = calendar::holidays_between(db(ctx), actor(ctx)?, from, to).await.gql()?;
         Ok(days.into_iter().map(Holiday::from).collect())

@@ -17,6 +17,7 @@ pub struct MasterDataQuery;
 pub struct CustomerFilter {
     /// Part of the name.
     pub search: Option<String>,
+    /// Province (region).
     pub province: Option<String>,
 }
 
@@ -25,6 +26,7 @@ pub struct CustomerFilter {
 pub struct DealerFilter {
     /// Part of the name.
     pub search: Option<String>,
+    /// Province (region).
     pub region: Option<String>,
 }
 
@@ -33,6 +35,7 @@ pub struct DealerFilter {
 pub struct ProductModelFilter {
     /// Part of the name.
     pub search: Option<String>,
+    /// Exact category, e.g. 起重机.
     pub category: Option<String>,
 }
 
@@ -41,8 +44,11 @@ pub struct ProductModelFilter {
 pub struct UnitFilter {
     /// Start of the serial number.
     pub serial_prefix: Option<String>,
+    /// Only units of this product model (产品型号).
     pub product_model_id: Option<ID>,
+    /// Only units owned by this customer (客户).
     pub customer_id: Option<ID>,
+    /// Only units sold by this dealer (代理商).
     pub dealer_id: Option<ID>,
 }
 
@@ -52,9 +58,9 @@ impl MasterDataQuery {
     async fn customers(
         &self,
         ctx: &Context<'_>,
-        filter: Option<CustomerFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which customers to list.")] filter: Option<CustomerFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Customer>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -65,7 +71,11 @@ impl MasterDataQuery {
     }
 
     /// One customer.
-    async fn customer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Customer> {
+    async fn customer(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Customer id.")] id: ID,
+    ) -> async_graphql::Result<Customer> {
         let actor = actor(ctx)?;
         let id = decode(Kind::Customer, &id, "id")?;
         customers::get_customer(db(ctx), actor, id).await.gql().map(Customer::from)
@@ -75,9 +85,9 @@ impl MasterDataQuery {
     async fn dealers(
         &self,
         ctx: &Context<'_>,
-        filter: Option<DealerFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which dealers to list.")] filter: Option<DealerFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Dealer>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -88,7 +98,11 @@ impl MasterDataQuery {
     }
 
     /// One dealer.
-    async fn dealer(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Dealer> {
+    async fn dealer(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Dealer id.")] id: ID,
+    ) -> async_graphql::Result<Dealer> {
         let actor = actor(ctx)?;
         let id = decode(Kind::Dealer, &id, "id")?;
         dealers::get_dealer(db(ctx), actor, id).await.gql().map(Dealer::from)
@@ -98,9 +112,9 @@ impl MasterDataQuery {
     async fn product_models(
         &self,
         ctx: &Context<'_>,
-        filter: Option<ProductModelFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which product models to list.")] filter: Option<ProductModelFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<ProductModel>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -111,7 +125,11 @@ impl MasterDataQuery {
     }
 
     /// One product model.
-    async fn product_model(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ProductModel> {
+    async fn product_model(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Product model id.")] id: ID,
+    ) -> async_graphql::Result<ProductModel> {
         let actor = actor(ctx)?;
         let id = decode(Kind::ProductModel, &id, "id")?;
         product_models::get_product_model(db(ctx), actor, id).await.gql().map(ProductModel::from)
@@ -121,9 +139,9 @@ impl MasterDataQuery {
     async fn units(
         &self,
         ctx: &Context<'_>,
-        filter: Option<UnitFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which units to list.")] filter: Option<UnitFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Unit>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -147,8 +165,8 @@ impl MasterDataQuery {
     async fn unit(
         &self,
         ctx: &Context<'_>,
-        id: Option<ID>,
-        serial_number: Option<String>,
+        #[graphql(desc = "Unit id.")] id: Option<ID>,
+        #[graphql(desc = "Serial number (设备编号 / 序列号).")] serial_number: Option<String>,
     ) -> async_graphql::Result<Unit> {
         let actor = actor(ctx)?;
         let found = match (id, serial_number) {

@@ -22,7 +22,9 @@ pub struct TicketFilter {
     pub states: Vec<TicketStatus>,
     /// Dispatched to this engineer (user id).
     pub engineer_id: Option<ID>,
+    /// Only tickets of this dealer (代理商).
     pub dealer_id: Option<ID>,
+    /// Only tickets of this customer (客户).
     pub customer_id: Option<ID>,
     /// Start of the unit's serial number.
     pub serial: Option<String>,
@@ -43,8 +45,8 @@ impl TicketQuery {
     async fn ticket(
         &self,
         ctx: &Context<'_>,
-        id: Option<ID>,
-        number: Option<String>,
+        #[graphql(desc = "Ticket id.")] id: Option<ID>,
+        #[graphql(desc = "Ticket number (报修单号), e.g. `SR-2026-000123`.")] number: Option<String>,
     ) -> async_graphql::Result<Ticket> {
         let actor = actor(ctx)?;
         let found = match (id, number) {
@@ -59,9 +61,9 @@ impl TicketQuery {
     async fn tickets(
         &self,
         ctx: &Context<'_>,
-        filter: Option<TicketFilter>,
-        first: Option<i32>,
-        after: Option<String>,
+        #[graphql(desc = "Which tickets to list.")] filter: Option<TicketFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Ticket>> {
         let actor = actor(ctx)?;
         let request = page_request(first, after)?;
@@ -86,8 +88,10 @@ impl TicketQuery {
     async fn warranty_status(
         &self,
         ctx: &Context<'_>,
-        serial_number: String,
-        on: Option<NaiveDate>,
+        #[graphql(desc = "Serial number of the unit (设备编号 / 序列号).")] serial_number: String,
+        #[graphql(desc = "The date to check; default today in the business time zone.")] on: Option<
+            NaiveDate,
+        >,
     ) -> async_graphql::Result<WarrantyStatus> {
         let actor = actor(ctx)?;
         let on =

@@ -14,16 +14,21 @@ use crate::graphql::loaders::DealerLoader;
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct User {
+    /// Opaque user id.
     pub id: ID,
     /// Sign-in name.
     pub username: String,
+    /// Name shown to other users.
     pub display_name: String,
+    /// Email address.
     pub email: Option<String>,
+    /// Phone number.
     pub phone: Option<String>,
     /// Roles held; ADMIN implies all.
     pub roles: Vec<Role>,
     /// Deactivated users cannot sign in.
     pub active: bool,
+    /// When the account was created.
     pub created_at: DateTime<Utc>,
     #[graphql(skip)]
     pub dealer_id: Option<i64>,
@@ -59,6 +64,8 @@ pub struct LoginPayload {
     /// Bearer token for the `Authorization` header (and the WebSocket
     /// `connection_init` payload as `{"token": …}`).
     pub token: String,
+    /// When the token stops being accepted; sign in again after it.
     pub expires_at: DateTime<Utc>,
+    /// The signed-in user.
     pub user: User,
 }

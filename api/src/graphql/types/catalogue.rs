@@ -15,14 +15,17 @@ use crate::graphql::ids::{Kind, encode};
 /// 物料: a spare part.
 #[derive(SimpleObject)]
 pub struct Part {
+    /// Opaque part id.
     pub id: ID,
     /// 物料编码.
     pub part_number: String,
+    /// Part name.
     pub name: String,
     /// Standard price, used by quotes and old-part values.
     pub unit_price: Decimal,
     /// For local sale at scrap-metal price.
     pub weight_kg: Decimal,
+    /// Part category.
     pub category: PartCategory,
     /// 关重件: responsibility needs supplier analysis.
     pub critical: bool,
@@ -30,7 +33,9 @@ pub struct Part {
     pub imported: bool,
     /// 贵重件: requisitions are limited to `valuableLimit` per requisition.
     pub valuable: bool,
+    /// Most one requisition may take (限量领用); set for valuable parts.
     pub valuable_limit: Option<i32>,
+    /// Optimistic-lock version: send it back with an update.
     pub version: i32,
 }
 
@@ -55,10 +60,15 @@ impl From<part::Model> for Part {
 /// A warehouse: head office or a regional one (驻外仓).
 #[derive(SimpleObject)]
 pub struct Warehouse {
+    /// Opaque warehouse id.
     pub id: ID,
+    /// Short unique code.
     pub code: String,
+    /// Warehouse name.
     pub name: String,
+    /// Province (region) the warehouse serves.
     pub region: String,
+    /// The head-office warehouse rather than a regional one (驻外仓).
     pub head_office: bool,
 }
 
@@ -79,8 +89,11 @@ impl From<warehouse::Model> for Warehouse {
 pub struct Engineer {
     /// The engineer's user id.
     pub id: ID,
+    /// The engineer's sign-in name.
     pub username: String,
+    /// Name shown to other users.
     pub display_name: String,
+    /// Phone number.
     pub phone: Option<String>,
     /// Home region (province).
     pub region: String,
@@ -88,6 +101,7 @@ pub struct Engineer {
     pub available: bool,
     /// Fault categories the engineer can repair.
     pub skills: Vec<FaultCategory>,
+    /// Optimistic-lock version: send it back with an update.
     pub version: i32,
 }
 
@@ -109,12 +123,19 @@ impl From<EngineerProfile> for Engineer {
 /// 保修政策: how long and what a warranty covers, from the invoice date.
 #[derive(SimpleObject)]
 pub struct WarrantyPolicy {
+    /// Opaque warranty policy id.
     pub id: ID,
+    /// Short unique code.
     pub code: String,
+    /// Policy name.
     pub name: String,
+    /// Warranty period in months, from the invoice date (发票日期).
     pub duration_months: i32,
+    /// Parts are free under this policy.
     pub covers_parts: bool,
+    /// Labour is free under this policy.
     pub covers_labour: bool,
+    /// False for a retired policy.
     pub active: bool,
 }
 
@@ -135,11 +156,17 @@ impl From<warranty_policy::Model> for WarrantyPolicy {
 /// 服务合同: extended cover of one unit (parts at cost, labour free).
 #[derive(SimpleObject)]
 pub struct ServiceContract {
+    /// Opaque service contract id.
     pub id: ID,
+    /// Contract number (合同编号).
     pub contract_number: String,
+    /// The covered unit (设备).
     pub unit_id: ID,
+    /// First covered day.
     pub starts_on: NaiveDate,
+    /// Last covered day.
     pub ends_on: NaiveDate,
+    /// What the customer paid for the contract.
     pub price: Decimal,
 }
 
@@ -159,9 +186,13 @@ impl From<service_contract::Model> for ServiceContract {
 /// A declared public holiday, or a weekend declared a working day (调休).
 #[derive(SimpleObject)]
 pub struct Holiday {
+    /// Opaque holiday id.
     pub id: ID,
+    /// The declared date.
     pub day: NaiveDate,
+    /// Name of the holiday, e.g. 春节.
     pub name: String,
+    /// True for a weekend day declared a working day (调休).
     pub working_day: bool,
 }
 
@@ -174,8 +205,11 @@ impl From<holiday::Model> for Holiday {
 /// 收费标准: labour per hour and travel per km, from a date.
 #[derive(SimpleObject)]
 pub struct ServiceTariff {
+    /// Price per labour hour.
     pub labour_rate: Decimal,
+    /// Price per km of travel (quotes count there and back).
     pub travel_rate_per_km: Decimal,
+    /// First day the tariff applies.
     pub effective_from: NaiveDate,
 }
 

@@ -54,12 +54,19 @@ mirror_enum!(
 mirror_enum!(
     /// Fault category of a ticket; also an engineer's skill.
     FaultCategory <=> entity::enums::FaultCategory {
+        /// Electrical system (电气).
         Electrical,
+        /// Hydraulic system (液压).
         Hydraulic,
+        /// Engine (发动机).
         Engine,
+        /// Chassis (底盘).
         Chassis,
+        /// Structure and steelwork (结构).
         Structural,
+        /// Control system (控制系统).
         ControlSystem,
+        /// Anything else.
         Other,
     }
 );
@@ -75,13 +82,27 @@ mirror_enum!(
         Structural,
         /// 液压件
         Hydraulic,
+        /// Anything else.
         Other,
     }
 );
 
 mirror_enum!(
     /// How a fault report came in.
-    Channel <=> entity::enums::Channel { Phone, Email, Web, Sms, WalkIn, Dealer }
+    Channel <=> entity::enums::Channel {
+        /// By phone to the service desk (客服部).
+        Phone,
+        /// By email.
+        Email,
+        /// Through the online form.
+        Web,
+        /// By SMS.
+        Sms,
+        /// In person at a service outlet.
+        WalkIn,
+        /// Through the selling dealer (代理商).
+        Dealer,
+    }
 );
 
 mirror_enum!(
@@ -99,22 +120,29 @@ mirror_enum!(
 mirror_enum!(
     /// Where a ticket is in its lifecycle.
     TicketStatus <=> entity::enums::TicketStatus {
+        /// Recorded at intake, not yet triaged.
         Reported,
         /// Triaged: service type and entitlement decided.
         Accepted,
+        /// Paid work: a quote (报价) is waiting for approval or the customer.
         Quoted,
         /// The quote is approved and accepted by the customer.
         QuoteApproved,
+        /// An engineer and appointment are assigned (派工).
         Dispatched,
+        /// The engineer has arrived on site.
         OnSite,
+        /// The repair record (维修记录) is written.
         Repaired,
         /// Signed off by the customer (验收).
         CustomerAccepted,
         /// Return visit done.
         Visited,
+        /// Done; terminal.
         Closed,
         /// 返厂.
         ReturnedToFactory,
+        /// Cancelled before site work; terminal.
         Cancelled,
     }
 );
@@ -138,6 +166,7 @@ mirror_enum!(
     Exclusion <=> entity::enums::Exclusion {
         /// Use or maintenance against the manual.
         Misuse,
+        /// Force majeure (不可抗力).
         ForceMajeure,
         /// Self-disassembly, modification or repair.
         SelfModification,
@@ -150,10 +179,30 @@ mirror_enum!(
 
 mirror_enum!(
     /// Where a quote stands.
-    QuoteStatus <=> entity::enums::QuoteStatus { Draft, PendingApproval, Approved, Accepted, Rejected }
+    QuoteStatus <=> entity::enums::QuoteStatus {
+        /// Being prepared.
+        Draft,
+        /// More than 10 % below standard: waits for the general manager (总经理).
+        PendingApproval,
+        /// Within the allowed discount, or approved by the general manager.
+        Approved,
+        /// Accepted by the customer.
+        Accepted,
+        /// Superseded by a newer quote, or declined.
+        Rejected,
+    }
 );
 
 mirror_enum!(
     /// How a return visit was made.
-    VisitChannel <=> entity::enums::VisitChannel { Phone, Sms, Email, OnSite }
+    VisitChannel <=> entity::enums::VisitChannel {
+        /// By phone.
+        Phone,
+        /// By SMS survey.
+        Sms,
+        /// By email survey.
+        Email,
+        /// In person at the customer's site.
+        OnSite,
+    }
 );

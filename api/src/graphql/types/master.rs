@@ -17,11 +17,17 @@ use crate::graphql::loaders::{
 /// 客户: owns units and calls for service.
 #[derive(SimpleObject)]
 pub struct Customer {
+    /// Opaque customer id.
     pub id: ID,
+    /// Customer name (客户名称).
     pub name: String,
+    /// Contact person (联系人).
     pub contact_name: Option<String>,
+    /// Contact phone.
     pub phone: Option<String>,
+    /// Contact email.
     pub email: Option<String>,
+    /// Postal address.
     pub address: Option<String>,
     /// Province (region).
     pub province: String,
@@ -31,7 +37,9 @@ pub struct Customer {
     pub key_customer: bool,
     /// Optimistic-lock version: send it back with an update.
     pub version: i32,
+    /// When the customer was recorded.
     pub created_at: DateTime<Utc>,
+    /// When the customer was last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -57,16 +65,23 @@ impl From<customer::Model> for Customer {
 /// 代理商: sells units; its users see only its own units, tickets and old parts.
 #[derive(SimpleObject)]
 pub struct Dealer {
+    /// Opaque dealer id.
     pub id: ID,
     /// Short unique code, used by the CLI and imports.
     pub code: String,
+    /// Dealer name.
     pub name: String,
     /// Province (region).
     pub region: String,
+    /// Contact person (联系人).
     pub contact_name: Option<String>,
+    /// Contact phone.
     pub phone: Option<String>,
+    /// Contact email.
     pub email: Option<String>,
+    /// Optimistic-lock version: send it back with an update.
     pub version: i32,
+    /// When the dealer was recorded.
     pub created_at: DateTime<Utc>,
 }
 
@@ -90,8 +105,11 @@ impl From<dealer::Model> for Dealer {
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct ProductModel {
+    /// Opaque product model id.
     pub id: ID,
+    /// Model code (型号).
     pub code: String,
+    /// Model name.
     pub name: String,
     /// Free category, e.g. 起重机.
     pub category: String,
@@ -99,6 +117,7 @@ pub struct ProductModel {
     pub default_warranty_months: i32,
     /// Sale price, for the after-sales cost-to-sales ratio.
     pub sale_price: Decimal,
+    /// Optimistic-lock version: send it back with an update.
     pub version: i32,
     #[graphql(skip)]
     pub warranty_policy_id: Option<i64>,
@@ -132,6 +151,7 @@ impl From<product_model::Model> for ProductModel {
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct Unit {
+    /// Opaque unit id.
     pub id: ID,
     /// 设备编号 / 序列号.
     pub serial_number: String,
@@ -139,6 +159,7 @@ pub struct Unit {
     pub production_date: NaiveDate,
     /// 发票日期: the warranty starts on this day. Null while unsold.
     pub invoice_date: Option<NaiveDate>,
+    /// Optimistic-lock version: send it back with an update.
     pub version: i32,
     #[graphql(skip)]
     pub product_model_id: i64,

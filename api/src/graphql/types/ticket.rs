@@ -23,28 +23,41 @@ use crate::graphql::loaders::{
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct Ticket {
+    /// Opaque ticket id.
     pub id: ID,
     /// 报修单号, e.g. `SR-2026-000123`.
     pub number: String,
+    /// How the fault report came in.
     pub channel: Channel,
+    /// Where the ticket is in its lifecycle.
     pub status: TicketStatus,
     /// Decided at triage.
     pub service_type: Option<ServiceType>,
     /// Why the warranty does not apply, when it does not.
     pub exclusion: Option<Exclusion>,
+    /// The fault as the customer described it (故障描述).
     pub fault_description: String,
+    /// Fault category; dispatch matches it to engineer skills.
     pub fault_category: FaultCategory,
+    /// How bad the fault is; tightens the on-site deadline.
     pub severity: Severity,
+    /// Who to contact about this ticket (联系人).
     pub contact_name: Option<String>,
+    /// Contact phone for this ticket.
     pub contact_phone: Option<String>,
+    /// Contact email for this ticket.
     pub contact_email: Option<String>,
     /// What the customer was told at triage about the entitlement.
     pub entitlement_note: Option<String>,
+    /// When the fault was reported; the SLA deadlines count from here.
     pub reported_at: DateTime<Utc>,
+    /// Appointment agreed with the customer at dispatch.
     pub appointment_at: Option<DateTime<Utc>>,
+    /// When the repair was completed.
     pub repaired_at: Option<DateTime<Utc>>,
     /// Signed off by the customer.
     pub customer_accepted_at: Option<DateTime<Utc>>,
+    /// When the ticket was closed.
     pub closed_at: Option<DateTime<Utc>>,
     /// How often the customer sent it back (再次维修).
     pub rework_count: i32,
@@ -61,11 +74,13 @@ pub struct Ticket {
 pub struct Deadlines {
     /// Answer the customer by then (24 h).
     pub reply_due_at: DateTime<Utc>,
+    /// When the customer was answered (at triage).
     pub replied_at: Option<DateTime<Utc>>,
     /// Not answered in time (or answered late).
     pub reply_overdue: bool,
     /// On site by then (by distance and severity).
     pub arrival_due_at: DateTime<Utc>,
+    /// When the engineer arrived on site.
     pub arrived_at: Option<DateTime<Utc>>,
     /// Not on site in time (or arrived late).
     pub arrival_overdue: bool,
@@ -100,10 +115,12 @@ impl Ticket {
         self.model.repeat_of_ticket_id.map(|id| encode(Kind::Ticket, id))
     }
 
+    /// The customer (客户) who reported the fault.
     async fn customer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Customer>> {
         Ok(load::<CustomerLoader, _>(ctx, Some(self.model.customer_id)).await?.map(Customer::from))
     }
 
+    /// The faulty unit (设备).
     async fn unit(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Unit>> {
         Ok(load::<UnitLoader, _>(ctx, Some(self.model.unit_id)).await?.map(Unit::from))
     }
@@ -175,11 +192,15 @@ impl From<ticket::Model> for Ticket {
 /// One transition of a ticket.
 #[derive(SimpleObject)]
 pub struct TicketEvent {
+    /// State before; null for the report that created the ticket.
     pub from_status: Option<TicketStatus>,
+    /// State after.
     pub to_status: TicketStatus,
     /// Who made it (a user id).
     pub actor_id: Option<ID>,
+    /// Why, or what was done.
     pub reason: Option<String>,
+    /// When it happened.
     pub at: DateTime<Utc>,
 }
 
@@ -198,11 +219,17 @@ impl From<ticket_event::Model> for TicketEvent {
 /// 报价: the price of paid work.
 #[derive(SimpleObject)]
 pub struct Quote {
+    /// Opaque quote id.
     pub id: ID,
+    /// Where the quote stands.
     pub status: QuoteStatus,
+    /// Parts at standard prices.
     pub parts_amount: Decimal,
+    /// Labour hours quoted.
     pub labour_hours: Decimal,
+    /// Price per labour hour from the tariff.
     pub labour_rate: Decimal,
+    /// Labour hours × rate.
     pub labour_amount: Decimal,
     /// There and back, per km.
     pub travel_amount: Decimal,
@@ -212,7 +239,9 @@ pub struct Quote {
     pub discount_percent: Decimal,
     /// What the customer pays.
     pub total: Decimal,
+    /// When the quote was approved (by the general manager when needed).
     pub approved_at: Option<DateTime<Utc>>,
+    /// When the customer accepted the quote.
     pub customer_accepted_at: Option<DateTime<Utc>>,
 }
 
@@ -239,15 +268,21 @@ impl From<quote::Model> for Quote {
 #[derive(SimpleObject)]
 #[graphql(complex)]
 pub struct RepairRecord {
+    /// Opaque repair record id.
     pub id: ID,
+    /// When the engineer arrived on site.
     pub arrived_at: DateTime<Utc>,
     /// The failure cause quality reports group by.
     pub fault_cause: String,
+    /// Measures taken.
     pub measures: String,
+    /// Labour hours spent.
     pub labour_hours: Decimal,
+    /// When the repair was completed (完工日期).
     pub completed_at: DateTime<Utc>,
     /// Who signed for the customer, and when (after the repair, never before).
     pub customer_signed_name: Option<String>,
+    /// When the customer signed the record off (验收).
     pub customer_signed_at: Option<DateTime<Utc>>,
     #[graphql(skip)]
     pub record_id: i64,
@@ -281,8 +316,11 @@ impl From<repair_record::Model> for RepairRecord {
 /// A part replaced in a repair.
 #[derive(SimpleObject)]
 pub struct ReplacedPart {
+    /// The part (物料) replaced.
     pub part_id: ID,
+    /// How many were replaced.
     pub quantity: i32,
+    /// Standard price of one, at the time of the repair.
     pub unit_price: Decimal,
 }
 
@@ -295,6 +333,7 @@ impl From<repair_part::Model> for ReplacedPart {
 /// The entitlement of a unit on a date.
 #[derive(SimpleObject)]
 pub struct WarrantyStatus {
+    /// The unit's serial number (设备编号 / 序列号).
     pub serial_number: String,
     /// The date asked about.
     pub on: NaiveDate,
@@ -308,6 +347,7 @@ pub struct WarrantyStatus {
     pub contract: Option<ServiceContract>,
     /// Start (the invoice date, or the contract start) and last covered day.
     pub starts_on: Option<NaiveDate>,
+    /// Last covered day.
     pub ends_on: Option<NaiveDate>,
     /// Days of cover left counting the date itself.
     pub days_left: i64,
