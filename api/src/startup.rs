@@ -63,7 +63,12 @@ impl Application {
             .map(redis::Client::open)
             .transpose()
             .context("invalid redis_url")?;
+        let events = match &redis {
+            Some(client) => service::events::EventBus::with_redis(client.clone()),
+            None => service::events::EventBus::local(),
+        };
         let state = AppState {
+            events,
             db,
             tokens: TokenIssuer::new(&secret, settings.token_ttl_minutes),
             login_throttle: Arc::new(LoginThrottle::new(settings.login_attempts_per_minute)),

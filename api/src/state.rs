@@ -74,6 +74,8 @@ pub struct AppState {
     pub tokens: TokenIssuer,
     pub login_throttle: Arc<LoginThrottle>,
     pub redis: Option<redis::Client>,
+    /// Ticket changes for subscriptions (through Redis when configured).
+    pub events: service::events::EventBus,
 }
 
 #[cfg(test)]

@@ -9,9 +9,16 @@ use service::ServiceError;
 use service::audit;
 use service::usecase::identity;
 
-use super::context::{actor, db};
+use async_graphql::ID;
+use futures::StreamExt;
+use service::usecase::tickets::reading;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::context::{actor, db, state};
 use super::error::GqlResult;
+use super::ids::{Kind, decode};
 use super::types::audit::AuditEntry;
+use super::types::ticket::Ticket;
 
 /// How often the live audit feed looks for new entries.
 const AUDIT_POLL_INTERVAL: Duration = Duration::from_secs(1);
@@ -23,6 +30,35 @@ pub struct SubscriptionRoot;
 /// Live feeds, over WebSocket (graphql-transport-ws).
 #[Subscription]
 impl SubscriptionRoot {
+    /// The ticket each time it changes (a step of its lifecycle, a quote, a
+    /// repair record), for anyone who may see it. Through Redis pub/sub when
+    /// Redis is configured, so changes made on any api instance arrive.
+    async fn ticket_updated<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+        #[graphql(desc = "The ticket to follow.")] id: ID,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Ticket>> + 'ctx> {
+        let actor = actor(ctx)?.clone();
+        let id = decode(Kind::Ticket, &id, "id")?;
+        let db = db(ctx).clone();
+        // Refuse at once what the actor may not see.
+        reading::get_ticket(&db, &actor, id).await.gql()?;
+        let changes = BroadcastStream::new(state(ctx).events.subscribe());
+        Ok(changes
+            .filter_map(move |change| async move {
+                match change {
+                    Ok(change) if change.ticket_id == id => Some(()),
+                    // A lagging subscriber skipped changes: show the current state.
+                    Err(_) => Some(()),
+                    Ok(_) => None,
+                }
+            })
+            .then(move |()| {
+                let (db, actor) = (db.clone(), actor.clone());
+                async move { reading::get_ticket(&db, &actor, id).await.gql().map(Ticket::from) }
+            }))
+    }
+
     /// Every change recorded from now on, as it happens (SERVICE_MANAGER,
     /// GENERAL_MANAGER, ADMIN). Works across server instances: it follows
     /// the audit table, not process memory.

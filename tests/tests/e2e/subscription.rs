@@ -8,7 +8,70 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use crate::helpers::{Backend, spawn_app};
 use crate::on_both_backends;
 
-on_both_backends!(audit_trail_subscription_streams_a_change_made_over_http);
+on_both_backends!(audit_trail_subscription_streams_a_change_made_over_http, ticket_updated_pushes_each_step);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ticket_updated_pushes_each_step_through_redis() {
+    let app = crate::helpers::spawn_app_with(Backend::Postgres, |s| {
+        s.redis_url = Some(crate::helpers::redis_url())
+    })
+    .await;
+    follow_a_ticket(&app).await;
+}
+
+async fn ticket_updated_pushes_each_step(backend: Backend) {
+    let app = spawn_app(backend).await;
+    follow_a_ticket(&app).await;
+}
+
+/// Subscribes to a reported ticket, accepts it over HTTP, and expects the
+/// accepted ticket on the socket.
+async fn follow_a_ticket(app: &crate::helpers::TestApp) {
+    let admin = app.admin_token().await;
+    let model = app
+        .gql(Some(&admin), r#"mutation { createProductModel(input: {code: "M", name: "M", category: "起重机", defaultWarrantyMonths: 12, salePrice: "1"}) { productModel { id } } }"#, json!({}))
+        .await;
+    let model_id = model.expect_ok()["createProductModel"]["productModel"]["id"].clone();
+    let customer = app
+        .gql(Some(&admin), r#"mutation { createCustomer(input: {name: "客户", province: "江苏", distanceKm: 50}) { customer { id } } }"#, json!({}))
+        .await;
+    let customer_id = customer.expect_ok()["createCustomer"]["customer"]["id"].clone();
+    app.gql(
+        Some(&admin),
+        "mutation($m: ID!, $c: ID) { registerUnit(input: {serialNumber: \"SUB-1\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", customerId: $c}) { unit { id } } }",
+        json!({"m": model_id, "c": customer_id}),
+    )
+    .await
+    .expect_ok();
+    let reported = app
+        .gql(Some(&admin), "mutation { reportFault(input: {channel: PHONE, serialNumber: \"SUB-1\", faultDescription: \"不能起吊\", faultCategory: HYDRAULIC}) { ticket { id } } }", json!({}))
+        .await;
+    let id = reported.expect_ok()["reportFault"]["ticket"]["id"].clone();
+
+    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
+    socket
+        .send(Message::text(json!({"type": "connection_init", "payload": {"token": admin}}).to_string()))
+        .await
+        .expect("init");
+    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+    let subscribe = json!({"id": "t", "type": "subscribe", "payload": {"query": "subscription($id: ID!) { ticketUpdated(id: $id) { status version } }", "variables": {"id": id}}});
+    socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    app.gql(
+        Some(&admin),
+        "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { status } } }",
+        json!({"id": id}),
+    )
+    .await
+    .expect_ok();
+    let event = next_json(&mut socket).await;
+    assert_eq!(event["type"], "next", "{event}");
+    assert_eq!(event["payload"]["data"]["ticketUpdated"], json!({"status": "ACCEPTED", "version": 2}));
+}
 
 async fn next_json<S>(socket: &mut S) -> Value
 where

@@ -5,6 +5,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
+use service::events::TicketChanged;
 use service::usecase::tickets::{dispatch, intake, lifecycle, quotes};
 
 use crate::graphql::context::{actor, db, state};
@@ -180,8 +181,16 @@ fn ticket_id(r: &TicketRef) -> async_graphql::Result<i64> {
     decode(Kind::Ticket, &r.id, "ticket.id")
 }
 
-fn payload(ticket: entity::ticket::Model) -> TicketPayload {
-    TicketPayload { ticket: ticket.into() }
+/// Tells live subscribers about the change and wraps the ticket.
+async fn announce(ctx: &Context<'_>, ticket: entity::ticket::Model) -> Ticket {
+    let change = TicketChanged { ticket_id: ticket.id, version: ticket.version };
+    state(ctx).events.publish(change).await;
+    ticket.into()
+}
+
+/// [`announce`] for the common payload.
+async fn payload(ctx: &Context<'_>, ticket: entity::ticket::Model) -> TicketPayload {
+    TicketPayload { ticket: announce(ctx, ticket).await }
 }
 
 fn part_lines(lines: &[PartQuantity]) -> async_graphql::Result<Vec<(i64, i32)>> {
@@ -209,7 +218,8 @@ impl TicketMutation {
             contact_email: input.contact_email,
         };
         let settings = &state(ctx).settings;
-        intake::report_fault(db(ctx), actor(ctx)?, settings, report).await.gql().map(payload)
+        let done = intake::report_fault(db(ctx), actor(ctx)?, settings, report).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Triage: decides entitlement and service type (AGENT, SERVICE_MANAGER).
@@ -225,10 +235,10 @@ impl TicketMutation {
             note: input.note,
         };
         let settings = &state(ctx).settings;
-        lifecycle::accept_ticket(db(ctx), actor(ctx)?, settings, id, input.ticket.version, triage)
+        let done = lifecycle::accept_ticket(db(ctx), actor(ctx)?, settings, id, input.ticket.version, triage)
             .await
-            .gql()
-            .map(payload)
+            .gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Quotes paid work (AGENT, SERVICE_MANAGER).
@@ -248,7 +258,7 @@ impl TicketMutation {
             quotes::create_quote(db(ctx), actor(ctx)?, settings, id, input.ticket.version, quote)
                 .await
                 .gql()?;
-        Ok(QuotePayload { ticket: Some(ticket.into()), quote: quote.into() })
+        Ok(QuotePayload { ticket: Some(announce(ctx, ticket).await), quote: quote.into() })
     }
 
     /// Approves a quote beyond the allowed discount (GENERAL_MANAGER).
@@ -271,7 +281,7 @@ impl TicketMutation {
     ) -> async_graphql::Result<QuotePayload> {
         let id = ticket_id(&input)?;
         let (ticket, quote) = quotes::accept_quote(db(ctx), actor(ctx)?, id, input.version).await.gql()?;
-        Ok(QuotePayload { ticket: Some(ticket.into()), quote: quote.into() })
+        Ok(QuotePayload { ticket: Some(announce(ctx, ticket).await), quote: quote.into() })
     }
 
     /// Dispatches to an engineer: round robin by skill unless one is named
@@ -283,10 +293,17 @@ impl TicketMutation {
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
-        dispatch::dispatch_ticket(db(ctx), actor(ctx)?, id, input.ticket.version, engineer, input.appointment)
-            .await
-            .gql()
-            .map(payload)
+        let done = dispatch::dispatch_ticket(
+            db(ctx),
+            actor(ctx)?,
+            id,
+            input.ticket.version,
+            engineer,
+            input.appointment,
+        )
+        .await
+        .gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// The engineer is on site (the assigned ENGINEER, SERVICE_MANAGER).
@@ -297,7 +314,8 @@ impl TicketMutation {
         #[graphql(desc = "Arrival time; default now.")] at: Option<DateTime<Utc>>,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
-        lifecycle::arrive(db(ctx), actor(ctx)?, id, input.version, at).await.gql().map(payload)
+        let done = lifecycle::arrive(db(ctx), actor(ctx)?, id, input.version, at).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Writes the repair record (the assigned ENGINEER, SERVICE_MANAGER).
@@ -323,7 +341,7 @@ impl TicketMutation {
             lifecycle::record_repair(db(ctx), actor(ctx)?, settings, id, input.ticket.version, repair)
                 .await
                 .gql()?;
-        Ok(RepairPayload { ticket: ticket.into(), repair_record: record.into() })
+        Ok(RepairPayload { ticket: announce(ctx, ticket).await, repair_record: record.into() })
     }
 
     /// The customer signs the repair off; refused before the repair record
@@ -336,10 +354,9 @@ impl TicketMutation {
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
         let settings = &state(ctx).settings;
-        lifecycle::sign_off(db(ctx), actor(ctx)?, settings, id, input.version, &signed_by)
-            .await
-            .gql()
-            .map(payload)
+        let done =
+            lifecycle::sign_off(db(ctx), actor(ctx)?, settings, id, input.version, &signed_by).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Phone guidance solved it (service type OTHER) (AGENT, SERVICE_MANAGER).
@@ -350,7 +367,7 @@ impl TicketMutation {
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let settings = &state(ctx).settings;
-        lifecycle::resolve_by_guidance(
+        let done = lifecycle::resolve_by_guidance(
             db(ctx),
             actor(ctx)?,
             settings,
@@ -359,8 +376,8 @@ impl TicketMutation {
             &input.reason,
         )
         .await
-        .gql()
-        .map(payload)
+        .gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Records the return visit (AGENT, SERVICE_MANAGER).
@@ -376,10 +393,9 @@ impl TicketMutation {
             solved: input.solved,
             comments: input.comments,
         };
-        lifecycle::record_visit(db(ctx), actor(ctx)?, id, input.ticket.version, visit)
-            .await
-            .gql()
-            .map(payload)
+        let done =
+            lifecycle::record_visit(db(ctx), actor(ctx)?, id, input.ticket.version, visit).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Closes a visited ticket (AGENT, SERVICE_MANAGER).
@@ -389,7 +405,8 @@ impl TicketMutation {
         #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
-        lifecycle::close_ticket(db(ctx), actor(ctx)?, id, input.version).await.gql().map(payload)
+        let done = lifecycle::close_ticket(db(ctx), actor(ctx)?, id, input.version).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Sends the ticket back to an engineer (AGENT, SERVICE_MANAGER).
@@ -400,10 +417,10 @@ impl TicketMutation {
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
         let engineer = decode_opt(Kind::User, input.engineer_id.as_ref(), "engineerId")?;
-        lifecycle::rework(db(ctx), actor(ctx)?, id, input.ticket.version, engineer, &input.reason)
+        let done = lifecycle::rework(db(ctx), actor(ctx)?, id, input.ticket.version, engineer, &input.reason)
             .await
-            .gql()
-            .map(payload)
+            .gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// The unit goes to the factory with a return slip (the assigned
@@ -414,10 +431,11 @@ impl TicketMutation {
         #[graphql(desc = "The ticket and the reason.")] input: TicketReasonInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
-        lifecycle::return_to_factory(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
-            .await
-            .gql()
-            .map(payload)
+        let done =
+            lifecycle::return_to_factory(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
+                .await
+                .gql()?;
+        Ok(payload(ctx, done).await)
     }
 
     /// Cancels a ticket before site work (AGENT, SERVICE_MANAGER).
@@ -427,9 +445,8 @@ impl TicketMutation {
         #[graphql(desc = "The ticket and the reason.")] input: TicketReasonInput,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input.ticket)?;
-        lifecycle::cancel(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason)
-            .await
-            .gql()
-            .map(payload)
+        let done =
+            lifecycle::cancel(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason).await.gql()?;
+        Ok(payload(ctx, done).await)
     }
 }
