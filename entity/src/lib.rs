@@ -14,6 +14,7 @@ pub mod audit_log;
 pub mod dealer;
 pub mod engineer;
 pub mod engineer_skill;
+pub mod fault_cause;
 pub mod user;
 pub mod user_role;
 

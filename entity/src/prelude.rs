@@ -9,6 +9,7 @@ pub use super::dealer_chargeback::Entity as DealerChargeback;
 pub use super::dispatch_rotation::Entity as DispatchRotation;
 pub use super::engineer::Entity as Engineer;
 pub use super::engineer_skill::Entity as EngineerSkill;
+pub use super::fault_cause::Entity as FaultCause;
 pub use super::holiday::Entity as Holiday;
 pub use super::local_sale::Entity as LocalSale;
 pub use super::local_sale_item::Entity as LocalSaleItem;

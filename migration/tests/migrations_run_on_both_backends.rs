@@ -56,6 +56,7 @@ every_entity!(
     DispatchRotation,
     Engineer,
     EngineerSkill,
+    FaultCause,
     Holiday,
     LocalSale,
     LocalSaleItem,

@@ -16,8 +16,8 @@ use entity::enums::{
     VisitKind,
 };
 use entity::{
-    customer, engineer_skill, product_model, quote, repair_record, return_visit, ticket, ticket_event,
-    ticket_sequence, unit,
+    customer, engineer_skill, fault_cause, product_model, quote, repair_record, return_visit, ticket,
+    ticket_event, ticket_sequence, unit,
 };
 
 use crate::error::ServiceResult;
@@ -33,17 +33,35 @@ use crate::rules::ticket_flow::{TicketAction, next_status};
 const TICKETS: usize = 160;
 const HISTORY_DAYS: i64 = 150;
 
-/// Failure causes by category, as quality groups them.
-fn causes(category: FaultCategory) -> &'static [&'static str] {
-    match category {
-        FaultCategory::Hydraulic => &["油缸密封老化", "主泵内泄", "多路阀卡滞", "高压油管破裂"],
-        FaultCategory::Electrical => &["线束磨损短路", "发电机不发电", "继电器烧蚀"],
-        FaultCategory::Engine => &["喷油器堵塞", "增压器漏油", "皮带断裂"],
-        FaultCategory::Chassis => &["制动蹄片磨损", "传动轴异响"],
-        FaultCategory::Structural => &["吊臂销轴磨损", "焊缝开裂"],
-        FaultCategory::ControlSystem => &["力矩限制器误报", "控制器程序错误"],
-        FaultCategory::Other => &["空滤堵塞"],
-    }
+/// The failure-cause catalogue of the demo: code, name, category.
+const CAUSES: &[(&str, &str, FaultCategory)] = &[
+    ("HY-SEAL-AGING", "油缸密封老化", FaultCategory::Hydraulic),
+    ("HY-PUMP-LEAK", "主泵内泄", FaultCategory::Hydraulic),
+    ("HY-VALVE-STUCK", "多路阀卡滞", FaultCategory::Hydraulic),
+    ("HY-HOSE-BURST", "高压油管破裂", FaultCategory::Hydraulic),
+    ("EL-HARNESS-SHORT", "线束磨损短路", FaultCategory::Electrical),
+    ("EL-ALT-DEAD", "发电机不发电", FaultCategory::Electrical),
+    ("EL-RELAY-BURN", "继电器烧蚀", FaultCategory::Electrical),
+    ("EN-INJECTOR-CLOG", "喷油器堵塞", FaultCategory::Engine),
+    ("EN-TURBO-LEAK", "增压器漏油", FaultCategory::Engine),
+    ("EN-BELT-BREAK", "皮带断裂", FaultCategory::Engine),
+    ("CH-BRAKE-WEAR", "制动蹄片磨损", FaultCategory::Chassis),
+    ("CH-SHAFT-NOISE", "传动轴异响", FaultCategory::Chassis),
+    ("ST-PIN-WEAR", "吊臂销轴磨损", FaultCategory::Structural),
+    ("ST-WELD-CRACK", "焊缝开裂", FaultCategory::Structural),
+    ("CS-LIMITER-FALSE", "力矩限制器误报", FaultCategory::ControlSystem),
+    ("CS-PROGRAM-ERROR", "控制器程序错误", FaultCategory::ControlSystem),
+    ("OT-AIR-FILTER", "空滤堵塞", FaultCategory::Other),
+];
+
+/// The catalogue's causes of a category.
+fn causes(category: FaultCategory) -> Vec<(&'static str, &'static str)> {
+    CAUSES.iter().filter(|(_, _, c)| *c == category).map(|(code, name, _)| (*code, *name)).collect()
+}
+
+/// The name of a cause code.
+fn cause_name(code: &str) -> &'static str {
+    CAUSES.iter().find(|(c, _, _)| *c == code).map_or("", |(_, name, _)| name)
 }
 
 const CATEGORIES: [FaultCategory; 6] = [
@@ -139,8 +157,21 @@ struct Context {
     sequences: HashMap<i32, i64>,
 }
 
-/// Writes the demo tickets; returns how many.
+/// Writes the cause catalogue and the demo tickets; returns how many tickets.
 pub async fn seed(txn: &DatabaseTransaction, rng: &mut StdRng, now: DateTime<Utc>) -> ServiceResult<usize> {
+    for (code, name, category) in CAUSES {
+        fault_cause::ActiveModel {
+            code: Set(code.to_string()),
+            name: Set(name.to_string()),
+            fault_category: Set(*category),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
     let units: Vec<unit::Model> =
         unit::Entity::find().filter(unit::Column::CustomerId.is_not_null()).all(txn).await?;
     if units.is_empty() {
@@ -193,15 +224,14 @@ async fn one_ticket(
             let unit =
                 ctx.units.iter().find(|u| u.id == *unit_id).cloned().unwrap_or_else(|| ctx.units[0].clone());
             let last = &history[history.len() - 1];
-            let category =
-                CATEGORIES.iter().copied().find(|c| causes(*c).contains(&last.fault_cause.as_str()));
+            let category = CAUSES.iter().find(|(code, _, _)| *code == last.fault_cause).map(|(_, _, c)| *c);
             (unit, category.unwrap_or(FaultCategory::Hydraulic), last.fault_cause.clone())
         }
         None => {
             let unit = ctx.units[rng.gen_range(0..ctx.units.len())].clone();
             let category = CATEGORIES[rng.gen_range(0..CATEGORIES.len())];
             let options = causes(category);
-            (unit, category, options[rng.gen_range(0..options.len())].to_owned())
+            (unit, category, options[rng.gen_range(0..options.len())].0.to_owned())
         }
     };
     let customer_id = unit.customer_id.unwrap_or_default();
@@ -229,7 +259,7 @@ async fn one_ticket(
         customer_id: Set(customer_id),
         unit_id: Set(unit.id),
         dealer_id: Set(unit.dealer_id),
-        fault_description: Set(format!("{cause}:客户报修,设备无法正常作业")),
+        fault_description: Set(format!("{}:客户报修,设备无法正常作业", cause_name(&cause))),
         fault_category: Set(category),
         severity: Set(severity),
         status: Set(TicketStatus::Reported),

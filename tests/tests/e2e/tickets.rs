@@ -71,6 +71,11 @@ fn today() -> String {
     chrono::Utc::now().date_naive().to_string()
 }
 
+/// Puts `HY-SEAL-AGING` (油缸密封老化) in the failure-cause catalogue.
+async fn seal_ageing_cause(app: &TestApp, admin: &str) {
+    step(app, admin, "mutation { saveFaultCause(input: {code: \"HY-SEAL-AGING\", name: \"油缸密封老化\", faultCategory: HYDRAULIC}) { faultCause { code } } }", json!({})).await;
+}
+
 async fn step(app: &TestApp, token: &str, mutation: &str, vars: Value) -> Value {
     let r = app.gql(Some(token), mutation, vars).await;
     r.expect_ok().clone()
@@ -80,6 +85,7 @@ async fn free_ticket_walks_from_report_to_close_with_every_event_recorded(backen
     let app = spawn_app(backend).await;
     let admin = app.admin_token().await;
     let serial = unit_in_field(&app, &admin, "XCT25-F-1", &today(), None).await;
+    seal_ageing_cause(&app, &admin).await;
     let agent = app.user_with("agent1", &[Role::Agent], None).await;
     app.engineer("eng.elec", "江苏", &[FaultCategory::Electrical]).await;
     let (hydraulic_id, hydraulic) = app.engineer("eng.hyd", "江苏", &[FaultCategory::Hydraulic]).await;
@@ -116,7 +122,7 @@ async fn free_ticket_walks_from_report_to_close_with_every_event_recorded(backen
     )
     .await;
     let repaired = step(&app, &hydraulic,
-        "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"油缸密封老化\", measures: \"更换密封件\", labourHours: \"2.5\"}) { ticket { status repeatRepair } repairRecord { faultCause customerSignedAt } } }",
+        "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"HY-SEAL-AGING\", measures: \"更换密封件\", labourHours: \"2.5\"}) { ticket { status repeatRepair } repairRecord { faultCause customerSignedAt } } }",
         json!({"id": id})).await;
     assert_eq!(repaired["recordRepair"]["ticket"]["status"], "REPAIRED");
     assert!(
@@ -277,6 +283,7 @@ async fn rework_and_return_to_factory_paths(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin_token().await;
     let serial = unit_in_field(&app, &admin, "XCT25-R-1", &today(), None).await;
+    seal_ageing_cause(&app, &admin).await;
     let agent = app.user_with("agent1", &[Role::Agent], None).await;
     let (_, first) = app.engineer("eng.a", "江苏", &[FaultCategory::Hydraulic]).await;
     let (second_id, second) = app.engineer("eng.b", "江苏", &[FaultCategory::Hydraulic]).await;
@@ -297,7 +304,12 @@ async fn rework_and_return_to_factory_paths(backend: Backend) {
         Some("FORBIDDEN"),
         "only the assigned engineer records the repair"
     );
-    step(&app, &first, "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"油缸密封老化\", measures: \"更换密封件\", labourHours: \"2\"}) { ticket { status } } }", json!({"id": id})).await;
+    let unknown_cause = app
+        .gql(Some(&first), "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"NO-SUCH-CAUSE\", measures: \"y\", labourHours: \"1\"}) { ticket { status } } }", json!({"id": id}))
+        .await;
+    assert_eq!(unknown_cause.error_code(), Some("VALIDATION"));
+    assert_eq!(unknown_cause.error_field(), Some("faultCause"));
+    step(&app, &first, "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"HY-SEAL-AGING\", measures: \"更换密封件\", labourHours: \"2\"}) { ticket { status } } }", json!({"id": id})).await;
     let rework = step(&app, &agent,
         "mutation($id: ID!, $e: ID) { reworkTicket(input: {ticket: {id: $id, version: 5}, engineerId: $e, reason: \"客户不满意,仍漏油\"}) { ticket { status reworkCount engineer { id } } } }",
         json!({"id": id, "e": second_id})).await;

@@ -4,13 +4,13 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use service::usecase::master::{calendar, engineers, parts, tariffs, warranty};
+use service::usecase::master::{calendar, engineers, fault_causes, parts, tariffs, warranty};
 
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode};
 use crate::graphql::types::catalogue::{
-    Engineer, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
+    Engineer, FaultCause, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
 };
 use crate::graphql::types::enums::{FaultCategory, PartCategory};
 
@@ -186,6 +186,27 @@ impl ServiceContractInput {
             price: self.price,
         })
     }
+}
+
+/// A failure cause of the catalogue.
+#[derive(InputObject)]
+pub struct FaultCauseInput {
+    /// Short code; saving an existing code updates that cause.
+    pub code: String,
+    /// The cause in words.
+    pub name: String,
+    /// The fault category it belongs to.
+    pub fault_category: FaultCategory,
+    /// False retires the cause.
+    #[graphql(default = true)]
+    pub active: bool,
+}
+
+/// The cause saved.
+#[derive(SimpleObject)]
+pub struct FaultCausePayload {
+    /// The cause as stored.
+    pub fault_cause: FaultCause,
 }
 
 /// A tariff from a date.
@@ -375,6 +396,22 @@ impl CatalogueMutation {
         let contract = input.contract.into_service()?;
         let contract = warranty::update_service_contract(db(ctx), actor(ctx)?, id, contract).await.gql()?;
         Ok(ServiceContractPayload { contract: contract.into() })
+    }
+
+    /// Adds a failure cause to the catalogue or updates it (SERVICE_MANAGER, QUALITY).
+    async fn save_fault_cause(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The cause.")] input: FaultCauseInput,
+    ) -> async_graphql::Result<FaultCausePayload> {
+        let cause = fault_causes::FaultCauseInput {
+            code: input.code,
+            name: input.name,
+            fault_category: input.fault_category.into(),
+            active: input.active,
+        };
+        let saved = fault_causes::save_fault_cause(db(ctx), actor(ctx)?, cause).await.gql()?;
+        Ok(FaultCausePayload { fault_cause: saved.into() })
     }
 
     /// Records the tariff in force from a date (SERVICE_MANAGER, FINANCE).

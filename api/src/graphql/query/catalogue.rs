@@ -3,14 +3,14 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use service::usecase::master::{calendar, engineers, parts, tariffs, warranty};
+use service::usecase::master::{calendar, engineers, fault_causes, parts, tariffs, warranty};
 
 use crate::graphql::connection::{PagedConnection, connection, page_request};
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode, decode_opt};
 use crate::graphql::types::catalogue::{
-    Engineer, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
+    Engineer, FaultCause, Holiday, Part, ServiceContract, ServiceTariff, Warehouse, WarrantyPolicy,
 };
 use crate::graphql::types::enums::{FaultCategory, PartCategory};
 
@@ -179,6 +179,19 @@ impl CatalogueQuery {
         let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
         let page = warranty::list_service_contracts(db(ctx), actor(ctx)?, unit_id, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, ServiceContract::from))
+    }
+
+    /// The failure-cause catalogue, by code (staff).
+    async fn fault_causes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only causes of this category.")] category: Option<FaultCategory>,
+        #[graphql(desc = "Only active (or only retired) causes.")] active: Option<bool>,
+    ) -> async_graphql::Result<Vec<FaultCause>> {
+        let causes = fault_causes::list_fault_causes(db(ctx), actor(ctx)?, category.map(Into::into), active)
+            .await
+            .gql()?;
+        Ok(causes.into_iter().map(FaultCause::from).collect())
     }
 
     /// Service tariffs, newest first (staff).

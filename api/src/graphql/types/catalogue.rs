@@ -222,3 +222,23 @@ impl From<entity::service_tariff::Model> for ServiceTariff {
         }
     }
 }
+
+/// 故障原因: a failure cause of the catalogue that repair records name and
+/// the recurrence report counts.
+#[derive(SimpleObject)]
+pub struct FaultCause {
+    /// Short code, e.g. `HY-SEAL-AGING`; repair records give it.
+    pub code: String,
+    /// The cause in words, e.g. 油缸密封老化.
+    pub name: String,
+    /// The fault category it belongs to.
+    pub fault_category: FaultCategory,
+    /// Retired causes stay for history but are not accepted in new repairs.
+    pub active: bool,
+}
+
+impl From<entity::fault_cause::Model> for FaultCause {
+    fn from(m: entity::fault_cause::Model) -> Self {
+        Self { code: m.code, name: m.name, fault_category: m.fault_category.into(), active: m.active }
+    }
+}

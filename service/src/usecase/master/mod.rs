@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod customers;
 pub mod dealers;
 pub mod engineers;
+pub mod fault_causes;
 pub mod parts;
 pub mod product_models;
 pub mod tariffs;

@@ -25,6 +25,7 @@ use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
 use crate::rules::validate;
 use crate::usecase::master::calendar::business_calendar;
+use crate::usecase::master::fault_causes::active_cause;
 
 const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
 const SITE: &[Role] = &[Role::Engineer, Role::ServiceManager];
@@ -222,7 +223,7 @@ pub async fn record_repair(
     version: i32,
     input: RepairInput,
 ) -> ServiceResult<(ticket::Model, repair_record::Model)> {
-    let cause = validate::required_text("faultCause", &input.fault_cause, 128)?;
+    validate::required_text("faultCause", &input.fault_cause, 128)?;
     let measures = validate::required_text("measures", &input.measures, 4000)?;
     let labour_hours = validate::measure("labourHours", input.labour_hours)?;
     if input.parts.iter().any(|p| p.quantity <= 0) {
@@ -231,6 +232,8 @@ pub async fn record_repair(
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
     require_site_actor(actor, &current)?;
+    // The cause comes from the catalogue, so the recurrence report counts like with like.
+    let cause = active_cause(&txn, "faultCause", &input.fault_cause).await?.code;
     let engineer_id = current.engineer_id.ok_or_else(|| {
         ServiceError::InvalidTransition(format!("ticket {} has no engineer", current.number))
     })?;
