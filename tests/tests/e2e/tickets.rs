@@ -16,6 +16,7 @@ on_both_backends!(
     rework_and_return_to_factory_paths,
     rotation_skips_the_engineer_without_the_skill_and_the_busy_one,
     concurrent_transitions_of_one_ticket_apply_exactly_once,
+    unit_out_of_warranty_under_a_service_contract_is_contract_service,
 );
 
 /// A unit 120 km away, invoiced `invoice`, 12 months' warranty; returns its serial.
@@ -377,4 +378,37 @@ async fn concurrent_transitions_of_one_ticket_apply_exactly_once(backend: Backen
         );
     }
     assert_eq!(app.count("ticket_events").await, 2);
+}
+
+async fn unit_out_of_warranty_under_a_service_contract_is_contract_service(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    // Warranty ended in January 2025; a contract covers 2025-02-01 to 2030-01-31.
+    let serial = unit_in_field(&app, &admin, "XCT25-K-1", "2024-01-10", None).await;
+    let unit =
+        step(&app, &admin, "query($s: String) { unit(serialNumber: $s) { id } }", json!({"s": serial})).await;
+    step(&app, &admin,
+        "mutation($u: ID!) { createServiceContract(input: {contractNumber: \"SC-K-1\", unitId: $u, startsOn: \"2025-02-01\", endsOn: \"2030-01-31\", price: \"28000\"}) { contract { id } } }",
+        json!({"u": unit["unit"]["id"]})).await;
+    let status = step(&app, &admin,
+        "query($s: String!) { warrantyStatus(serialNumber: $s) { inWarranty covered serviceType contract { contractNumber } endsOn } }",
+        json!({"s": serial})).await;
+    assert_eq!(
+        status["warrantyStatus"],
+        json!({"inWarranty": false, "covered": true, "serviceType": "CONTRACT", "contract": {"contractNumber": "SC-K-1"}, "endsOn": "2030-01-31"})
+    );
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let id = step(&app, &agent, REPORT, json!({"s": serial})).await["reportFault"]["ticket"]["id"].clone();
+    let accepted = step(&app, &agent,
+        "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { serviceType exclusion entitlementNote } } }",
+        json!({"id": id})).await;
+    let ticket = &accepted["acceptTicket"]["ticket"];
+    assert_eq!(ticket["serviceType"], "CONTRACT");
+    assert!(ticket["exclusion"].is_null());
+    // Contract work is dispatched without a quote.
+    app.engineer("eng.k", "江苏", &[FaultCategory::Hydraulic]).await;
+    let dispatched = step(&app, &agent,
+        "mutation($id: ID!) { dispatchTicket(input: {ticket: {id: $id, version: 2}, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { status } } }",
+        json!({"id": id})).await;
+    assert_eq!(dispatched["dispatchTicket"]["ticket"]["status"], "DISPATCHED");
 }
