@@ -68,6 +68,9 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// Seconds in-flight requests get to finish on SIGTERM.
     pub shutdown_timeout_secs: u64,
+    /// How long a DataLoader collects keys before it queries: longer
+    /// batches more under load, at that much latency per nesting level.
+    pub dataloader_delay_ms: u64,
     pub policy: Policy,
 }
 
@@ -92,6 +95,7 @@ impl Default for Settings {
             max_query_complexity: 2_000,
             max_body_bytes: 1024 * 1024,
             shutdown_timeout_secs: 30,
+            dataloader_delay_ms: 2,
             policy: Policy::default(),
         }
     }

@@ -29,20 +29,21 @@ pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 pub fn build_schema(state: AppState) -> AppSchema {
     let settings = state.settings.clone();
     let db = state.db.clone();
+    let delay = std::time::Duration::from_millis(settings.dataloader_delay_ms);
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .limit_depth(settings.max_query_depth)
         .limit_complexity(settings.max_query_complexity)
-        .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(ContractsByUnitLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(UnitLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn))
-        .data(DataLoader::new(PartsByRepairLoader::new(db), tokio::spawn))
+        .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(ContractsByUnitLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(UnitLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(PartsByRepairLoader::new(db), tokio::spawn).delay(delay))
         .data(state);
     if !settings.introspection_enabled() {
         builder = builder.disable_introspection();

@@ -8,6 +8,7 @@ mod access;
 mod demo;
 mod identity;
 mod master_data;
+mod n_plus_one;
 mod server;
 mod subscription;
 mod tickets;
