@@ -204,6 +204,28 @@ async fn dealer_sold_unit_in_warranty_opens_a_chargeback_and_notifies_the_dealer
     step(&app, &agent, "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { serviceType } } }", json!({"id": id})).await;
     assert_eq!(app.count("dealer_chargebacks").await, 1);
     assert_eq!(app.count("notifications").await, 1, "the dealer is told before service");
+
+    // After service the dealer is charged parts, labour and travel at the tariff.
+    step(&app, &admin, "mutation { setServiceTariff(input: {labourRate: \"150\", travelRatePerKm: \"3.5\", effectiveFrom: \"2020-01-01\"}) { tariff { labourRate } } }", json!({})).await;
+    seal_ageing_cause(&app, &admin).await;
+    let (_, engineer) = app.engineer("eng.d", "江苏", &[FaultCategory::Hydraulic]).await;
+    step(&app, &agent, "mutation($id: ID!) { dispatchTicket(input: {ticket: {id: $id, version: 2}, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { status } } }", json!({"id": id})).await;
+    step(
+        &app,
+        &engineer,
+        "mutation($id: ID!) { arriveOnSite(input: {id: $id, version: 3}) { ticket { status } } }",
+        json!({"id": id}),
+    )
+    .await;
+    step(&app, &engineer, "mutation($id: ID!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"HY-SEAL-AGING\", measures: \"更换密封件\", labourHours: \"2\"}) { ticket { status } } }", json!({"id": id})).await;
+    assert_eq!(
+        app.count("dealer_chargebacks WHERE status = 'CHARGED'").await,
+        0,
+        "not before the customer signs"
+    );
+    step(&app, &agent, "mutation($id: ID!) { signOff(input: {id: $id, version: 5}, signedBy: \"李工\") { ticket { status } } }", json!({"id": id})).await;
+    // 2 h × 150 + 2 × 120 km × 3.5 = 1140.
+    assert_eq!(app.count("dealer_chargebacks WHERE status = 'CHARGED' AND amount = 1140").await, 1);
 }
 
 async fn warranty_status_answers_for_a_serial_and_date(backend: Backend) {

@@ -11,7 +11,8 @@ use entity::enums::{
     VisitKind,
 };
 use entity::{
-    dealer, dealer_chargeback, notification, part, repair_part, repair_record, return_visit, ticket, unit,
+    customer, dealer, dealer_chargeback, notification, part, repair_part, repair_record, return_visit,
+    service_tariff, ticket, unit,
 };
 
 use super::entitlement::entitlement_of;
@@ -21,6 +22,7 @@ use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::rules::entitlement::service_type;
+use crate::rules::quote::{PartLine, price};
 use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
 use crate::rules::validate;
@@ -152,6 +154,62 @@ async fn open_dealer_chargeback(
         ..Default::default()
     }
     .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// After service, the dealer is charged what the customer would have paid:
+/// parts replaced, labour and travel at the tariff in force.
+async fn settle_dealer_chargeback(
+    txn: &sea_orm::DatabaseTransaction,
+    settings: &Settings,
+    ticket: &ticket::Model,
+    record: &repair_record::Model,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    let Some(chargeback) = dealer_chargeback::Entity::find()
+        .filter(dealer_chargeback::Column::TicketId.eq(ticket.id))
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let parts: Vec<PartLine> = repair_part::Entity::find()
+        .filter(repair_part::Column::RepairRecordId.eq(record.id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|p| PartLine { unit_price: p.unit_price, quantity: p.quantity })
+        .collect();
+    let today = now.with_timezone(&settings.business_tz()).date_naive();
+    let tariff = service_tariff::Entity::find()
+        .filter(service_tariff::Column::EffectiveFrom.lte(today))
+        .order_by_desc(service_tariff::Column::EffectiveFrom)
+        .one(txn)
+        .await?;
+    let (labour_rate, travel_rate) =
+        tariff.map_or((Decimal::ZERO, Decimal::ZERO), |t| (t.labour_rate, t.travel_rate_per_km));
+    let distance =
+        customer::Entity::find_by_id(ticket.customer_id).one(txn).await?.map_or(0, |c| c.distance_km);
+    let amounts = price(
+        &settings.policy,
+        &parts,
+        record.labour_hours,
+        labour_rate,
+        distance,
+        travel_rate,
+        Decimal::ZERO,
+        (true, true),
+    );
+    dealer_chargeback::ActiveModel {
+        id: Set(chargeback.id),
+        amount: Set(amounts.total),
+        status: Set(ChargebackStatus::Charged),
+        charged_at: Set(Some(now)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(txn)
     .await?;
     Ok(())
 }
@@ -344,6 +402,7 @@ pub async fn sign_off(
     .update(&txn)
     .await?;
     open_return_visit(&txn, settings, &after, VisitKind::AfterRepair, now).await?;
+    settle_dealer_chargeback(&txn, settings, &after, &record, now).await?;
     txn.commit().await?;
     Ok(after)
 }
