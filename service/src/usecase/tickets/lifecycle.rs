@@ -6,15 +6,10 @@ use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use entity::enums::{
-    ChargebackStatus, Exclusion, NotificationChannel, NotificationStatus, Role, ServiceType, VisitChannel,
-    VisitKind,
-};
-use entity::{
-    customer, dealer, dealer_chargeback, notification, part, repair_part, repair_record, return_visit,
-    service_tariff, ticket, unit,
-};
+use entity::enums::{Exclusion, Role, ServiceType, VisitChannel, VisitKind};
+use entity::{part, repair_part, repair_record, return_visit, ticket, unit};
 
+use super::chargeback;
 use super::entitlement::entitlement_of;
 use super::{Step, apply_step, visible_ticket};
 use crate::auth::Actor;
@@ -22,7 +17,6 @@ use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::rules::entitlement::service_type;
-use crate::rules::quote::{PartLine, price};
 use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
 use crate::rules::validate;
@@ -102,116 +96,10 @@ pub async fn accept_ticket(
     };
     let accepted = apply_step(&txn, actor, &current, step, changes).await?;
     if let (Some(dealer_id), ServiceType::Free) = (unit.dealer_id, kind) {
-        open_dealer_chargeback(&txn, &accepted, dealer_id, now).await?;
+        chargeback::open(&txn, &accepted, dealer_id, now).await?;
     }
     txn.commit().await?;
     Ok(accepted)
-}
-
-/// In-warranty service of a dealer-sold unit is charged back to the dealer
-/// after service (向代理方收取相关售后服务费用); the dealer hears of it
-/// before the engineer goes.
-async fn open_dealer_chargeback(
-    txn: &sea_orm::DatabaseTransaction,
-    ticket: &ticket::Model,
-    dealer_id: i64,
-    now: DateTime<Utc>,
-) -> ServiceResult<()> {
-    let dealer = dealer::Entity::find_by_id(dealer_id)
-        .one(txn)
-        .await?
-        .ok_or_else(|| ServiceError::not_found("dealer", dealer_id))?;
-    dealer_chargeback::ActiveModel {
-        ticket_id: Set(ticket.id),
-        dealer_id: Set(dealer_id),
-        amount: Set(Decimal::ZERO),
-        status: Set(ChargebackStatus::Notified),
-        notified_at: Set(Some(now)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    let Some(recipient) = dealer.email else { return Ok(()) };
-    notification::ActiveModel {
-        recipient: Set(recipient),
-        channel: Set(NotificationChannel::Email),
-        template: Set("dealer_service_notice".into()),
-        locale: Set("zh".into()),
-        subject: Set(Some(format!("售后服务通知 {}", ticket.number))),
-        body: Set(format!(
-            "{}:您销售的设备报修单 {} 将按保修提供服务,服务费用将在服务完成后向贵司结算。",
-            dealer.name, ticket.number
-        )),
-        payload: Set(Some(serde_json::json!({ "ticket": ticket.number, "dealer": dealer.code }))),
-        unique_key: Set(format!("dealer-service-notice:{}", ticket.id)),
-        status: Set(NotificationStatus::Pending),
-        attempts: Set(0),
-        next_attempt_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
-}
-
-/// After service, the dealer is charged what the customer would have paid:
-/// parts replaced, labour and travel at the tariff in force.
-async fn settle_dealer_chargeback(
-    txn: &sea_orm::DatabaseTransaction,
-    settings: &Settings,
-    ticket: &ticket::Model,
-    record: &repair_record::Model,
-    now: DateTime<Utc>,
-) -> ServiceResult<()> {
-    let Some(chargeback) = dealer_chargeback::Entity::find()
-        .filter(dealer_chargeback::Column::TicketId.eq(ticket.id))
-        .one(txn)
-        .await?
-    else {
-        return Ok(());
-    };
-    let parts: Vec<PartLine> = repair_part::Entity::find()
-        .filter(repair_part::Column::RepairRecordId.eq(record.id))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|p| PartLine { unit_price: p.unit_price, quantity: p.quantity })
-        .collect();
-    let today = now.with_timezone(&settings.business_tz()).date_naive();
-    let tariff = service_tariff::Entity::find()
-        .filter(service_tariff::Column::EffectiveFrom.lte(today))
-        .order_by_desc(service_tariff::Column::EffectiveFrom)
-        .one(txn)
-        .await?;
-    let (labour_rate, travel_rate) =
-        tariff.map_or((Decimal::ZERO, Decimal::ZERO), |t| (t.labour_rate, t.travel_rate_per_km));
-    let distance =
-        customer::Entity::find_by_id(ticket.customer_id).one(txn).await?.map_or(0, |c| c.distance_km);
-    let amounts = price(
-        &settings.policy,
-        &parts,
-        record.labour_hours,
-        labour_rate,
-        distance,
-        travel_rate,
-        Decimal::ZERO,
-        (true, true),
-    );
-    dealer_chargeback::ActiveModel {
-        id: Set(chargeback.id),
-        amount: Set(amounts.total),
-        status: Set(ChargebackStatus::Charged),
-        charged_at: Set(Some(now)),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .update(txn)
-    .await?;
-    Ok(())
 }
 
 /// A plain step with the roles allowed, no facts but the reason.
@@ -402,7 +290,7 @@ pub async fn sign_off(
     .update(&txn)
     .await?;
     open_return_visit(&txn, settings, &after, VisitKind::AfterRepair, now).await?;
-    settle_dealer_chargeback(&txn, settings, &after, &record, now).await?;
+    chargeback::settle(&txn, settings, &after, &record, now).await?;
     txn.commit().await?;
     Ok(after)
 }

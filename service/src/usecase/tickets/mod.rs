@@ -4,6 +4,7 @@
 //! the rules of `rules::ticket_flow`, and writes a ticket event and an
 //! audit entry.
 
+mod chargeback;
 pub mod dispatch;
 pub mod entitlement;
 pub mod intake;
