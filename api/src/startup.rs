@@ -17,7 +17,7 @@ use service::auth::TokenIssuer;
 use service::config::Settings;
 
 use crate::graphql::build_schema;
-use crate::routes::{graphql, health};
+use crate::routes::{exports, graphql, health};
 use crate::state::{AppState, LoginThrottle};
 
 /// A bound, not yet running server.
@@ -127,6 +127,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .app_data(state.clone())
             .route("/graphql", web::post().to(graphql::execute))
             .route("/graphql", web::get().to(graphql::get))
+            .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
     })

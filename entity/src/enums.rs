@@ -241,6 +241,17 @@ string_enums! {
         Gift = "GIFT",
     }
 
+    /// Why an old part goes where it goes, in the regulation's terms.
+    DispositionReason {
+        ClaimValue = "CLAIM_VALUE",
+        Reusable = "REUSABLE",
+        TechnicalRectification = "TECHNICAL_RECTIFICATION",
+        NoClaimOrReuseValue = "NO_CLAIM_OR_REUSE_VALUE",
+        ReturnCostsMore = "RETURN_COSTS_MORE",
+        NoSaleValue = "NO_SALE_VALUE",
+        LittleOrNoValue = "LITTLE_OR_NO_VALUE",
+    }
+
     /// The kind of part, which sets the responsibility determination deadline.
     PartKind {
         Domestic = "DOMESTIC",

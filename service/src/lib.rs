@@ -10,6 +10,8 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod events;
+pub mod export;
+pub mod notify;
 pub mod pagination;
 pub mod policy;
 pub mod rules;

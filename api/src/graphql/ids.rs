@@ -24,6 +24,12 @@ pub enum Kind {
     Ticket,
     Quote,
     RepairRecord,
+    StockMovement,
+    Stocktake,
+    Requisition,
+    OldPart,
+    Determination,
+    LocalSale,
 }
 
 impl Kind {
@@ -43,6 +49,12 @@ impl Kind {
             Kind::Ticket => "Ticket",
             Kind::Quote => "Quote",
             Kind::RepairRecord => "RepairRecord",
+            Kind::StockMovement => "StockMovement",
+            Kind::Stocktake => "Stocktake",
+            Kind::Requisition => "Requisition",
+            Kind::OldPart => "OldPart",
+            Kind::Determination => "Determination",
+            Kind::LocalSale => "LocalSale",
         }
     }
 }

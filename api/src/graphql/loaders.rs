@@ -9,8 +9,8 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use entity::{
-    customer, dealer, product_model, quote, repair_part, repair_record, service_contract, ticket_event, unit,
-    warranty_policy,
+    customer, dealer, part, product_model, quote, repair_part, repair_record, requisition_line,
+    responsibility_determination, service_contract, ticket_event, unit, warehouse, warranty_policy,
 };
 use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
@@ -28,7 +28,7 @@ macro_rules! by_id {
         }
     )*};
 }
-by_id!(customer, dealer, product_model, unit, warranty_policy);
+by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse);
 
 /// Loads rows of `E` by id, batching all ids asked for in one tick.
 pub struct ByIdLoader<E> {
@@ -65,6 +65,8 @@ pub type DealerLoader = ByIdLoader<dealer::Entity>;
 pub type ProductModelLoader = ByIdLoader<product_model::Entity>;
 pub type WarrantyPolicyLoader = ByIdLoader<warranty_policy::Entity>;
 pub type UnitLoader = ByIdLoader<unit::Entity>;
+pub type PartLoader = ByIdLoader<part::Entity>;
+pub type WarehouseLoader = ByIdLoader<warehouse::Entity>;
 
 /// Declares a loader of child rows grouped by their parent's id: all
 /// parents asked for in one tick load in one query.
@@ -117,6 +119,14 @@ children_loader!(
 children_loader!(
     /// Repair records of tickets, oldest first.
     RepairsByTicketLoader: repair_record by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Lines of requisitions.
+    LinesByRequisitionLoader: requisition_line by RequisitionId (requisition_id) order Id
+);
+children_loader!(
+    /// The responsibility determination of old parts (one at most).
+    DeterminationsByOldPartLoader: responsibility_determination by OldPartId (old_part_id) order Id
 );
 children_loader!(
     /// Replaced parts of repair records.

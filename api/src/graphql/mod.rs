@@ -15,9 +15,9 @@ use async_graphql::dataloader::DataLoader;
 
 use crate::state::AppState;
 use loaders::{
-    ContractsByUnitLoader, CustomerLoader, DealerLoader, EngineerLoader, EventsByTicketLoader,
-    PartsByRepairLoader, ProductModelLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader,
-    WarrantyPolicyLoader,
+    ContractsByUnitLoader, CustomerLoader, DealerLoader, DeterminationsByOldPartLoader, EngineerLoader,
+    EventsByTicketLoader, LinesByRequisitionLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
+    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -43,7 +43,11 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
-        .data(DataLoader::new(PartsByRepairLoader::new(db), tokio::spawn).delay(delay))
+        .data(DataLoader::new(PartsByRepairLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(PartLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(WarehouseLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(LinesByRequisitionLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(DeterminationsByOldPartLoader::new(db), tokio::spawn).delay(delay))
         .data(state);
     if !settings.introspection_enabled() {
         builder = builder.disable_introspection();

@@ -19,7 +19,11 @@ use crate::state::AppState;
 const MAX_BATCH: usize = 20;
 
 /// The actor behind a bearer token; `None` when there is no valid token.
-async fn authenticate(state: &AppState, token: Option<&str>, request_id: Option<String>) -> Option<Actor> {
+pub(crate) async fn authenticate(
+    state: &AppState,
+    token: Option<&str>,
+    request_id: Option<String>,
+) -> Option<Actor> {
     let user_id = state.tokens.verify(token?).ok()?;
     match identity::load_actor(&state.db, user_id).await {
         Ok(actor) => Some(Actor { request_id, ..actor }),
@@ -32,7 +36,7 @@ async fn authenticate(state: &AppState, token: Option<&str>, request_id: Option<
     }
 }
 
-fn bearer(req: &HttpRequest) -> Option<&str> {
+pub(crate) fn bearer(req: &HttpRequest) -> Option<&str> {
     req.headers().get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 

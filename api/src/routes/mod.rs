@@ -1,4 +1,5 @@
 //! HTTP endpoints besides the GraphQL schema itself.
 
+pub mod exports;
 pub mod graphql;
 pub mod health;

@@ -4,9 +4,12 @@
 pub mod calendar;
 pub mod dispatch;
 pub mod entitlement;
+pub mod local_sale;
 pub mod money;
+pub mod old_parts;
 pub mod quote;
 pub mod repeat_repair;
 pub mod sla;
+pub mod stock;
 pub mod ticket_flow;
 pub mod validate;

@@ -3,4 +3,6 @@
 
 pub mod identity;
 pub mod master;
+pub mod parts;
 pub mod tickets;
+pub mod versioned;

@@ -3,6 +3,7 @@
 mod account;
 mod catalogue;
 mod master_data;
+mod parts;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -13,5 +14,6 @@ pub struct MutationRoot(
     account::AccountMutation,
     catalogue::CatalogueMutation,
     master_data::MasterDataMutation,
+    parts::PartsMutation,
     tickets::TicketMutation,
 );

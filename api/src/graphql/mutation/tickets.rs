@@ -64,13 +64,29 @@ pub struct AcceptTicketInput {
     pub note: Option<String>,
 }
 
-/// One part line of a quote or repair.
+/// One part line of a quote or a requisition.
 #[derive(InputObject)]
 pub struct PartQuantity {
     /// The part (物料).
     pub part_id: ID,
     /// How many.
     pub quantity: i32,
+}
+
+/// A part replaced in a repair: it leaves stock against the ticket and
+/// becomes an old part (旧件) that may have to come back.
+#[derive(InputObject)]
+pub struct ReplacedPartInput {
+    /// The part (物料).
+    pub part_id: ID,
+    /// How many.
+    pub quantity: i32,
+    /// What is wrong with the old part (旧件问题); the fault cause's name if not given.
+    pub reason: Option<String>,
+    /// Whether the old part must come back to head office (旧件是否需回司);
+    /// by default yes for warranty and contract work and for valuable or
+    /// critical parts.
+    pub must_return: Option<bool>,
 }
 
 /// A quote for paid work.
@@ -112,7 +128,7 @@ pub struct RecordRepairInput {
     pub measures: String,
     /// Parts replaced, with quantities.
     #[graphql(default)]
-    pub parts_replaced: Vec<PartQuantity>,
+    pub parts_replaced: Vec<ReplacedPartInput>,
     /// Labour hours spent.
     pub labour_hours: Decimal,
 }
@@ -325,10 +341,18 @@ impl TicketMutation {
         #[graphql(desc = "The ticket and the repair record.")] input: RecordRepairInput,
     ) -> async_graphql::Result<RepairPayload> {
         let id = ticket_id(&input.ticket)?;
-        let parts = part_lines(&input.parts_replaced)?
+        let parts = input
+            .parts_replaced
             .into_iter()
-            .map(|(part_id, quantity)| lifecycle::ReplacedPart { part_id, quantity })
-            .collect();
+            .map(|p| {
+                Ok(lifecycle::ReplacedPart {
+                    part_id: decode(Kind::Part, &p.part_id, "partsReplaced.partId")?,
+                    quantity: p.quantity,
+                    reason: p.reason,
+                    must_return: p.must_return,
+                })
+            })
+            .collect::<async_graphql::Result<Vec<_>>>()?;
         let repair = lifecycle::RepairInput {
             arrived_at: input.arrived_at,
             fault_cause: input.fault_cause,

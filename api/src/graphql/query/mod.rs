@@ -4,6 +4,7 @@ mod account;
 mod audit;
 mod catalogue;
 mod master_data;
+mod parts;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -15,5 +16,6 @@ pub struct QueryRoot(
     audit::AuditQuery,
     catalogue::CatalogueQuery,
     master_data::MasterDataQuery,
+    parts::PartsQuery,
     tickets::TicketQuery,
 );

@@ -206,3 +206,143 @@ mirror_enum!(
         OnSite,
     }
 );
+
+mirror_enum!(
+    /// The kind of a stock movement.
+    MovementKind <=> entity::enums::MovementKind {
+        /// 入库: parts received.
+        Receive,
+        /// 出库: parts issued to a ticket.
+        Issue,
+        /// 退库: unused parts back from a ticket.
+        Return,
+        /// A correction of the book, with a reason.
+        Adjust,
+        /// The difference found by a count (盘点).
+        Stocktake,
+    }
+);
+
+mirror_enum!(
+    /// Where a requisition (领用单) is.
+    RequisitionStatus <=> entity::enums::RequisitionStatus {
+        /// Asked for by the engineer.
+        Requested,
+        /// Approved by the service manager.
+        Approved,
+        /// Turned down.
+        Rejected,
+        /// Issued by the warehouse.
+        Issued,
+        /// Leftovers returned; done.
+        Closed,
+    }
+);
+
+mirror_enum!(
+    /// Where an old part (旧件) is on its way back.
+    OldPartStatus <=> entity::enums::OldPartStatus {
+        /// Replaced; the engineer has not replied yet.
+        Pending,
+        /// The engineer replied with a hand-in date.
+        Replied,
+        /// Handed to the regional warehouse keeper (回收).
+        Collected,
+        /// Shipped to head office (返司).
+        Shipped,
+        /// Received at head office.
+        Received,
+        /// Sold, destroyed or given away.
+        Disposed,
+    }
+);
+
+mirror_enum!(
+    /// What is done with an old part.
+    Disposition <=> entity::enums::Disposition {
+        /// 返司: back to the company (claim value, reuse, technical rectification).
+        Return,
+        /// 当地销售: sold locally as scrap.
+        LocalSale,
+        /// 当地销毁: destroyed locally (no sale value).
+        LocalDestroy,
+        /// 赠送: given away (little or no value).
+        Gift,
+    }
+);
+
+mirror_enum!(
+    /// The regulation's reasons for a disposition.
+    DispositionReason <=> entity::enums::DispositionReason {
+        /// RETURN: has claim value against the supplier (索赔价值).
+        ClaimValue,
+        /// RETURN: can be reused (再利用).
+        Reusable,
+        /// RETURN: a technical rectification needs it (技术整改).
+        TechnicalRectification,
+        /// LOCAL_SALE: no claim or reuse value.
+        NoClaimOrReuseValue,
+        /// LOCAL_SALE: returning costs more than it is worth.
+        ReturnCostsMore,
+        /// LOCAL_DESTROY: no sale value.
+        NoSaleValue,
+        /// GIFT: little or no value.
+        LittleOrNoValue,
+    }
+);
+
+mirror_enum!(
+    /// The kind of a part, which sets the responsibility determination deadline.
+    PartKind <=> entity::enums::PartKind {
+        /// Domestic, not critical: 7 days.
+        Domestic,
+        /// Domestic critical, supplier analysis: 15 days.
+        DomesticCritical,
+        /// Imported, tested at home: 20 days.
+        ImportedHome,
+        /// Imported, tested abroad: 90 days.
+        ImportedAbroad,
+    }
+);
+
+mirror_enum!(
+    /// Who is responsible for a failed part.
+    ResponsibilityOutcome <=> entity::enums::ResponsibilityOutcome {
+        /// The supplier: a supplier claim follows.
+        Supplier,
+        /// Manufacturing.
+        Manufacturing,
+        /// The customer's misuse.
+        CustomerMisuse,
+        /// No fault found.
+        NoFaultFound,
+    }
+);
+
+mirror_enum!(
+    /// Who approves a local sale, by the lot's value.
+    ApprovalLevel <=> entity::enums::ApprovalLevel {
+        /// Up to 20 000: project level.
+        Project,
+        /// Up to 50 000: department level.
+        Department,
+        /// Above 50 000: company leadership.
+        Company,
+    }
+);
+
+mirror_enum!(
+    /// Where a local sale lot is.
+    LocalSaleStatus <=> entity::enums::LocalSaleStatus {
+        /// Being prepared.
+        Draft,
+        /// Waiting for approval at its level.
+        PendingApproval,
+        /// Approved; may be sold.
+        Approved,
+        /// Sold; proceeds recorded.
+        Sold,
+        /// Called off.
+        Cancelled,
+    }
+);

@@ -6,4 +6,5 @@ pub mod audit;
 pub mod catalogue;
 pub mod enums;
 pub mod master;
+pub mod parts;
 pub mod ticket;

@@ -6,13 +6,12 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use entity::enums::{ChargebackStatus, NotificationChannel, NotificationStatus};
-use entity::{
-    customer, dealer, dealer_chargeback, notification, repair_part, repair_record, service_tariff, ticket,
-};
+use entity::enums::{ChargebackStatus, NotificationChannel};
+use entity::{customer, dealer, dealer_chargeback, repair_part, repair_record, service_tariff, ticket};
 
 use crate::config::Settings;
 use crate::error::{ServiceError, ServiceResult};
+use crate::notify::{self, Outgoing};
 use crate::rules::quote::{PartLine, price};
 
 /// In-warranty service of a dealer-sold unit is charged back to the dealer
@@ -41,26 +40,22 @@ pub(super) async fn open(
     .insert(txn)
     .await?;
     let Some(recipient) = dealer.email else { return Ok(()) };
-    notification::ActiveModel {
-        recipient: Set(recipient),
-        channel: Set(NotificationChannel::Email),
-        template: Set("dealer_service_notice".into()),
-        locale: Set("zh".into()),
-        subject: Set(Some(format!("售后服务通知 {}", ticket.number))),
-        body: Set(format!(
-            "{}:您销售的设备报修单 {} 将按保修提供服务,服务费用将在服务完成后向贵司结算。",
-            dealer.name, ticket.number
-        )),
-        payload: Set(Some(serde_json::json!({ "ticket": ticket.number, "dealer": dealer.code }))),
-        unique_key: Set(format!("dealer-service-notice:{}", ticket.id)),
-        status: Set(NotificationStatus::Pending),
-        attempts: Set(0),
-        next_attempt_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
+    notify::queue(
+        txn,
+        Outgoing {
+            recipient,
+            channel: NotificationChannel::Email,
+            template: "dealer_service_notice",
+            subject: Some(format!("售后服务通知 {}", ticket.number)),
+            body: format!(
+                "{}:您销售的设备报修单 {} 将按保修提供服务,服务费用将在服务完成后向贵司结算。",
+                dealer.name, ticket.number
+            ),
+            payload: Some(serde_json::json!({ "ticket": ticket.number, "dealer": dealer.code })),
+            unique_key: format!("dealer-service-notice:{}", ticket.id),
+        },
+        now,
+    )
     .await?;
     Ok(())
 }

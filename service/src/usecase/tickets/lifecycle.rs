@@ -22,6 +22,7 @@ use crate::rules::ticket_flow::TicketAction;
 use crate::rules::validate;
 use crate::usecase::master::calendar::business_calendar;
 use crate::usecase::master::fault_causes::active_cause;
+use crate::usecase::parts::{old_parts, stock};
 
 const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
 const SITE: &[Role] = &[Role::Engineer, Role::ServiceManager];
@@ -142,10 +143,14 @@ pub async fn arrive(
 }
 
 /// A replaced part in a repair record.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Default)]
 pub struct ReplacedPart {
     pub part_id: i64,
     pub quantity: i32,
+    /// What is wrong with the old part (旧件问题); the cause's name if not given.
+    pub reason: Option<String>,
+    /// Whether the old part must come back; by the rule if not given.
+    pub must_return: Option<bool>,
 }
 
 /// The repair record (维修记录 / 售后服务报告单).
@@ -179,7 +184,8 @@ pub async fn record_repair(
     let current = visible_ticket(&txn, actor, id).await?;
     require_site_actor(actor, &current)?;
     // The cause comes from the catalogue, so the recurrence report counts like with like.
-    let cause = active_cause(&txn, "faultCause", &input.fault_cause).await?.code;
+    let catalogued = active_cause(&txn, "faultCause", &input.fault_cause).await?;
+    let (cause, cause_name) = (catalogued.code, catalogued.name);
     let engineer_id = current.engineer_id.ok_or_else(|| {
         ServiceError::InvalidTransition(format!("ticket {} has no engineer", current.number))
     })?;
@@ -229,21 +235,33 @@ pub async fn record_repair(
     }
     .insert(&txn)
     .await?;
-    for replaced in &input.parts {
-        let catalogue = part::Entity::find_by_id(replaced.part_id)
+    let mut replaced = Vec::with_capacity(input.parts.len());
+    for fitted in &input.parts {
+        let catalogue = part::Entity::find_by_id(fitted.part_id)
             .one(&txn)
             .await?
-            .ok_or_else(|| ServiceError::validation("parts", format!("no part {}", replaced.part_id)))?;
-        repair_part::ActiveModel {
+            .ok_or_else(|| ServiceError::validation("parts", format!("no part {}", fitted.part_id)))?;
+        let line = repair_part::ActiveModel {
             repair_record_id: Set(record.id),
             part_id: Set(catalogue.id),
-            quantity: Set(replaced.quantity),
+            quantity: Set(fitted.quantity),
             unit_price: Set(catalogue.unit_price),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
+        replaced.push(old_parts::Replaced {
+            repair_part: line,
+            part: catalogue,
+            reason: fitted.reason.clone(),
+            must_return: fitted.must_return,
+        });
     }
+    // Fitted parts leave stock against the ticket: what a requisition did
+    // not already issue comes from the engineer's regional warehouse.
+    let part_ids: Vec<i64> = replaced.iter().map(|r| r.part.id).collect();
+    stock::issue_fitted(&txn, actor, &after, engineer_id, &part_ids).await?;
+    old_parts::record_for_repair(&txn, settings, &after, &record, &cause_name, &replaced).await?;
     txn.commit().await?;
     Ok((after, record))
 }

@@ -1,0 +1,263 @@
+//! Reading stock, requisitions, old parts, local sales and the return
+//! progress report.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object};
+use chrono::{NaiveDate, Utc};
+use service::usecase::parts::old_part_reports::{
+    self, GroupBy, OldPartFilter, RETURN_REPORT_HEADERS, ReportScope,
+};
+use service::usecase::parts::{local_sales, old_parts, requisitions, stock};
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db, state};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode, decode_opt, encode};
+use crate::graphql::types::enums::{LocalSaleStatus, MovementKind, OldPartStatus, RequisitionStatus};
+use crate::graphql::types::parts::{
+    LocalSale, OldPart, OldPartReturnReport, OldPartReturnReportRow, OldPartTotals, Requisition, StockLevel,
+    StockMovement,
+};
+
+#[derive(Default)]
+pub struct PartsQuery;
+
+/// Which ledger rows to list.
+#[derive(InputObject, Default)]
+pub struct StockMovementFilter {
+    /// Only this warehouse.
+    pub warehouse_id: Option<ID>,
+    /// Only this part.
+    pub part_id: Option<ID>,
+    /// Only movements against this ticket.
+    pub ticket_id: Option<ID>,
+    /// Only this kind.
+    pub kind: Option<MovementKind>,
+}
+
+/// Which requisitions to list.
+#[derive(InputObject, Default)]
+pub struct RequisitionFilter {
+    /// Only in this state.
+    pub status: Option<RequisitionStatus>,
+    /// Only for this ticket.
+    pub ticket_id: Option<ID>,
+    /// Only from this warehouse.
+    pub warehouse_id: Option<ID>,
+}
+
+/// Which old parts to list.
+#[derive(InputObject, Default)]
+pub struct OldPartListFilter {
+    /// Only in this state.
+    pub status: Option<OldPartStatus>,
+    /// Late today and not handed in (true), or not (false).
+    pub overdue: Option<bool>,
+    /// Only this engineer's (user id).
+    pub engineer_id: Option<ID>,
+    /// Only this region (province).
+    pub region: Option<String>,
+    /// Only units of this dealer.
+    pub dealer_id: Option<ID>,
+    /// Application date (申请日期) from, inclusive.
+    pub from: Option<NaiveDate>,
+    /// Application date up to, inclusive.
+    pub to: Option<NaiveDate>,
+}
+
+/// How to group old-part totals.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum OldPartGrouping {
+    /// By region (区域).
+    Region,
+    /// By engineer (申请人); the key is the engineer's user id.
+    Engineer,
+}
+
+/// Which lots to list.
+#[derive(InputObject, Default)]
+pub struct LocalSaleFilter {
+    /// Only in this state.
+    pub status: Option<LocalSaleStatus>,
+    /// Only in this province.
+    pub province: Option<String>,
+}
+
+fn old_part_filter(f: OldPartListFilter) -> async_graphql::Result<OldPartFilter> {
+    Ok(OldPartFilter {
+        status: f.status.map(Into::into),
+        overdue: f.overdue,
+        engineer_id: decode_opt(Kind::User, f.engineer_id.as_ref(), "filter.engineerId")?,
+        region: f.region,
+        dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
+        from: f.from,
+        to: f.to,
+    })
+}
+
+fn today(ctx: &Context<'_>) -> NaiveDate {
+    Utc::now().with_timezone(&state(ctx).settings.business_tz()).date_naive()
+}
+
+#[Object]
+impl PartsQuery {
+    /// Stock by warehouse and part (staff).
+    async fn stock_levels(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only this warehouse.")] warehouse_id: Option<ID>,
+        #[graphql(desc = "Only this part.")] part_id: Option<ID>,
+    ) -> async_graphql::Result<Vec<StockLevel>> {
+        let filter = stock::StockFilter {
+            warehouse_id: decode_opt(Kind::Warehouse, warehouse_id.as_ref(), "warehouseId")?,
+            part_id: decode_opt(Kind::Part, part_id.as_ref(), "partId")?,
+            below_safety_stock: false,
+        };
+        let levels = stock::list_levels(db(ctx), actor(ctx)?, filter).await.gql()?;
+        Ok(levels.into_iter().map(StockLevel::from).collect())
+    }
+
+    /// Parts below their safety stock: the reorder alert (staff).
+    async fn low_stock(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only this warehouse.")] warehouse_id: Option<ID>,
+    ) -> async_graphql::Result<Vec<StockLevel>> {
+        let filter = stock::StockFilter {
+            warehouse_id: decode_opt(Kind::Warehouse, warehouse_id.as_ref(), "warehouseId")?,
+            part_id: None,
+            below_safety_stock: true,
+        };
+        let levels = stock::list_levels(db(ctx), actor(ctx)?, filter).await.gql()?;
+        Ok(levels.into_iter().map(StockLevel::from).collect())
+    }
+
+    /// The stock ledger, oldest first (staff).
+    async fn stock_movements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which movements.")] filter: Option<StockMovementFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<StockMovement>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = stock::MovementFilter {
+            warehouse_id: decode_opt(Kind::Warehouse, f.warehouse_id.as_ref(), "filter.warehouseId")?,
+            part_id: decode_opt(Kind::Part, f.part_id.as_ref(), "filter.partId")?,
+            ticket_id: decode_opt(Kind::Ticket, f.ticket_id.as_ref(), "filter.ticketId")?,
+            kind: f.kind.map(Into::into),
+        };
+        let page = stock::list_movements(db(ctx), actor(ctx)?, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, StockMovement::from))
+    }
+
+    /// Requisitions, oldest first; an engineer sees their own.
+    async fn requisitions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which requisitions.")] filter: Option<RequisitionFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Requisition>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = requisitions::RequisitionFilter {
+            status: f.status.map(Into::into),
+            ticket_id: decode_opt(Kind::Ticket, f.ticket_id.as_ref(), "filter.ticketId")?,
+            warehouse_id: decode_opt(Kind::Warehouse, f.warehouse_id.as_ref(), "filter.warehouseId")?,
+        };
+        let page = requisitions::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Requisition::from))
+    }
+
+    /// One old part; another dealer's is `NOT_FOUND`.
+    async fn old_part(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Old-part id.")] id: ID,
+    ) -> async_graphql::Result<OldPart> {
+        let id = decode(Kind::OldPart, &id, "id")?;
+        old_parts::visible(db(ctx), actor(ctx)?, id).await.gql().map(OldPart::from)
+    }
+
+    /// Old parts (旧件) in id order; a dealer sees its own.
+    async fn old_parts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which old parts.")] filter: Option<OldPartListFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<OldPart>> {
+        let request = page_request(first, after)?;
+        let filter = old_part_filter(filter.unwrap_or_default())?;
+        let page = old_part_reports::list(db(ctx), actor(ctx)?, filter, today(ctx), request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, OldPart::from))
+    }
+
+    /// Value outstanding (not yet back at head office) and overdue (late,
+    /// not handed in) by region or engineer, today.
+    async fn old_part_totals(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Group by region or engineer.")] by: OldPartGrouping,
+        #[graphql(desc = "Which old parts count.")] filter: Option<OldPartListFilter>,
+    ) -> async_graphql::Result<Vec<OldPartTotals>> {
+        let filter = old_part_filter(filter.unwrap_or_default())?;
+        let group = match by {
+            OldPartGrouping::Region => GroupBy::Region,
+            OldPartGrouping::Engineer => GroupBy::Engineer,
+        };
+        let totals = old_part_reports::totals(db(ctx), actor(ctx)?, filter, today(ctx), group).await.gql()?;
+        Ok(totals
+            .into_iter()
+            .map(|t| {
+                let key = match group {
+                    GroupBy::Region => t.key.clone(),
+                    GroupBy::Engineer => t
+                        .key
+                        .parse()
+                        .map(|id| encode(Kind::User, id).to_string())
+                        .unwrap_or_else(|_| t.key.clone()),
+                };
+                OldPartTotals::new(t, key)
+            })
+            .collect())
+    }
+
+    /// The return progress report (旧件返司进度汇报表): the regulation's 18
+    /// columns, one row per old part applied for in the dates, delay days
+    /// counted to `asOf`. Large reports: download `/exports/old-parts.xlsx`.
+    async fn old_part_return_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Application date from, inclusive.")] from: Option<NaiveDate>,
+        #[graphql(desc = "Application date up to, inclusive.")] to: Option<NaiveDate>,
+        #[graphql(desc = "Only this region (区域).")] region: Option<String>,
+        #[graphql(desc = "Report date for delay days; default today in the business time zone.")]
+        as_of: Option<NaiveDate>,
+    ) -> async_graphql::Result<OldPartReturnReport> {
+        let as_of = as_of.unwrap_or_else(|| today(ctx));
+        let scope = ReportScope { from, to, region };
+        let rows = old_part_reports::report_rows(db(ctx), actor(ctx)?, &scope).await.gql()?;
+        Ok(OldPartReturnReport {
+            as_of,
+            headers: RETURN_REPORT_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
+            rows: rows.into_iter().map(|r| OldPartReturnReportRow::new(r, as_of)).collect(),
+        })
+    }
+
+    /// Local sale lots (staff).
+    async fn local_sales(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which lots.")] filter: Option<LocalSaleFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<LocalSale>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = local_sales::LocalSaleFilter { status: f.status.map(Into::into), province: f.province };
+        let page = local_sales::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, LocalSale::from))
+    }
+}

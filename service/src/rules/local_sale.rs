@@ -1,0 +1,138 @@
+//! Local sale of old parts (旧件当地销售): the price floor against the scrap
+//! market, the remote-province allowance, the approval level by lot value and
+//! the rule against splitting a lot to get under a threshold.
+
+use rust_decimal::Decimal;
+
+use entity::enums::ApprovalLevel;
+
+use super::money::cents;
+use crate::policy::Policy;
+
+/// Base price (处理基价): the regional scrap market price × the weight.
+pub fn base_price(market_price_per_kg: Decimal, weight_kg: Decimal) -> Decimal {
+    cents(market_price_per_kg * weight_kg)
+}
+
+/// Whether the province is one of the remote ones (交通不便利区域). Province
+/// names match with or without the 省/市/自治区 suffix.
+pub fn is_remote(policy: &Policy, province: &str) -> bool {
+    let name = province_core(province);
+    policy.remote_provinces.iter().any(|p| province_core(p) == name)
+}
+
+fn province_core(province: &str) -> &str {
+    let trimmed = province.trim();
+    ["维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"]
+        .iter()
+        .find_map(|suffix| trimmed.strip_suffix(suffix))
+        .unwrap_or(trimmed)
+}
+
+/// The lowest price that needs no special approval, as percent of the base:
+/// 85 %, a further 10 points lower in a remote province.
+pub fn floor_percent(policy: &Policy, province: &str) -> Decimal {
+    if is_remote(policy, province) {
+        policy.local_sale_floor_percent - policy.remote_province_extra_discount_percent
+    } else {
+        policy.local_sale_floor_percent
+    }
+}
+
+/// The sale price as percent of the base price, to 2 places.
+pub fn percent_of_base(sale_price: Decimal, base: Decimal) -> Decimal {
+    if base.is_zero() {
+        return Decimal::ONE_HUNDRED;
+    }
+    (sale_price * Decimal::ONE_HUNDRED / base).round_dp(2)
+}
+
+/// Below the floor: needs a written reason and the head of service's
+/// approval. Compared exactly, not on a rounded percent.
+pub fn below_floor(policy: &Policy, province: &str, sale_price: Decimal, base: Decimal) -> bool {
+    sale_price * Decimal::ONE_HUNDRED < base * floor_percent(policy, province)
+}
+
+/// Who approves a lot of this value: ≤ 20 000 project, ≤ 50 000 department,
+/// above company leadership.
+pub fn approval_level(policy: &Policy, lot_value: Decimal) -> ApprovalLevel {
+    if lot_value <= policy.local_sale_project_limit {
+        ApprovalLevel::Project
+    } else if lot_value <= policy.local_sale_department_limit {
+        ApprovalLevel::Department
+    } else {
+        ApprovalLevel::Company
+    }
+}
+
+/// A lot split off from others of the same specification (相同规格型号的物资
+/// 不得拆分处理): refused when together they need a higher approval than the
+/// new lot alone. `siblings` are the values of the open lots of the same
+/// specification in the same province.
+pub fn dodges_threshold(policy: &Policy, lot_value: Decimal, siblings: &[Decimal]) -> Option<ApprovalLevel> {
+    if siblings.is_empty() {
+        return None;
+    }
+    let together = lot_value + siblings.iter().copied().sum::<Decimal>();
+    let combined = approval_level(policy, together);
+    (combined > approval_level(policy, lot_value)).then_some(combined)
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    #[test]
+    fn base_price_is_market_price_times_weight_in_cents() {
+        assert_eq!(base_price(dec!(2.35), dec!(1234.5)), dec!(2901.08));
+    }
+
+    #[test]
+    fn at_85_percent_no_approval_is_needed_and_at_84_9_it_is_outside_remote_provinces() {
+        let policy = Policy::default();
+        let base = dec!(10000.00);
+        assert!(!below_floor(&policy, "江苏", dec!(8500.00), base));
+        assert!(below_floor(&policy, "江苏", dec!(8490.00), base));
+        assert!(below_floor(&policy, "江苏省", dec!(8499.99), base));
+    }
+
+    #[test]
+    fn remote_provinces_may_go_ten_points_further_down() {
+        let policy = Policy::default();
+        let base = dec!(10000.00);
+        for province in ["新疆", "新疆维吾尔自治区", "广西壮族自治区", "重庆市", "四川省", "内蒙古自治区"]
+        {
+            assert!(is_remote(&policy, province), "{province}");
+            assert!(!below_floor(&policy, province, dec!(8490.00), base), "{province} at 84.9 %");
+            assert!(!below_floor(&policy, province, dec!(7500.00), base), "{province} at 75 %");
+            assert!(below_floor(&policy, province, dec!(7499.99), base), "{province} below 75 %");
+        }
+        assert!(!is_remote(&policy, "上海"));
+    }
+
+    #[test]
+    fn approval_level_changes_just_above_20_000_and_50_000() {
+        let policy = Policy::default();
+        assert_eq!(approval_level(&policy, dec!(20000.00)), ApprovalLevel::Project);
+        assert_eq!(approval_level(&policy, dec!(20000.01)), ApprovalLevel::Department);
+        assert_eq!(approval_level(&policy, dec!(50000.00)), ApprovalLevel::Department);
+        assert_eq!(approval_level(&policy, dec!(50000.01)), ApprovalLevel::Company);
+    }
+
+    #[test]
+    fn splitting_a_lot_under_a_threshold_is_caught() {
+        let policy = Policy::default();
+        assert_eq!(dodges_threshold(&policy, dec!(15000), &[dec!(15000)]), Some(ApprovalLevel::Department));
+        assert_eq!(dodges_threshold(&policy, dec!(5000), &[dec!(10000)]), None, "still project level");
+        assert_eq!(dodges_threshold(&policy, dec!(30000), &[dec!(10000)]), None, "same level together");
+        assert_eq!(dodges_threshold(&policy, dec!(30000), &[]), None);
+    }
+
+    #[test]
+    fn percent_of_base_rounds_to_two_places() {
+        assert_eq!(percent_of_base(dec!(8490), dec!(10000)), dec!(84.90));
+        assert_eq!(percent_of_base(dec!(1), dec!(0)), dec!(100));
+    }
+}
