@@ -9,6 +9,7 @@ mod demo;
 mod identity;
 mod master_data;
 mod n_plus_one;
+mod parts;
 mod server;
 mod subscription;
 mod tickets;

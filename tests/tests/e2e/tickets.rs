@@ -20,7 +20,7 @@ on_both_backends!(
 );
 
 /// A unit 120 km away, invoiced `invoice`, 12 months' warranty; returns its serial.
-async fn unit_in_field(
+pub(crate) async fn unit_in_field(
     app: &TestApp,
     admin: &str,
     serial: &str,
@@ -68,16 +68,16 @@ async fn unit_in_field(
 
 const REPORT: &str = "mutation($s: String!) { reportFault(input: {channel: PHONE, serialNumber: $s, faultDescription: \"变幅油缸漏油\", faultCategory: HYDRAULIC}) { ticket { id number status version reportedAt deadlines { replyDueAt arrivalDueAt replyOverdue arrivalOverdue } } } }";
 
-fn today() -> String {
+pub(crate) fn today() -> String {
     chrono::Utc::now().date_naive().to_string()
 }
 
 /// Puts `HY-SEAL-AGING` (油缸密封老化) in the failure-cause catalogue.
-async fn seal_ageing_cause(app: &TestApp, admin: &str) {
+pub(crate) async fn seal_ageing_cause(app: &TestApp, admin: &str) {
     step(app, admin, "mutation { saveFaultCause(input: {code: \"HY-SEAL-AGING\", name: \"油缸密封老化\", faultCategory: HYDRAULIC}) { faultCause { code } } }", json!({})).await;
 }
 
-async fn step(app: &TestApp, token: &str, mutation: &str, vars: Value) -> Value {
+pub(crate) async fn step(app: &TestApp, token: &str, mutation: &str, vars: Value) -> Value {
     let r = app.gql(Some(token), mutation, vars).await;
     r.expect_ok().clone()
 }

@@ -18,6 +18,7 @@ use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::export::Cell;
 use crate::pagination::{Page, PageRequest, paginate};
+use crate::rules::money::cents;
 use crate::rules::old_parts::{ReturnDates, delay_days};
 
 /// Which old parts.
@@ -137,7 +138,7 @@ fn money_text(text: Option<String>) -> ServiceResult<Decimal> {
         .parse()
         .or_else(|_| Decimal::from_scientific(&text))
         .map_err(|e| ServiceError::Internal(format!("sum `{text}`: {e}")))?;
-    Ok(value.round_dp(2))
+    Ok(cents(value))
 }
 
 /// Which way to group the totals.
