@@ -5,6 +5,7 @@
 //! most once: a second run finds the marker dealer and adds nothing.
 
 mod data;
+mod old_parts;
 mod tickets;
 
 use std::fmt;
@@ -110,8 +111,10 @@ async fn load_once(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
     seed.parts_and_stock(&txn).await?;
     seed.calendar_and_tariff(&txn).await?;
     let tickets = tickets::seed(&txn, &mut seed.rng, seed.now).await?;
+    let old_parts = old_parts::seed(&txn, &mut seed.rng, seed.now).await?;
     let summary = serde_json::json!({
         "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(), "tickets": tickets,
+        "oldParts": old_parts,
         "users": USERS.len() + ENGINEERS.len() - seed.kept.len(), "keptExistingUsers": seed.kept,
     });
     let entry = AuditEntry {

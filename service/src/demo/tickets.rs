@@ -60,7 +60,7 @@ fn causes(category: FaultCategory) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The name of a cause code.
-fn cause_name(code: &str) -> &'static str {
+pub(super) fn cause_name(code: &str) -> &'static str {
     CAUSES.iter().find(|(c, _, _)| *c == code).map_or("", |(_, name, _)| name)
 }
 

@@ -69,6 +69,21 @@ async fn demo_data_loads_once_and_its_users_can_log_in(backend: Backend) {
         app.gql(Some(&agent), "{ tickets(filter: {overdue: true}) { totalCount } }", json!({})).await;
     assert!(overdue.expect_ok()["tickets"]["totalCount"].as_u64().unwrap_or(0) > 0, "some are overdue");
     assert!(app.count("tickets WHERE repeat_of_ticket_id IS NOT NULL").await > 0, "some repeat repairs");
+
+    // Old parts on their way back, some late; shelves below safety stock.
+    let manager = app.token("manager", DEMO_PASSWORD).await;
+    let old = app
+        .gql(
+            Some(&manager),
+            "{ all: oldParts { totalCount } late: oldParts(filter: {overdue: true}) { totalCount } lowStock { onHand } oldPartReturnReport { rows { approvalNumber } } }",
+            json!({}),
+        )
+        .await;
+    let data = old.expect_ok();
+    assert!(data["all"]["totalCount"].as_u64().unwrap_or(0) > 0, "demo repairs replaced parts");
+    assert!(data["late"]["totalCount"].as_u64().unwrap_or(0) > 0, "some old parts are overdue");
+    assert!(data["lowStock"].as_array().is_some_and(|l| !l.is_empty()), "some shelves run low");
+    assert!(data["oldPartReturnReport"]["rows"].as_array().is_some_and(|r| !r.is_empty()));
 }
 
 async fn counts(app: &TestApp) -> (i64, i64, i64, i64) {
