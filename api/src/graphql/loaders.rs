@@ -9,8 +9,9 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use entity::{
-    customer, dealer, part, product_model, quote, repair_part, repair_record, requisition_line,
-    responsibility_determination, service_contract, ticket_event, unit, warehouse, warranty_policy,
+    customer, dealer, dealer_chargeback, part, product_model, quote, repair_part, repair_record,
+    requisition_line, responsibility_determination, service_contract, ticket_event, unit, warehouse,
+    warranty_policy,
 };
 use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
@@ -119,6 +120,10 @@ children_loader!(
 children_loader!(
     /// Repair records of tickets, oldest first.
     RepairsByTicketLoader: repair_record by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// The dealer chargeback of tickets (one at most).
+    ChargebacksByTicketLoader: dealer_chargeback by TicketId (ticket_id) order Id
 );
 children_loader!(
     /// Lines of requisitions.

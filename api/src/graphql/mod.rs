@@ -15,9 +15,10 @@ use async_graphql::dataloader::DataLoader;
 
 use crate::state::AppState;
 use loaders::{
-    ContractsByUnitLoader, CustomerLoader, DealerLoader, DeterminationsByOldPartLoader, EngineerLoader,
-    EventsByTicketLoader, LinesByRequisitionLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
-    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
+    ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
+    DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, LinesByRequisitionLoader,
+    PartLoader, PartsByRepairLoader, ProductModelLoader, QuotesByTicketLoader, RepairsByTicketLoader,
+    UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -44,6 +45,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(PartsByRepairLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(ChargebacksByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(PartLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(WarehouseLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(LinesByRequisitionLoader::new(db.clone()), tokio::spawn).delay(delay))

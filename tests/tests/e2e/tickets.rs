@@ -226,6 +226,19 @@ async fn dealer_sold_unit_in_warranty_opens_a_chargeback_and_notifies_the_dealer
     step(&app, &agent, "mutation($id: ID!) { signOff(input: {id: $id, version: 5}, signedBy: \"李工\") { ticket { status } } }", json!({"id": id})).await;
     // 2 h × 150 + 2 × 120 km × 3.5 = 1140.
     assert_eq!(app.count("dealer_chargebacks WHERE status = 'CHARGED' AND amount = 1140").await, 1);
+    let shown = step(
+        &app,
+        &agent,
+        "query($id: ID!) { ticket(id: $id) { chargeback { amount status notifiedAt chargedAt } } }",
+        json!({"id": id}),
+    )
+    .await;
+    let chargeback = &shown["ticket"]["chargeback"];
+    assert_eq!(
+        (chargeback["amount"].clone(), chargeback["status"].clone()),
+        (json!("1140.00"), json!("CHARGED"))
+    );
+    assert!(chargeback["notifiedAt"].is_string() && chargeback["chargedAt"].is_string());
 }
 
 async fn warranty_status_answers_for_a_serial_and_date(backend: Backend) {

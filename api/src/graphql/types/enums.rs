@@ -346,3 +346,17 @@ mirror_enum!(
         Cancelled,
     }
 );
+
+mirror_enum!(
+    /// Where a dealer chargeback is.
+    ChargebackStatus <=> entity::enums::ChargebackStatus {
+        /// Opened, the dealer not told yet.
+        Pending,
+        /// The dealer was told before service.
+        Notified,
+        /// Charged after service.
+        Charged,
+        /// Called off.
+        Cancelled,
+    }
+);

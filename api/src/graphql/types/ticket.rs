@@ -4,19 +4,21 @@ use async_graphql::{ComplexObject, Context, ID, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use entity::{quote, repair_part, repair_record, ticket, ticket_event};
+use entity::{dealer_chargeback, quote, repair_part, repair_record, ticket, ticket_event};
 use service::rules::money::cents;
 use service::rules::sla::is_overdue;
 use service::usecase::tickets::entitlement::Entitlement;
 
 use super::catalogue::{Engineer, ServiceContract, WarrantyPolicy};
-use super::enums::{Channel, Exclusion, FaultCategory, QuoteStatus, ServiceType, Severity, TicketStatus};
+use super::enums::{
+    Channel, ChargebackStatus, Exclusion, FaultCategory, QuoteStatus, ServiceType, Severity, TicketStatus,
+};
 use super::master::{Customer, Unit};
 use crate::graphql::context::load;
 use crate::graphql::ids::{Kind, encode};
 use crate::graphql::loaders::{
-    CustomerLoader, EngineerLoader, EventsByTicketLoader, PartsByRepairLoader, QuotesByTicketLoader,
-    RepairsByTicketLoader, UnitLoader,
+    ChargebacksByTicketLoader, CustomerLoader, EngineerLoader, EventsByTicketLoader, PartsByRepairLoader,
+    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader,
 };
 
 /// 报修单: one reported fault on one unit, from intake to close.
@@ -146,6 +148,40 @@ impl Ticket {
     async fn repair_record(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RepairRecord>> {
         let records = load::<RepairsByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
         Ok(records.into_iter().last().map(RepairRecord::from))
+    }
+
+    /// What the selling dealer is charged for in-warranty service of its
+    /// unit (向代理方收取): notified before service, charged at sign-off.
+    async fn chargeback(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DealerChargeback>> {
+        let found = load::<ChargebacksByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+        Ok(found.into_iter().next().map(DealerChargeback::from))
+    }
+}
+
+/// A dealer chargeback of one ticket.
+#[derive(SimpleObject)]
+pub struct DealerChargeback {
+    /// The dealer charged.
+    pub dealer_id: ID,
+    /// Parts, labour and travel at the tariff in force; 0 until sign-off.
+    pub amount: Decimal,
+    /// Notified before service, charged after it.
+    pub status: ChargebackStatus,
+    /// When the dealer was told.
+    pub notified_at: Option<DateTime<Utc>>,
+    /// When the amount was set.
+    pub charged_at: Option<DateTime<Utc>>,
+}
+
+impl From<dealer_chargeback::Model> for DealerChargeback {
+    fn from(m: dealer_chargeback::Model) -> Self {
+        Self {
+            dealer_id: encode(Kind::Dealer, m.dealer_id),
+            amount: cents(m.amount),
+            status: m.status.into(),
+            notified_at: m.notified_at,
+            charged_at: m.charged_at,
+        }
     }
 }
 
