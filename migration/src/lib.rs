@@ -16,6 +16,7 @@ mod m20261125_000005_create_requisition_tables;
 mod m20261125_000006_create_old_part_tables;
 mod m20261125_000007_create_visit_complaint_notification_report_tables;
 mod m20261125_000008_create_fault_causes;
+mod m20261125_000009_index_old_part_report;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_create_old_part_tables::Migration),
             Box::new(m20261125_000007_create_visit_complaint_notification_report_tables::Migration),
             Box::new(m20261125_000008_create_fault_causes::Migration),
+            Box::new(m20261125_000009_index_old_part_report::Migration),
         ]
     }
 }

@@ -43,6 +43,9 @@ impl Cell {
     }
 }
 
+/// Rows of one worksheet, the header included (the format's limit).
+const XLSX_MAX_ROWS: u32 = 1_048_576;
+
 /// Rows waiting between the database and the XLSX writer.
 const XLSX_CHANNEL_ROWS: usize = 1024;
 
@@ -62,13 +65,17 @@ where
         let mut workbook = Workbook::new();
         let money = Format::new().set_num_format("0.00");
         let bold = Format::new().set_bold();
-        let worksheet = workbook.add_worksheet_with_constant_memory().map_err(xlsx_error)?;
-        worksheet.set_name(&sheet).map_err(xlsx_error)?;
-        for (col, header) in headers.iter().enumerate() {
-            worksheet.write_string_with_format(0, col as u16, *header, &bold).map_err(xlsx_error)?;
-        }
-        let mut row: u32 = 1;
+        let mut sheets = 0;
+        let mut row = XLSX_MAX_ROWS;
         while let Some(cells) = receiver.blocking_recv() {
+            // A full sheet continues on the next one, headers repeated.
+            if row == XLSX_MAX_ROWS {
+                sheets += 1;
+                let name = if sheets == 1 { sheet.clone() } else { format!("{sheet} ({sheets})") };
+                start_sheet(&mut workbook, &name, headers, &bold)?;
+                row = 1;
+            }
+            let worksheet = workbook.worksheet_from_index(sheets - 1).map_err(xlsx_error)?;
             for (col, cell) in cells.iter().enumerate() {
                 let col = col as u16;
                 match cell {
@@ -92,6 +99,9 @@ where
                 .map_err(xlsx_error)?;
             }
             row += 1;
+        }
+        if sheets == 0 {
+            start_sheet(&mut workbook, &sheet, headers, &bold)?;
         }
         let mut file = tempfile::tempfile().map_err(|e| ServiceError::Internal(format!("temp file: {e}")))?;
         workbook.save_to_writer(&mut file).map_err(xlsx_error)?;
@@ -119,6 +129,16 @@ where
         Some(err) => Err(err),
         None => written,
     }
+}
+
+/// Adds a worksheet named `name` with `headers` in bold on its first row.
+fn start_sheet(workbook: &mut Workbook, name: &str, headers: &[&str], bold: &Format) -> ServiceResult<()> {
+    let worksheet = workbook.add_worksheet_with_constant_memory().map_err(xlsx_error)?;
+    worksheet.set_name(name).map_err(xlsx_error)?;
+    for (col, header) in headers.iter().enumerate() {
+        worksheet.write_string_with_format(0, col as u16, *header, bold).map_err(xlsx_error)?;
+    }
+    Ok(())
 }
 
 /// Byte-order mark first, so spreadsheet programs read the Chinese headers

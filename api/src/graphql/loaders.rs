@@ -9,9 +9,9 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use entity::{
-    customer, dealer, dealer_chargeback, part, product_model, quote, repair_part, repair_record,
-    requisition_line, responsibility_determination, service_contract, ticket_event, unit, warehouse,
-    warranty_policy,
+    customer, dealer, dealer_chargeback, local_sale_item, local_sale_quote, old_part, part, product_model,
+    quote, repair_part, repair_record, requisition_line, responsibility_determination, service_contract,
+    ticket_event, unit, warehouse, warranty_policy,
 };
 use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
@@ -29,7 +29,7 @@ macro_rules! by_id {
         }
     )*};
 }
-by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse);
+by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse, old_part);
 
 /// Loads rows of `E` by id, batching all ids asked for in one tick.
 pub struct ByIdLoader<E> {
@@ -68,6 +68,7 @@ pub type WarrantyPolicyLoader = ByIdLoader<warranty_policy::Entity>;
 pub type UnitLoader = ByIdLoader<unit::Entity>;
 pub type PartLoader = ByIdLoader<part::Entity>;
 pub type WarehouseLoader = ByIdLoader<warehouse::Entity>;
+pub type OldPartLoader = ByIdLoader<old_part::Entity>;
 
 /// Declares a loader of child rows grouped by their parent's id: all
 /// parents asked for in one tick load in one query.
@@ -124,6 +125,14 @@ children_loader!(
 children_loader!(
     /// The dealer chargeback of tickets (one at most).
     ChargebacksByTicketLoader: dealer_chargeback by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Buyer quotes of local sale lots.
+    QuotesByLotLoader: local_sale_quote by LocalSaleId (local_sale_id) order Id
+);
+children_loader!(
+    /// Old parts in local sale lots.
+    ItemsByLotLoader: local_sale_item by LocalSaleId (local_sale_id) order OldPartId
 );
 children_loader!(
     /// Lines of requisitions.

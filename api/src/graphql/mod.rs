@@ -16,9 +16,10 @@ use async_graphql::dataloader::DataLoader;
 use crate::state::AppState;
 use loaders::{
     ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
-    DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, LinesByRequisitionLoader,
-    PartLoader, PartsByRepairLoader, ProductModelLoader, QuotesByTicketLoader, RepairsByTicketLoader,
-    UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
+    DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
+    LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
+    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, WarehouseLoader,
+    WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -47,6 +48,9 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(PartsByRepairLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(ChargebacksByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(PartLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(OldPartLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(QuotesByLotLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(ItemsByLotLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(WarehouseLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(LinesByRequisitionLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(DeterminationsByOldPartLoader::new(db), tokio::spawn).delay(delay))

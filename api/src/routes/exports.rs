@@ -36,7 +36,12 @@ fn error_response(err: &ServiceError) -> HttpResponse {
         ServiceError::Forbidden(_) => HttpResponse::Forbidden(),
         ServiceError::Validation { .. } => HttpResponse::BadRequest(),
         ServiceError::NotFound { .. } => HttpResponse::NotFound(),
-        _ => HttpResponse::InternalServerError(),
+        ServiceError::ApprovalRequired(_) => HttpResponse::Forbidden(),
+        ServiceError::Conflict(_)
+        | ServiceError::InvalidTransition(_)
+        | ServiceError::InsufficientStock(_) => HttpResponse::Conflict(),
+        ServiceError::RateLimited(_) => HttpResponse::TooManyRequests(),
+        ServiceError::Database(_) | ServiceError::Internal(_) => HttpResponse::InternalServerError(),
     };
     let message = if err.is_internal() {
         tracing::error!(error = %err, "export failed");

@@ -29,6 +29,17 @@ fn province_core(province: &str) -> &str {
         .unwrap_or(trimmed)
 }
 
+/// Whether two province names are the same province, suffixes aside.
+pub fn same_province(a: &str, b: &str) -> bool {
+    province_core(a) == province_core(b)
+}
+
+/// The lot's value for the approval level: its market value, or the price
+/// when a buyer pays more. A low price never lowers the approval needed.
+pub fn lot_value(base_price: Decimal, sale_price: Decimal) -> Decimal {
+    base_price.max(sale_price)
+}
+
 /// The lowest price that needs no special approval, as percent of the base:
 /// 85 %, a further 10 points lower in a remote province.
 pub fn floor_percent(policy: &Policy, province: &str) -> Decimal {
@@ -119,6 +130,14 @@ mod tests {
         assert_eq!(approval_level(&policy, dec!(20000.01)), ApprovalLevel::Department);
         assert_eq!(approval_level(&policy, dec!(50000.00)), ApprovalLevel::Department);
         assert_eq!(approval_level(&policy, dec!(50000.01)), ApprovalLevel::Company);
+    }
+
+    #[test]
+    fn a_low_price_does_not_lower_the_lot_value() {
+        assert_eq!(lot_value(dec!(22000), dec!(19000)), dec!(22000));
+        assert_eq!(lot_value(dec!(18000), dec!(20000.01)), dec!(20000.01));
+        assert!(same_province("新疆维吾尔自治区", "新疆"));
+        assert!(!same_province("江苏", "新疆"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{Duration, NaiveDate, Utc};
 use entity::enums::{FaultCategory, Role};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use service::usecase::identity::{self, NewUser};
@@ -230,6 +231,17 @@ async fn stock_never_goes_negative_under_concurrent_issues_and_a_count_books_the
     assert_eq!(sum, 8);
     assert_eq!(rows.last().map(|e| e["node"]["kind"].clone()), Some(json!("STOCKTAKE")));
     assert_eq!(rows.last().map(|e| e["node"]["balanceAfter"].clone()), Some(json!(8)));
+
+    // Five went out to the ticket and none was fitted: at most five come back.
+    let back = "mutation($w: ID!, $p: ID!, $t: ID!, $q: Int!) { returnStock(input: {warehouseId: $w, partId: $p, quantity: $q, ticketId: $t}) { movement { kind balanceAfter } } }";
+    let too_many = app
+        .gql(Some(&site.keeper), back, json!({"w": site.warehouse, "p": seal, "t": site.ticket, "q": 6}))
+        .await;
+    assert_eq!(too_many.error_code(), Some("VALIDATION"));
+    let returned =
+        step(&app, &site.keeper, back, json!({"w": site.warehouse, "p": seal, "t": site.ticket, "q": 2}))
+            .await;
+    assert_eq!(returned["returnStock"]["movement"]["balanceAfter"], 10);
 }
 
 async fn requisition_is_approved_issued_fitted_and_leftovers_come_back(backend: Backend) {
@@ -437,24 +449,42 @@ fn three_quotes() -> Value {
     ])
 }
 
-const CREATE_LOT: &str = "mutation($p: String!, $s: String!, $m: Decimal!, $w: Decimal, $price: Decimal!, $r: String, $ids: [ID!]!, $q: [BuyerQuoteInput!]!) {
-    createLocalSale(input: {province: $p, specification: $s, marketPricePerKg: $m, totalWeightKg: $w, salePrice: $price, belowFloorReason: $r, oldPartIds: $ids, quotes: $q}) {
-        localSale { id version basePrice salePrice percentOfMarket belowFloor approvalLevel approvers status items { status } } } }";
+const CREATE_LOT: &str = "mutation($p: String!, $m: Decimal!, $w: Decimal, $price: Decimal!, $r: String, $ids: [ID!]!, $q: [BuyerQuoteInput!]!) {
+    createLocalSale(input: {province: $p, marketPricePerKg: $m, totalWeightKg: $w, salePrice: $price, belowFloorReason: $r, oldPartIds: $ids, quotes: $q}) {
+        localSale { id version specification basePrice salePrice lotValue percentOfMarket belowFloor approvalLevel approvers status items { status } } } }";
+
+/// Moves an old part to another region, as if a site there had replaced it.
+async fn move_to(app: &TestApp, old_part: &Value, region: &str) {
+    use base64::Engine;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(old_part.as_str().expect("id"))
+        .expect("base64");
+    let id = String::from_utf8(raw).expect("utf-8").trim_start_matches("OldPart:").to_owned();
+    let sql = format!("UPDATE old_parts SET region = '{region}' WHERE id = {id}");
+    app.db
+        .execute_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .expect("region moved");
+}
 
 async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(backend: Backend) {
     let app = spawn_app(backend).await;
     let site = site(&app).await;
     let ids = scrap_for_sale(&app, &site).await;
+    for (i, region) in [(1, "新疆"), (2, "浙江"), (3, "安徽"), (4, "上海"), (5, "上海")] {
+        move_to(&app, &ids[i], region).await;
+    }
     let gm = app.user_with("gm", &[Role::GeneralManager], None).await;
     let finance = app.user_with("finance", &[Role::Finance], None).await;
     // Base 2.00/kg × 10 000 kg = 20 000.00; 16 980.00 is 84.9 % of it.
-    let lot = |province: &str, spec: &str, id: &Value, price: &str, reason: Option<&str>| json!({"p": province, "s": spec, "m": "2.00", "w": "10000", "price": price, "r": reason, "ids": [id], "q": three_quotes()});
+    let lot = |province: &str, id: &Value, price: &str, reason: Option<&str>| json!({"p": province, "m": "2.00", "w": "10000", "price": price, "r": reason, "ids": [id], "q": three_quotes()});
 
-    let two_quotes = json!({"p": "江苏", "s": "臂架", "m": "2", "w": "10000", "price": "18000", "ids": [ids[0]], "q": [three_quotes()[0].clone(), three_quotes()[1].clone()]});
+    let two_quotes = json!({"p": "江苏", "m": "2", "w": "10000", "price": "18000", "ids": [ids[0]], "q": [three_quotes()[0].clone(), three_quotes()[1].clone()]});
     assert_eq!(app.gql(Some(&site.manager), CREATE_LOT, two_quotes).await.error_code(), Some("VALIDATION"));
+    let elsewhere = app.gql(Some(&site.manager), CREATE_LOT, lot("新疆", &ids[0], "16980.00", None)).await;
+    assert_eq!(elsewhere.error_field(), Some("province"), "a 江苏 part is not sold at 新疆 prices");
 
-    let unexplained =
-        app.gql(Some(&site.manager), CREATE_LOT, lot("江苏", "臂架", &ids[0], "16980.00", None)).await;
+    let unexplained = app.gql(Some(&site.manager), CREATE_LOT, lot("江苏", &ids[0], "16980.00", None)).await;
     assert_eq!(
         unexplained.error_code(),
         Some("VALIDATION"),
@@ -465,11 +495,13 @@ async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(back
         &app,
         &site.manager,
         CREATE_LOT,
-        lot("江苏", "臂架", &ids[0], "16980.00", Some("需切割吊装,收购商承担费用")),
+        lot("江苏", &ids[0], "16980.00", Some("需切割吊装,收购商承担费用")),
     )
     .await;
     let low = explained["createLocalSale"]["localSale"].clone();
+    assert_eq!(low["specification"], "ST-BOOM-SEC");
     assert_eq!(low["basePrice"], "20000.00");
+    assert_eq!(low["lotValue"], "20000.00", "a low price does not lower the approval level");
     assert_eq!(low["percentOfMarket"], "84.90");
     assert_eq!(low["belowFloor"], true);
     assert_eq!(low["approvers"], json!(["GENERAL_MANAGER"]));
@@ -484,24 +516,35 @@ async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(back
     assert_eq!(sold["recordLocalSaleProceeds"]["localSale"]["status"], "SOLD");
     assert_eq!(sold["recordLocalSaleProceeds"]["localSale"]["items"][0]["status"], "DISPOSED");
 
-    let remote = step(&app, &site.manager, CREATE_LOT, lot("新疆", "臂架", &ids[1], "16980.00", None)).await;
+    let remote = step(&app, &site.manager, CREATE_LOT, lot("新疆", &ids[1], "16980.00", None)).await;
     assert_eq!(remote["createLocalSale"]["localSale"]["belowFloor"], false, "remote provinces may go lower");
     let remote_id = remote["createLocalSale"]["localSale"]["id"].clone();
     step(&app, &site.manager, approve, json!({"id": remote_id, "v": 1})).await;
+    step(&app, &site.manager,
+        "mutation($id: ID!) { cancelLocalSale(input: {localSale: {id: $id, version: 2}, reason: \"收购商违约\"}) { localSale { status items { id } } } }",
+        json!({"id": remote_id})).await;
+    let relisted = step(&app, &site.manager, CREATE_LOT, lot("新疆", &ids[1], "17500", None)).await;
+    assert_eq!(
+        relisted["createLocalSale"]["localSale"]["status"], "PENDING_APPROVAL",
+        "a cancelled lot frees its parts"
+    );
 
-    let at_limit =
-        step(&app, &site.manager, CREATE_LOT, lot("浙江", "配重块", &ids[2], "20000.00", None)).await;
+    let at_limit = step(&app, &site.manager, CREATE_LOT, lot("浙江", &ids[2], "20000.00", None)).await;
     assert_eq!(at_limit["createLocalSale"]["localSale"]["approvalLevel"], "PROJECT");
-    let above = step(&app, &site.manager, CREATE_LOT, lot("安徽", "配重块", &ids[3], "20000.01", None)).await;
+    let above = step(&app, &site.manager, CREATE_LOT, lot("安徽", &ids[3], "20000.01", None)).await;
     assert_eq!(above["createLocalSale"]["localSale"]["approvalLevel"], "DEPARTMENT");
+    let in_lot = app.gql(Some(&site.manager),
+        "mutation($id: ID!) { disposeOldPart(input: {oldPart: {id: $id, version: 2}, disposition: GIFT, reason: LITTLE_OR_NO_VALUE}) { oldPart { status } } }",
+        json!({"id": ids[2]})).await;
+    assert_eq!(in_lot.error_code(), Some("INVALID_TRANSITION"), "a part in a lot waits for the lot");
 
-    let first_half = json!({"p": "上海", "s": "钢结构件", "m": "2", "w": "9000", "price": "15300", "ids": [ids[4]], "q": three_quotes()});
-    step(&app, &site.manager, CREATE_LOT, first_half).await;
-    let second_half = json!({"p": "上海", "s": "钢结构件", "m": "2", "w": "9000", "price": "15300", "ids": [ids[5]], "q": three_quotes()});
-    let split = app.gql(Some(&site.manager), CREATE_LOT, second_half).await;
+    // 2 × 9 000 kg = 18 000 each: project level alone, department together.
+    let half = |id: &Value| json!({"p": "上海", "m": "2", "w": "9000", "price": "15300", "ids": [id], "q": three_quotes()});
+    step(&app, &site.manager, CREATE_LOT, half(&ids[4])).await;
+    let split = app.gql(Some(&site.manager), CREATE_LOT, half(&ids[5])).await;
     assert_eq!(split.error_code(), Some("VALIDATION"), "splitting a lot under 20 000 is refused");
     assert_eq!(split.error_field(), Some("specification"));
-    let again = app.gql(Some(&site.manager), CREATE_LOT, lot("江苏", "臂架", &ids[0], "18000", None)).await;
+    let again = app.gql(Some(&site.manager), CREATE_LOT, lot("江苏", &ids[0], "18000", None)).await;
     assert_eq!(again.error_code(), Some("VALIDATION"), "a sold part is not sold twice");
 }
 

@@ -30,7 +30,7 @@ pub struct StockChangeInput {
     pub reason: Option<String>,
 }
 
-/// Parts handed out against a ticket.
+/// Parts handed out to, or taken back from, a ticket.
 #[derive(InputObject)]
 pub struct IssueStockInput {
     /// The warehouse.
@@ -39,7 +39,7 @@ pub struct IssueStockInput {
     pub part_id: ID,
     /// How many (≥ 1).
     pub quantity: i32,
-    /// The ticket they are for.
+    /// The ticket they are for or come back from.
     pub ticket_id: ID,
 }
 
@@ -187,10 +187,8 @@ pub struct BuyerQuoteInput {
 /// A lot of old parts for local sale.
 #[derive(InputObject)]
 pub struct CreateLocalSaleInput {
-    /// Province of the sale (remote provinces may go lower).
+    /// Province of the sale: where the old parts are (remote provinces may go lower).
     pub province: String,
-    /// Specification of the items; same-specification items are not split into smaller lots.
-    pub specification: String,
     /// Regional scrap market price per kg (废金属市场价).
     pub market_price_per_kg: Decimal,
     /// Weighed weight; the catalogue weights × quantities if not given.
@@ -199,7 +197,7 @@ pub struct CreateLocalSaleInput {
     pub sale_price: Decimal,
     /// Required below the floor (85 % of market, 75 % in remote provinces).
     pub below_floor_reason: Option<String>,
-    /// Old parts marked LOCAL_SALE.
+    /// Old parts marked LOCAL_SALE, all of one part (the lot's specification).
     pub old_part_ids: Vec<ID>,
     /// At least three scrap buyers' quotes.
     pub quotes: Vec<BuyerQuoteInput>,
@@ -212,6 +210,15 @@ pub struct LocalSaleRef {
     pub id: ID,
     /// The version read.
     pub version: i32,
+}
+
+/// A lot called off.
+#[derive(InputObject)]
+pub struct CancelLocalSaleInput {
+    /// The lot.
+    pub local_sale: LocalSaleRef,
+    /// Why.
+    pub reason: String,
 }
 
 /// The proceeds of a lot paid to finance (回款单).
@@ -336,6 +343,21 @@ impl PartsMutation {
         let part = decode(Kind::Part, &input.part_id, "partId")?;
         let ticket = decode(Kind::Ticket, &input.ticket_id, "ticketId")?;
         let row = stock::issue_to_ticket(db(ctx), actor(ctx)?, warehouse, part, input.quantity, ticket)
+            .await
+            .gql()?;
+        Ok(StockMovementPayload { movement: row.into() })
+    }
+
+    /// Takes unfitted parts back from a ticket (退库; WAREHOUSE).
+    async fn return_stock(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Where, what, how many and from which ticket.")] input: IssueStockInput,
+    ) -> async_graphql::Result<StockMovementPayload> {
+        let warehouse = decode(Kind::Warehouse, &input.warehouse_id, "warehouseId")?;
+        let part = decode(Kind::Part, &input.part_id, "partId")?;
+        let ticket = decode(Kind::Ticket, &input.ticket_id, "ticketId")?;
+        let row = stock::return_from_ticket(db(ctx), actor(ctx)?, warehouse, part, input.quantity, ticket)
             .await
             .gql()?;
         Ok(StockMovementPayload { movement: row.into() })
@@ -582,7 +604,6 @@ impl PartsMutation {
     ) -> async_graphql::Result<LocalSalePayload> {
         let lot = local_sales::NewLot {
             province: input.province,
-            specification: input.specification,
             market_price_per_kg: input.market_price_per_kg,
             total_weight_kg: input.total_weight_kg,
             sale_price: input.sale_price,
@@ -618,6 +639,21 @@ impl PartsMutation {
             .await
             .gql()?;
         Ok(LocalSalePayload { local_sale: approved.into() })
+    }
+
+    /// Calls off an unsold lot (SERVICE_MANAGER, GENERAL_MANAGER); its old
+    /// parts may join another lot.
+    async fn cancel_local_sale(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The lot and why.")] input: CancelLocalSaleInput,
+    ) -> async_graphql::Result<LocalSalePayload> {
+        let id = decode(Kind::LocalSale, &input.local_sale.id, "localSale.id")?;
+        let cancelled =
+            local_sales::cancel(db(ctx), actor(ctx)?, id, input.local_sale.version, &input.reason)
+                .await
+                .gql()?;
+        Ok(LocalSalePayload { local_sale: cancelled.into() })
     }
 
     /// Records the proceeds paid to finance (回款单; FINANCE): the lot is

@@ -23,8 +23,8 @@ use super::master::Unit;
 use crate::graphql::context::{load, state};
 use crate::graphql::ids::{Kind, encode};
 use crate::graphql::loaders::{
-    DeterminationsByOldPartLoader, EngineerLoader, LinesByRequisitionLoader, PartLoader, UnitLoader,
-    WarehouseLoader,
+    DeterminationsByOldPartLoader, EngineerLoader, ItemsByLotLoader, LinesByRequisitionLoader, OldPartLoader,
+    PartLoader, QuotesByLotLoader, UnitLoader, WarehouseLoader,
 };
 
 /// Today in the business time zone: what "overdue" and delay days refer to.
@@ -512,7 +512,7 @@ pub struct LocalSale {
     pub lot_number: String,
     /// Province of the sale.
     pub province: String,
-    /// Specification of the items: same-specification items go in one lot.
+    /// The part (物料编码) of the items: same-specification items go in one lot.
     pub specification: String,
     /// Regional scrap market price per kg.
     pub market_price_per_kg: Decimal,
@@ -520,8 +520,10 @@ pub struct LocalSale {
     pub total_weight_kg: Decimal,
     /// 处理基价: market price × weight.
     pub base_price: Decimal,
-    /// The agreed price; also the lot's value for the approval level.
+    /// The agreed price.
     pub sale_price: Decimal,
+    /// The value that sets the approval level: the base price, or the sale price if higher.
+    pub lot_value: Decimal,
     /// Sale price as percent of the base price.
     pub percent_of_market: Decimal,
     /// Why the price is below the floor (85 %, 75 % in remote provinces).
@@ -560,18 +562,20 @@ impl LocalSale {
 
     /// The scrap buyers' quotes on record.
     async fn quotes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<BuyerQuote>> {
-        let rows = service::usecase::parts::local_sales::quotes_of(&state(ctx).db, self.model.id)
-            .await
-            .map_err(crate::graphql::error::to_gql_error)?;
+        let rows = load::<QuotesByLotLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
         Ok(rows.into_iter().map(BuyerQuote::from).collect())
     }
 
-    /// The old parts in the lot.
+    /// The old parts in the lot (none once it is cancelled).
     async fn items(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<OldPart>> {
-        let rows = service::usecase::parts::local_sales::items_of(&state(ctx).db, self.model.id)
-            .await
-            .map_err(crate::graphql::error::to_gql_error)?;
-        Ok(rows.into_iter().map(OldPart::from).collect())
+        let links = load::<ItemsByLotLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+        let mut items = Vec::with_capacity(links.len());
+        for link in links {
+            if let Some(found) = load::<OldPartLoader, _>(ctx, Some(link.old_part_id)).await? {
+                items.push(OldPart::from(found));
+            }
+        }
+        Ok(items)
     }
 }
 
@@ -586,6 +590,7 @@ impl From<local_sale::Model> for LocalSale {
             total_weight_kg: m.total_weight_kg.normalize(),
             base_price: cents(m.base_price),
             sale_price: cents(m.sale_price),
+            lot_value: cents(service::rules::local_sale::lot_value(m.base_price, m.sale_price)),
             percent_of_market: service::rules::local_sale::percent_of_base(m.sale_price, m.base_price),
             below_floor_reason: m.below_floor_reason.clone(),
             approval_level: m.approval_level.into(),

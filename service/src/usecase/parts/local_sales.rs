@@ -5,7 +5,10 @@
 
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
 
 use entity::enums::{ApprovalLevel, Disposition, LocalSaleStatus, OldPartStatus, Role};
 use entity::{local_sale, local_sale_item, local_sale_quote, old_part, part};
@@ -32,9 +35,8 @@ pub struct BuyerQuote {
 /// A lot put up for local sale.
 #[derive(Debug, Clone)]
 pub struct NewLot {
+    /// Where the parts are sold: the region the old parts are in.
     pub province: String,
-    /// Same-specification items belong in one lot.
-    pub specification: String,
     pub market_price_per_kg: Decimal,
     /// Weighed at the scale; the catalogue weights when not given.
     pub total_weight_kg: Option<Decimal>,
@@ -44,8 +46,9 @@ pub struct NewLot {
     pub quotes: Vec<BuyerQuote>,
 }
 
-/// Days during which lots of one specification count together.
-const SPLIT_WINDOW_DAYS: i64 = 90;
+/// Lots that still count against the no-splitting rule: not sold, not
+/// called off.
+const OPEN_LOTS: [LocalSaleStatus; 2] = [LocalSaleStatus::PendingApproval, LocalSaleStatus::Approved];
 
 /// The roles that may approve a lot of each level; a price below the floor
 /// needs the head of service (GENERAL_MANAGER) whatever the level.
@@ -68,7 +71,6 @@ pub async fn create(
     actor.require_any(&[Role::ServiceManager, Role::Warehouse])?;
     let policy = &settings.policy;
     let province = validate::required_text("province", &lot.province, 32)?;
-    let specification = validate::required_text("specification", &lot.specification, 128)?;
     let market = validate::measure("marketPricePerKg", lot.market_price_per_kg)?;
     let sale_price = validate::money("salePrice", lot.sale_price)?;
     let reason = validate::optional_text("belowFloorReason", lot.below_floor_reason.as_deref(), 2000)?;
@@ -90,6 +92,9 @@ pub async fn create(
     let mut ids = lot.old_part_ids.clone();
     ids.sort_unstable();
     ids.dedup();
+    // The lot's specification is its part (物料编码): one part per lot, so
+    // same-specification items cannot hide in differently named lots.
+    let mut specification: Option<part::Model> = None;
     for id in &ids {
         let item = old_part::Entity::find_by_id(*id)
             .one(&txn)
@@ -101,13 +106,13 @@ pub async fn create(
                 format!("old part {id} is not waiting for local sale; dispose of it as LOCAL_SALE first"),
             ));
         }
-        let taken = local_sale_item::Entity::find()
-            .filter(local_sale_item::Column::OldPartId.eq(*id))
-            .inner_join(local_sale::Entity)
-            .filter(local_sale::Column::Status.ne(LocalSaleStatus::Cancelled))
-            .one(&txn)
-            .await?;
-        if taken.is_some() {
+        if !rules::same_province(&item.region, &province) {
+            return Err(ServiceError::validation(
+                "province",
+                format!("old part {id} is in {}, not {province}; sell parts where they are", item.region),
+            ));
+        }
+        if lot_of(&txn, *id).await?.is_some() {
             return Err(ServiceError::validation("oldPartIds", format!("old part {id} is already in a lot")));
         }
         let catalogue = part::Entity::find_by_id(item.part_id)
@@ -115,7 +120,21 @@ pub async fn create(
             .await?
             .ok_or_else(|| ServiceError::not_found("part", item.part_id))?;
         weight += catalogue.weight_kg * Decimal::from(item.quantity);
+        match &specification {
+            Some(first) if first.id != catalogue.id => {
+                return Err(ServiceError::validation(
+                    "oldPartIds",
+                    format!(
+                        "a lot holds one specification: {} and {} go in separate lots",
+                        first.part_number, catalogue.part_number
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => specification = Some(catalogue),
+        }
     }
+    let specification = specification.map(|p| p.part_number).unwrap_or_default();
     let weight = match lot.total_weight_kg {
         Some(w) => validate::measure("totalWeightKg", w)?,
         None => weight,
@@ -132,26 +151,24 @@ pub async fn create(
             ),
         ));
     }
-    // The lot's value for approval is what it is sold for (处置金额).
-    let level = rules::approval_level(policy, sale_price);
-    let since = Utc::now() - chrono::Duration::days(SPLIT_WINDOW_DAYS);
+    let value = rules::lot_value(base, sale_price);
+    let level = rules::approval_level(policy, value);
     let siblings: Vec<Decimal> = local_sale::Entity::find()
         .filter(local_sale::Column::Province.eq(&province))
         .filter(local_sale::Column::Specification.eq(&specification))
-        .filter(local_sale::Column::Status.ne(LocalSaleStatus::Cancelled))
-        .filter(local_sale::Column::CreatedAt.gte(since))
+        .filter(local_sale::Column::Status.is_in(OPEN_LOTS))
         .all(&txn)
         .await?
         .iter()
-        .map(|s| s.sale_price)
+        .map(|s| rules::lot_value(s.base_price, s.sale_price))
         .collect();
-    if let Some(together) = rules::dodges_threshold(policy, sale_price, &siblings) {
+    if let Some(together) = rules::dodges_threshold(policy, value, &siblings) {
         return Err(ServiceError::validation(
             "specification",
             format!(
                 "lots of `{specification}` in {province} are worth {} together and need {} approval; \
                  same-specification items are not split into smaller lots",
-                sale_price + siblings.iter().copied().sum::<Decimal>(),
+                value + siblings.iter().copied().sum::<Decimal>(),
                 together.as_str()
             ),
         ));
@@ -201,6 +218,70 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     Ok(created)
+}
+
+/// The open or sold lot an old part is in, if any.
+pub async fn lot_of<C: ConnectionTrait>(
+    db: &C,
+    old_part_id: i64,
+) -> ServiceResult<Option<local_sale::Model>> {
+    let item = local_sale_item::Entity::find()
+        .filter(local_sale_item::Column::OldPartId.eq(old_part_id))
+        .one(db)
+        .await?;
+    let Some(item) = item else { return Ok(None) };
+    Ok(local_sale::Entity::find_by_id(item.local_sale_id)
+        .one(db)
+        .await?
+        .filter(|lot| lot.status != LocalSaleStatus::Cancelled))
+}
+
+/// Calls off a lot that is not sold (SERVICE_MANAGER, GENERAL_MANAGER): its
+/// old parts are free for another lot.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    reason: &str,
+) -> ServiceResult<local_sale::Model> {
+    actor.require_any(&[Role::ServiceManager, Role::GeneralManager])?;
+    let reason = validate::required_text("reason", reason, 1000)?;
+    let txn = begin_write(db).await?;
+    let before = find_or_404::<local_sale::Entity, _>(&txn, id).await?;
+    if !OPEN_LOTS.contains(&before.status) {
+        return Err(ServiceError::InvalidTransition(format!(
+            "lot {} is {}; only unsold lots are called off",
+            before.lot_number,
+            before.status.as_str()
+        )));
+    }
+    let changes = local_sale::ActiveModel {
+        status: Set(LocalSaleStatus::Cancelled),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let after =
+        update_versioned::<local_sale::Entity, _, _>(&txn, &before, Some(version), changes, id).await?;
+    let items = items_of(&txn, id).await?;
+    // The audit entry keeps which parts were in the lot; the link goes so
+    // they can join another.
+    local_sale_item::Entity::delete_many()
+        .filter(local_sale_item::Column::LocalSaleId.eq(id))
+        .exec(&txn)
+        .await?;
+    let entry = AuditEntry {
+        action: "local_sale.cancel",
+        entity_type: "local_sale",
+        entity_id: Some(id.to_string()),
+        before: Some(
+            serde_json::json!({ "lot": &before, "oldParts": items.iter().map(|i| i.id).collect::<Vec<_>>() }),
+        ),
+        after: Some(serde_json::json!({ "lot": &after, "reason": reason })),
+    };
+    audit::record(&txn, Some(actor), entry).await?;
+    txn.commit().await?;
+    Ok(after)
 }
 
 /// A short random suffix for lot numbers.
@@ -355,17 +436,8 @@ pub async fn list(
     paginate(db, select, local_sale::Column::Id, page).await
 }
 
-/// The buyer quotes of a lot.
-pub async fn quotes_of(db: &DatabaseConnection, id: i64) -> ServiceResult<Vec<local_sale_quote::Model>> {
-    Ok(local_sale_quote::Entity::find()
-        .filter(local_sale_quote::Column::LocalSaleId.eq(id))
-        .order_by_asc(local_sale_quote::Column::Id)
-        .all(db)
-        .await?)
-}
-
 /// The old parts of a lot.
-pub async fn items_of(db: &DatabaseConnection, id: i64) -> ServiceResult<Vec<old_part::Model>> {
+pub async fn items_of<C: ConnectionTrait>(db: &C, id: i64) -> ServiceResult<Vec<old_part::Model>> {
     let ids: Vec<i64> = local_sale_item::Entity::find()
         .filter(local_sale_item::Column::LocalSaleId.eq(id))
         .all(db)

@@ -7,16 +7,17 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
 
 use entity::enums::{
-    Disposition, DispositionReason, NotificationChannel, OldPartStatus, ResponsibilityOutcome, Role,
-    ServiceType,
+    Disposition, DispositionReason, NotificationChannel, OldPartStatus, RequisitionStatus,
+    ResponsibilityOutcome, Role, ServiceType,
 };
 use entity::{
-    engineer, old_part, part, repair_part, repair_record, responsibility_determination, ticket, user,
-    user_role,
+    engineer, old_part, part, repair_part, repair_record, requisition, requisition_line,
+    responsibility_determination, ticket, user, user_role,
 };
 
 use crate::audit::{self, AuditEntry};
@@ -54,6 +55,21 @@ pub(crate) async fn record_for_repair<C: ConnectionTrait>(
         engineer::Entity::find_by_id(record.engineer_id).one(db).await?.map(|e| e.region).unwrap_or_default();
     let tz = settings.business_tz();
     let completed_on = record.completed_at.with_timezone(&tz).date_naive();
+    // 申请日期 is when the replacement was asked for: the requisition of the
+    // part on this ticket, else the repair itself.
+    let requested = requisition::Entity::find()
+        .filter(requisition::Column::TicketId.eq(job.id))
+        .filter(requisition::Column::Status.ne(RequisitionStatus::Rejected))
+        .order_by_asc(requisition::Column::Id)
+        .find_with_related(requisition_line::Entity)
+        .all(db)
+        .await?;
+    let applied_on = |part_id: i64| {
+        requested
+            .iter()
+            .find(|(_, lines)| lines.iter().any(|l| l.part_id == part_id))
+            .map_or(completed_on, |(r, _)| r.created_at.with_timezone(&tz).date_naive().min(completed_on))
+    };
     let covered = matches!(job.service_type, Some(ServiceType::Free | ServiceType::Contract));
     let mut created = Vec::with_capacity(replaced.len());
     for item in replaced {
@@ -77,7 +93,7 @@ pub(crate) async fn record_for_repair<C: ConnectionTrait>(
             dealer_id: Set(job.dealer_id),
             reason: Set(reason),
             must_return: Set(must_return),
-            applied_on: Set(completed_on),
+            applied_on: Set(applied_on(item.part.id)),
             completed_on: Set(completed_on),
             due_on: Set(rules::due_on(&settings.policy, completed_on)),
             delay_reason_accepted: Set(false),
@@ -367,6 +383,13 @@ pub async fn dispose(
             "disposition",
             format!("old part {id} must come back to head office before it is {}", disposition.as_str()),
         ));
+    }
+    if let Some(lot) = super::local_sales::lot_of(&txn, id).await? {
+        return Err(ServiceError::InvalidTransition(format!(
+            "old part {id} is in lot {} ({}); cancel the lot first",
+            lot.lot_number,
+            lot.status.as_str()
+        )));
     }
     let done = matches!(disposition, Disposition::LocalDestroy | Disposition::Gift);
     let changes = old_part::ActiveModel {

@@ -31,6 +31,15 @@ pub struct Wanted {
     pub quantity: i32,
 }
 
+/// One line per part, quantities added up.
+fn merged(lines: &[Wanted]) -> Vec<Wanted> {
+    let mut by_part: BTreeMap<i64, i32> = BTreeMap::new();
+    for w in lines {
+        *by_part.entry(w.part_id).or_default() += w.quantity;
+    }
+    by_part.into_iter().map(|(part_id, quantity)| Wanted { part_id, quantity }).collect()
+}
+
 /// Tickets that may still take parts: between acceptance and the repair.
 pub(crate) fn takes_parts(status: TicketStatus) -> bool {
     matches!(
@@ -59,10 +68,7 @@ pub async fn request(
     if wanted.iter().any(|w| w.quantity <= 0) {
         return Err(ServiceError::validation("lines", "every quantity must be at least 1"));
     }
-    let mut merged: BTreeMap<i64, i32> = BTreeMap::new();
-    for w in wanted {
-        *merged.entry(w.part_id).or_default() += w.quantity;
-    }
+    let merged = merged(wanted);
     let txn = begin_write(db).await?;
     let job = visible_ticket(&txn, actor, ticket_id).await?;
     let manager = actor.is_admin() || actor.has_role(Role::ServiceManager);
@@ -98,7 +104,7 @@ pub async fn request(
     .insert(&txn)
     .await?;
     let mut lines = Vec::with_capacity(merged.len());
-    for (part_id, quantity) in merged {
+    for Wanted { part_id, quantity } in merged {
         let item = part::Entity::find_by_id(part_id)
             .one(&txn)
             .await?
@@ -288,6 +294,7 @@ pub async fn return_leftovers(
     if returned.iter().any(|w| w.quantity <= 0) {
         return Err(ServiceError::validation("lines", "every quantity must be at least 1"));
     }
+    let returned = merged(returned);
     let changes = requisition::ActiveModel {
         status: Set(RequisitionStatus::Closed),
         updated_at: Set(Utc::now()),
@@ -297,7 +304,7 @@ pub async fn return_leftovers(
     let after =
         moved(&txn, actor, id, version, RequisitionStatus::Issued, changes, "requisition.return").await?;
     let lines = lines_of(&txn, id).await?;
-    for back in returned {
+    for back in &returned {
         let line = lines.iter().find(|l| l.part_id == back.part_id).ok_or_else(|| {
             ServiceError::validation(
                 "lines",

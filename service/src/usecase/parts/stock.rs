@@ -250,6 +250,46 @@ pub async fn issue_to_ticket(
     Ok(row)
 }
 
+/// Takes unfitted parts back from a ticket (退库): at most what is out on
+/// the ticket and not fitted by its repair records.
+pub async fn return_from_ticket(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    warehouse_id: i64,
+    part_id: i64,
+    quantity: i32,
+    ticket_id: i64,
+) -> ServiceResult<stock_movement::Model> {
+    actor.require_any(&[Role::Warehouse])?;
+    let txn = begin_write(db).await?;
+    let job = crate::usecase::tickets::visible_ticket(&txn, actor, ticket_id).await?;
+    let out = super::requisitions::unfitted_on_ticket(&txn, job.id, part_id).await?;
+    if quantity > out {
+        return Err(ServiceError::validation(
+            "quantity",
+            format!(
+                "ticket {} has {} of part {part_id} out and unfitted; {quantity} cannot come back",
+                job.number,
+                Ord::max(out, 0)
+            ),
+        ));
+    }
+    let movement = Movement {
+        warehouse_id,
+        part_id,
+        kind: MovementKind::Return,
+        quantity,
+        ticket_id: Some(job.id),
+        requisition_id: None,
+        reason: Some(format!("back from {}", job.number)),
+    };
+    let row = book(&txn, Some(actor), movement).await?;
+    audit::record(&txn, Some(actor), AuditEntry::created("stock.return", "stock_movement", row.id, &row))
+        .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
 /// Corrects the book by `delta` (damage, loss, a found box); the reason is
 /// required.
 pub async fn adjust(
@@ -293,32 +333,29 @@ pub async fn set_safety_stock(
     let (store, item) = part_and_warehouse(&txn, warehouse_id, part_id).await?;
     let now = Utc::now();
     let before = stock_level::Entity::find_by_id((store.id, item.id)).one(&txn).await?;
-    let after = match &before {
-        Some(level) => {
-            stock_level::ActiveModel {
-                warehouse_id: Set(level.warehouse_id),
-                part_id: Set(level.part_id),
-                safety_stock: Set(safety_stock),
-                version: Set(level.version + 1),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .update(&txn)
-            .await?
-        }
-        None => {
-            stock_level::ActiveModel {
-                warehouse_id: Set(store.id),
-                part_id: Set(item.id),
-                on_hand: Set(0),
-                safety_stock: Set(safety_stock),
-                updated_at: Set(now),
-                version: Set(1),
-            }
-            .insert(&txn)
-            .await?
-        }
-    };
+    stock_level::Entity::insert(stock_level::ActiveModel {
+        warehouse_id: Set(store.id),
+        part_id: Set(item.id),
+        on_hand: Set(0),
+        safety_stock: Set(safety_stock),
+        updated_at: Set(now),
+        version: Set(1),
+    })
+    .on_conflict_do_nothing_on([stock_level::Column::WarehouseId, stock_level::Column::PartId])
+    .exec_without_returning(&txn)
+    .await?;
+    stock_level::Entity::update_many()
+        .col_expr(stock_level::Column::SafetyStock, Expr::value(safety_stock))
+        .col_expr(stock_level::Column::Version, Expr::col(stock_level::Column::Version).add(1))
+        .col_expr(stock_level::Column::UpdatedAt, Expr::value(now))
+        .filter(stock_level::Column::WarehouseId.eq(store.id))
+        .filter(stock_level::Column::PartId.eq(item.id))
+        .exec(&txn)
+        .await?;
+    let after = stock_level::Entity::find_by_id((store.id, item.id))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ServiceError::Internal("stock level vanished".into()))?;
     let entry = AuditEntry::changed("stock.safety", "stock_level", item.id, &before, &after);
     audit::record(&txn, Some(actor), entry).await?;
     txn.commit().await?;
@@ -371,10 +408,13 @@ pub async fn stocktake(
     let mut lines = Vec::with_capacity(counts.len());
     for count in counts {
         part_and_warehouse(&txn, warehouse_id, count.part_id).await?;
-        let book_quantity = stock_level::Entity::find_by_id((warehouse_id, count.part_id))
-            .one(&txn)
-            .await?
-            .map_or(0, |level| level.on_hand);
+        let mut level = stock_level::Entity::find_by_id((warehouse_id, count.part_id));
+        // The book must not move between reading it and booking the
+        // difference; SQLite's write transaction already excludes writers.
+        if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+            level = level.lock_exclusive();
+        }
+        let book_quantity = level.one(&txn).await?.map_or(0, |level| level.on_hand);
         let difference = rules::stocktake_difference(book_quantity, count.counted);
         if difference != 0 {
             let movement = Movement {
