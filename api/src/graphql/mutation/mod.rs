@@ -3,7 +3,8 @@
 mod account;
 mod catalogue;
 mod master_data;
-mod parts;
+mod old_parts;
+mod stock;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -14,6 +15,7 @@ pub struct MutationRoot(
     account::AccountMutation,
     catalogue::CatalogueMutation,
     master_data::MasterDataMutation,
-    parts::PartsMutation,
+    stock::StockMutation,
+    old_parts::OldPartMutation,
     tickets::TicketMutation,
 );

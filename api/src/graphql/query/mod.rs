@@ -4,7 +4,8 @@ mod account;
 mod audit;
 mod catalogue;
 mod master_data;
-mod parts;
+mod old_parts;
+mod stock;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -16,6 +17,7 @@ pub struct QueryRoot(
     audit::AuditQuery,
     catalogue::CatalogueQuery,
     master_data::MasterDataQuery,
-    parts::PartsQuery,
+    stock::StockQuery,
+    old_parts::OldPartQuery,
     tickets::TicketQuery,
 );

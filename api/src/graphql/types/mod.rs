@@ -6,5 +6,6 @@ pub mod audit;
 pub mod catalogue;
 pub mod enums;
 pub mod master;
-pub mod parts;
+pub mod old_parts;
+pub mod stock;
 pub mod ticket;
