@@ -95,10 +95,10 @@ async fn main() {
     }
 
     let client = &bench.client;
-    measure("oldPartReturnReport(江苏, one month)", samples, |_| async move {
+    measure("oldPartReturnReport(江苏, one week)", samples, |_| async move {
         let data = client
             .gql(
-                "{ oldPartReturnReport(region: \"江苏\", from: \"2025-03-01\", to: \"2025-03-31\", asOf: \"2026-11-25\") { rows { approvalNumber delayDays } } }",
+                "{ oldPartReturnReport(region: \"江苏\", from: \"2025-03-01\", to: \"2025-03-07\", asOf: \"2026-11-25\") { rows { approvalNumber delayDays } } }",
                 json!({}),
             )
             .await;
