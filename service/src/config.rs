@@ -72,6 +72,53 @@ pub struct Settings {
     /// batches more under load, at that much latency per nesting level.
     pub dataloader_delay_ms: u64,
     pub policy: Policy,
+    pub delivery: Delivery,
+}
+
+/// How the worker delivers the notification outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Delivery {
+    /// `smtp://host:port` (plain) or `smtps://user:pass@host` ; none: e-mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// Sender of every e-mail.
+    pub mail_from: String,
+    /// The SMS gateway: messages are POSTed there as JSON; none: SMS waits.
+    pub sms_url: Option<String>,
+    /// Sent as the `Authorization` header to the SMS gateway.
+    pub sms_authorization: Option<String>,
+    /// Attempts before a message is dead (dead letters wait for a resend).
+    pub max_attempts: i32,
+    /// First wait after a failure; doubles each time up to the cap.
+    pub retry_base_secs: i64,
+    pub retry_cap_secs: i64,
+    /// A claimed message not confirmed within this long is claimed again
+    /// (its worker died).
+    pub lease_secs: i64,
+    /// Template language: `zh` or `en`.
+    pub locale: String,
+    /// How often the worker looks for due messages.
+    pub poll_interval_ms: u64,
+    /// How often the worker sweeps for what has become due.
+    pub sweep_interval_secs: u64,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: "aftersales <noreply@aftersales.local>".into(),
+            sms_url: None,
+            sms_authorization: None,
+            max_attempts: 6,
+            retry_base_secs: 30,
+            retry_cap_secs: 3_600,
+            lease_secs: 120,
+            locale: "zh".into(),
+            poll_interval_ms: 1_000,
+            sweep_interval_secs: 60,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -97,6 +144,7 @@ impl Default for Settings {
             shutdown_timeout_secs: 30,
             dataloader_delay_ms: 2,
             policy: Policy::default(),
+            delivery: Delivery::default(),
         }
     }
 }
@@ -190,6 +238,29 @@ impl Settings {
             return Err(invalid("max_query_depth", "query limits must be positive"));
         }
         self.policy.validate().map_err(|message| invalid("policy", message))?;
+        let delivery = &self.delivery;
+        if let Some(url) = &delivery.smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(invalid("delivery.smtp_url", "must start with smtp:// or smtps://"));
+        }
+        if let Some(url) = &delivery.sms_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(invalid("delivery.sms_url", "must start with http:// or https://"));
+        }
+        if !(1..=50).contains(&delivery.max_attempts) {
+            return Err(invalid("delivery.max_attempts", "must be 1–50"));
+        }
+        if delivery.retry_base_secs < 1 || delivery.retry_cap_secs < delivery.retry_base_secs {
+            return Err(invalid("delivery.retry_base_secs", "must be at least 1 and at most retry_cap_secs"));
+        }
+        if delivery.lease_secs < 5 {
+            return Err(invalid("delivery.lease_secs", "must be at least 5"));
+        }
+        if !["zh", "en"].contains(&delivery.locale.as_str()) {
+            return Err(invalid("delivery.locale", "must be zh or en"));
+        }
         Ok(())
     }
 

@@ -1,14 +1,26 @@
 //! The notification outbox: a use case queues a message in its own
-//! transaction, so it is sent exactly when the change commits; the worker
-//! delivers it. The unique key makes queueing the same message twice a no-op.
+//! transaction, so it exists exactly when the change commits; the worker
+//! claims due messages, delivers them and records the outcome. The unique
+//! key makes queueing the same message twice a no-op; the claim makes two
+//! workers never deliver the same message.
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
-use entity::enums::{NotificationChannel, NotificationStatus};
+use entity::enums::{NotificationChannel, NotificationStatus, Role};
 use entity::notification;
 
-use crate::error::ServiceResult;
+use crate::audit::{self, AuditEntry};
+use crate::auth::Actor;
+use crate::config::Delivery;
+use crate::db::begin_write;
+use crate::error::{ServiceError, ServiceResult};
+use crate::pagination::{Page, PageRequest, paginate};
+use crate::rules::retry::{AfterFailure, after_failure};
 
 /// One message to someone.
 #[derive(Debug, Clone)]
@@ -47,4 +59,173 @@ pub async fn queue<C: ConnectionTrait>(db: &C, message: Outgoing, now: DateTime<
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// Claims up to `limit` messages that are due: pending ones whose time has
+/// come, and claimed ones whose worker let the lease run out (it died).
+/// Each claim is a compare-and-set on (status, next attempt), so of several
+/// workers exactly one wins a message; the winner holds it for the lease.
+pub async fn claim_due<C: ConnectionTrait>(
+    db: &C,
+    delivery: &Delivery,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<notification::Model>> {
+    let candidates = notification::Entity::find()
+        .filter(
+            notification::Column::Status.is_in([NotificationStatus::Pending, NotificationStatus::Sending]),
+        )
+        .filter(notification::Column::NextAttemptAt.lte(now))
+        .order_by_asc(notification::Column::NextAttemptAt)
+        .order_by_asc(notification::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let lease_until = now + Duration::seconds(delivery.lease_secs);
+    let mut claimed = Vec::with_capacity(candidates.len());
+    for seen in candidates {
+        let won = notification::Entity::update_many()
+            .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sending.as_str()))
+            .col_expr(notification::Column::NextAttemptAt, Expr::value(lease_until))
+            .col_expr(notification::Column::Attempts, Expr::col(notification::Column::Attempts).add(1))
+            .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+            .filter(notification::Column::Id.eq(seen.id))
+            .filter(notification::Column::Status.eq(seen.status))
+            .filter(notification::Column::NextAttemptAt.eq(seen.next_attempt_at))
+            .exec(db)
+            .await?;
+        if won.rows_affected == 1 {
+            claimed.push(notification::Model {
+                status: NotificationStatus::Sending,
+                next_attempt_at: lease_until,
+                attempts: seen.attempts + 1,
+                updated_at: now,
+                ..seen
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// Records a delivery. Only the holder of the claim can: a worker whose
+/// lease ran out and was taken over finds nothing to update.
+pub async fn mark_sent<C: ConnectionTrait>(
+    db: &C,
+    claimed: &notification::Model,
+    now: DateTime<Utc>,
+) -> ServiceResult<bool> {
+    let done = notification::Entity::update_many()
+        .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sent.as_str()))
+        .col_expr(notification::Column::SentAt, Expr::value(now))
+        .col_expr(notification::Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+        .filter(notification::Column::Id.eq(claimed.id))
+        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
+        .filter(notification::Column::Attempts.eq(claimed.attempts))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Records a failed attempt: tried again after the backoff, or dead after
+/// the last attempt.
+pub async fn mark_failed<C: ConnectionTrait>(
+    db: &C,
+    delivery: &Delivery,
+    claimed: &notification::Model,
+    error: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<NotificationStatus> {
+    let (status, next) = match after_failure(
+        claimed.attempts,
+        delivery.max_attempts,
+        Duration::seconds(delivery.retry_base_secs),
+        Duration::seconds(delivery.retry_cap_secs),
+    ) {
+        AfterFailure::RetryIn(wait) => (NotificationStatus::Pending, now + wait),
+        AfterFailure::Dead => (NotificationStatus::Dead, now),
+    };
+    let error: String = error.chars().take(2000).collect();
+    notification::Entity::update_many()
+        .col_expr(notification::Column::Status, Expr::value(status.as_str()))
+        .col_expr(notification::Column::NextAttemptAt, Expr::value(next))
+        .col_expr(notification::Column::LastError, Expr::value(error))
+        .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+        .filter(notification::Column::Id.eq(claimed.id))
+        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
+        .filter(notification::Column::Attempts.eq(claimed.attempts))
+        .exec(db)
+        .await?;
+    Ok(status)
+}
+
+/// Who may read the outbox and resend dead messages.
+const OUTBOX_READERS: &[Role] = &[Role::ServiceManager];
+
+/// Puts a dead message back in the queue with fresh attempts (SERVICE_MANAGER).
+pub async fn resend(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceResult<notification::Model> {
+    actor.require_any(OUTBOX_READERS)?;
+    let txn = begin_write(db).await?;
+    let before = notification::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("notification", id))?;
+    if before.status != NotificationStatus::Dead {
+        return Err(ServiceError::InvalidTransition(format!(
+            "notification {id} is {}; only DEAD ones are resent",
+            before.status.as_str()
+        )));
+    }
+    let now = Utc::now();
+    let after = notification::ActiveModel {
+        id: Set(id),
+        status: Set(NotificationStatus::Pending),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Some(actor),
+        AuditEntry::changed("notification.resend", "notification", id, &before, &after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Which messages to list.
+#[derive(Debug, Clone, Default)]
+pub struct NotificationFilter {
+    pub status: Option<NotificationStatus>,
+    pub channel: Option<NotificationChannel>,
+    pub template: Option<String>,
+    pub recipient: Option<String>,
+}
+
+/// The outbox, oldest first (SERVICE_MANAGER).
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: NotificationFilter,
+    page: PageRequest,
+) -> ServiceResult<Page<notification::Model>> {
+    actor.require_any(OUTBOX_READERS)?;
+    let mut select = notification::Entity::find();
+    if let Some(status) = filter.status {
+        select = select.filter(notification::Column::Status.eq(status));
+    }
+    if let Some(channel) = filter.channel {
+        select = select.filter(notification::Column::Channel.eq(channel));
+    }
+    if let Some(template) = filter.template {
+        select = select.filter(notification::Column::Template.eq(template));
+    }
+    if let Some(recipient) = filter.recipient {
+        select = select.filter(notification::Column::Recipient.eq(recipient));
+    }
+    paginate(db, select, notification::Column::Id, page).await
 }

@@ -30,6 +30,13 @@ pub struct Policy {
     pub quote_discount_approval_percent: Decimal,
     /// Old parts are due this many days after the repair is completed.
     pub old_part_due_days: i64,
+    /// An old part this many days late goes to the service manager too.
+    pub old_part_escalation_days: i64,
+    /// A ticket past its reply or arrival deadline by this many hours goes
+    /// from the agent to the service manager.
+    pub sla_escalation_hours: i64,
+    /// A return visit this many hours past due goes to the service manager.
+    pub visit_escalation_hours: i64,
     /// Responsibility determination deadlines, in days from the review.
     pub determination_domestic_days: i64,
     pub determination_domestic_critical_days: i64,
@@ -83,6 +90,9 @@ impl Default for Policy {
             repeat_repair_days: 90,
             quote_discount_approval_percent: Decimal::from(10),
             old_part_due_days: 7,
+            old_part_escalation_days: 3,
+            sla_escalation_hours: 4,
+            visit_escalation_hours: 24,
             determination_domestic_days: 7,
             determination_domestic_critical_days: 15,
             determination_imported_home_days: 20,
@@ -138,6 +148,9 @@ impl Policy {
             ("policy.remote_arrival_hours", self.remote_arrival_hours),
             ("policy.severe_arrival_hours", self.severe_arrival_hours),
             ("policy.old_part_due_days", self.old_part_due_days),
+            ("policy.old_part_escalation_days", self.old_part_escalation_days),
+            ("policy.sla_escalation_hours", self.sla_escalation_hours),
+            ("policy.visit_escalation_hours", self.visit_escalation_hours),
             ("policy.return_visit_working_days", self.return_visit_working_days),
         ];
         for (key, value) in positive {

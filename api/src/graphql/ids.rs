@@ -30,6 +30,7 @@ pub enum Kind {
     OldPart,
     Determination,
     LocalSale,
+    Notification,
 }
 
 impl Kind {
@@ -55,6 +56,7 @@ impl Kind {
             Kind::OldPart => "OldPart",
             Kind::Determination => "Determination",
             Kind::LocalSale => "LocalSale",
+            Kind::Notification => "Notification",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod money;
 pub mod old_parts;
 pub mod quote;
 pub mod repeat_repair;
+pub mod retry;
 pub mod sla;
 pub mod stock;
 pub mod ticket_flow;

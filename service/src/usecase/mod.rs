@@ -4,5 +4,6 @@
 pub mod identity;
 pub mod master;
 pub mod parts;
+pub mod reminders;
 pub mod tickets;
 pub mod versioned;

@@ -5,11 +5,13 @@
 mod helpers;
 
 mod access;
+mod delivery;
 mod demo;
 mod identity;
 mod master_data;
 mod n_plus_one;
 mod parts;
 mod server;
+mod sinks;
 mod subscription;
 mod tickets;

@@ -48,18 +48,18 @@ const HEADERS: [&str; 18] = [
 ];
 
 /// Everyone a parts test needs, and a ticket with an engineer on site.
-struct Site {
-    admin: String,
-    agent: String,
-    engineer: String,
-    manager: String,
-    keeper: String,
-    warehouse: Value,
-    ticket: Value,
-    number: String,
+pub(crate) struct Site {
+    pub admin: String,
+    pub agent: String,
+    pub engineer: String,
+    pub manager: String,
+    pub keeper: String,
+    pub warehouse: Value,
+    pub ticket: Value,
+    pub number: String,
 }
 
-async fn site(app: &TestApp) -> Site {
+pub(crate) async fn site(app: &TestApp) -> Site {
     let admin = app.admin_token().await;
     let serial = unit_in_field(app, &admin, "XCT25-P-1", &today(), None).await;
     seal_ageing_cause(app, &admin).await;
@@ -112,7 +112,7 @@ async fn site(app: &TestApp) -> Site {
 }
 
 /// A part in the catalogue; `limit` makes it valuable.
-async fn part(
+pub(crate) async fn part(
     app: &TestApp,
     admin: &str,
     number: &str,
@@ -125,7 +125,7 @@ async fn part(
         json!({"n": number, "p": price, "w": weight, "l": limit})).await["createPart"]["part"]["id"].clone()
 }
 
-async fn receive(app: &TestApp, site: &Site, part: &Value, quantity: i32) {
+pub(crate) async fn receive(app: &TestApp, site: &Site, part: &Value, quantity: i32) {
     step(app, &site.keeper,
         "mutation($w: ID!, $p: ID!, $q: Int!) { receiveStock(input: {warehouseId: $w, partId: $p, quantity: $q}) { movement { balanceAfter } } }",
         json!({"w": site.warehouse, "p": part, "q": quantity})).await;
@@ -143,7 +143,7 @@ async fn on_hand(app: &TestApp, site: &Site, part: &Value) -> i64 {
 }
 
 /// Records the repair with `parts` replaced and returns the ticket's old parts.
-async fn repair_with(app: &TestApp, site: &Site, parts: Value) -> Vec<Value> {
+pub(crate) async fn repair_with(app: &TestApp, site: &Site, parts: Value) -> Vec<Value> {
     step(app, &site.engineer,
         "mutation($id: ID!, $parts: [ReplacedPartInput!]!) { recordRepair(input: {ticket: {id: $id, version: 4}, faultCause: \"HY-SEAL-AGING\", measures: \"更换\", labourHours: \"2\", partsReplaced: $parts}) { ticket { status } } }",
         json!({"id": site.ticket, "parts": parts})).await;
@@ -154,7 +154,7 @@ async fn repair_with(app: &TestApp, site: &Site, parts: Value) -> Vec<Value> {
 }
 
 /// Today where the business is (Asia/Shanghai by default), as the server counts.
-fn business_today() -> NaiveDate {
+pub(crate) fn business_today() -> NaiveDate {
     Utc::now().with_timezone(&chrono_tz::Asia::Shanghai).date_naive()
 }
 

@@ -3,6 +3,7 @@
 mod account;
 mod catalogue;
 mod master_data;
+mod notifications;
 mod old_parts;
 mod stock;
 mod tickets;
@@ -15,6 +16,7 @@ pub struct MutationRoot(
     account::AccountMutation,
     catalogue::CatalogueMutation,
     master_data::MasterDataMutation,
+    notifications::NotificationMutation,
     stock::StockMutation,
     old_parts::OldPartMutation,
     tickets::TicketMutation,

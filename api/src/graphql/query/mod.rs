@@ -4,6 +4,7 @@ mod account;
 mod audit;
 mod catalogue;
 mod master_data;
+mod notifications;
 mod old_parts;
 mod stock;
 mod tickets;
@@ -17,6 +18,7 @@ pub struct QueryRoot(
     audit::AuditQuery,
     catalogue::CatalogueQuery,
     master_data::MasterDataQuery,
+    notifications::NotificationQuery,
     stock::StockQuery,
     old_parts::OldPartQuery,
     tickets::TicketQuery,

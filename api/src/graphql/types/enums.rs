@@ -360,3 +360,27 @@ mirror_enum!(
         Cancelled,
     }
 );
+
+mirror_enum!(
+    /// How a message is sent.
+    NotificationChannel <=> entity::enums::NotificationChannel {
+        /// By SMTP.
+        Email,
+        /// Through the SMS gateway.
+        Sms,
+    }
+);
+
+mirror_enum!(
+    /// Where a message of the outbox is.
+    NotificationStatus <=> entity::enums::NotificationStatus {
+        /// Waiting for its (next) attempt.
+        Pending,
+        /// Claimed by a worker that is sending it.
+        Sending,
+        /// Delivered.
+        Sent,
+        /// Failed on every attempt; waits for a resend.
+        Dead,
+    }
+);

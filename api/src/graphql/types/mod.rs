@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod enums;
 pub mod master;
+pub mod notification;
 pub mod old_parts;
 pub mod stock;
 pub mod ticket;

@@ -1,0 +1,189 @@
+//! The worker against real receivers: sweeps queue each due reminder once,
+//! delivery sends each once however many workers run, a receiver that is
+//! down means retries then delivery, and a message that keeps failing ends
+//! dead until a manager resends it.
+
+use chrono::{Duration, Utc};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::json;
+
+use entity::notification;
+use sea_orm::EntityTrait;
+use sea_orm::sea_query::Expr;
+use service::config::{Delivery, Settings};
+use worker::delivery::{Senders, deliver_due};
+
+use crate::helpers::{Backend, TestApp, spawn_app, test_settings};
+use crate::on_both_backends;
+use crate::parts::{business_today, part, receive, repair_with, site};
+use crate::sinks::{SmsSink, SmtpSink};
+
+on_both_backends!(
+    overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_workers,
+    receiver_down_means_retries_then_one_delivery,
+    a_message_that_keeps_failing_is_dead_until_resent,
+);
+
+async fn sql(app: &TestApp, statement: &str) {
+    app.db
+        .execute_raw(Statement::from_string(app.db.get_database_backend(), statement.to_owned()))
+        .await
+        .expect("statement runs");
+}
+
+/// An old part three days past due, the engineer reachable by mail and phone.
+async fn overdue_old_part(app: &TestApp) -> String {
+    let site = site(app).await;
+    let seal = part(app, &site.admin, "HY-SEAL-04", "380", "1", None).await;
+    receive(app, &site, &seal, 1).await;
+    repair_with(app, &site, json!([{"partId": seal, "quantity": 1}])).await;
+    sql(app, "UPDATE users SET email = 'eng@example.cn', phone = '13900000001' WHERE username = 'eng.hyd'")
+        .await;
+    let due = business_today() - Duration::days(3);
+    sql(app, &format!("UPDATE old_parts SET due_on = '{due}'")).await;
+    site.manager
+}
+
+fn settings_for(
+    app: &TestApp,
+    smtp: &str,
+    sms: Option<String>,
+    tweak: impl FnOnce(&mut Delivery),
+) -> Settings {
+    let mut settings = test_settings(&app.database.url);
+    settings.delivery.smtp_url = Some(smtp.to_owned());
+    settings.delivery.sms_url = sms;
+    tweak(&mut settings.delivery);
+    settings
+}
+
+async fn statuses(app: &TestApp) -> Vec<(String, i32)> {
+    notification::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|n| (n.status.as_str().to_owned(), n.attempts))
+        .collect()
+}
+
+async fn overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_workers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let sms = SmsSink::start().await;
+    let settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+
+    // Sweeps in three processes, twice: the database decides what exists.
+    for _ in 0..2 {
+        let (a, b, c) = tokio::join!(
+            worker::sweep_once(&app.db, &settings),
+            worker::sweep_once(&app.db, &settings),
+            worker::sweep_once(&app.db, &settings)
+        );
+        a.and(b).and(c).expect("sweeps");
+    }
+    assert_eq!(
+        app.count("notifications WHERE template = 'old_part_overdue'").await,
+        2,
+        "mail and SMS to the engineer"
+    );
+    assert_eq!(
+        app.count("notifications WHERE template = 'old_part_escalation'").await,
+        1,
+        "three days late: the manager too"
+    );
+
+    let senders = Senders::new(&settings.delivery).expect("senders");
+    let (a, b, c) = tokio::join!(
+        deliver_due(&app.db, &settings.delivery, &senders, 10),
+        deliver_due(&app.db, &settings.delivery, &senders, 10),
+        deliver_due(&app.db, &settings.delivery, &senders, 10)
+    );
+    let sent = a.expect("worker a").sent + b.expect("worker b").sent + c.expect("worker c").sent;
+    assert_eq!(sent, 3);
+    let again = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("nothing left");
+    assert_eq!(again.sent, 0);
+
+    let mails = smtp.received();
+    assert_eq!(mails.len(), 2, "one mail to the engineer, one to the manager");
+    let to_engineer = mails.iter().find(|m| m.to == ["eng@example.cn"]).expect("the engineer's mail");
+    assert!(to_engineer.text().contains("已延期 3 天"), "{}", to_engineer.data);
+    assert!(mails.iter().any(|m| m.to == ["manager@example.cn"]));
+    let texts = sms.received();
+    assert_eq!(texts.len(), 1);
+    assert_eq!(texts[0]["to"], "13900000001");
+    assert!(texts[0]["text"].as_str().unwrap_or_default().contains("已延期 3 天"));
+    assert!(statuses(&app).await.iter().all(|(s, attempts)| s == "SENT" && *attempts == 1));
+}
+
+async fn receiver_down_means_retries_then_one_delivery(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    // A port nobody listens on yet.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+    let settings = settings_for(&app, &format!("smtp://127.0.0.1:{port}"), None, |_| {});
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    sql(&app, "DELETE FROM notifications WHERE channel = 'SMS'").await;
+    let senders = Senders::new(&settings.delivery).expect("senders");
+    let down = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    assert_eq!((down.sent, down.failed), (0, 2));
+    let later = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    assert_eq!(later.failed, 0, "nothing is tried again before its backoff");
+    assert!(
+        app.count("notifications WHERE status = 'PENDING' AND attempts = 1 AND last_error IS NOT NULL").await
+            == 2
+    );
+
+    let smtp = SmtpSink::start(port).await;
+    // The backoff has passed.
+    notification::Entity::update_many()
+        .col_expr(notification::Column::NextAttemptAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .exec(&app.db)
+        .await
+        .expect("backoff over");
+    let up = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    assert_eq!(up.sent, 2);
+    assert_eq!(smtp.received().len(), 2, "each message once");
+    assert!(statuses(&app).await.iter().all(|(s, attempts)| s == "SENT" && *attempts == 2));
+}
+
+async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let manager = overdue_old_part(&app).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+    let settings = settings_for(&app, &format!("smtp://127.0.0.1:{port}"), None, |d| d.max_attempts = 1);
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    sql(&app, "DELETE FROM notifications WHERE channel = 'SMS' OR template <> 'old_part_overdue'").await;
+    let senders = Senders::new(&settings.delivery).expect("senders");
+    let round = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    assert_eq!(round.dead, 1);
+
+    let dead = app
+        .gql(Some(&manager), "{ notifications(filter: {status: DEAD}) { totalCount edges { node { id recipient template lastError attempts } } } }", json!({}))
+        .await;
+    let node = dead.expect_ok()["notifications"]["edges"][0]["node"].clone();
+    assert_eq!(node["recipient"], "eng@example.cn");
+    assert!(node["lastError"].is_string());
+    let resent = app
+        .gql(
+            Some(&manager),
+            "mutation($id: ID!) { resendNotification(id: $id) { notification { status attempts } } }",
+            json!({"id": node["id"]}),
+        )
+        .await;
+    assert_eq!(resent.expect_ok()["resendNotification"]["notification"]["status"], "PENDING");
+    let twice = app
+        .gql(
+            Some(&manager),
+            "mutation($id: ID!) { resendNotification(id: $id) { notification { status } } }",
+            json!({"id": node["id"]}),
+        )
+        .await;
+    assert_eq!(twice.error_code(), Some("INVALID_TRANSITION"), "only dead messages are resent");
+
+    let smtp = SmtpSink::start(port).await;
+    let round = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    assert_eq!(round.sent, 1);
+    assert_eq!(smtp.received().len(), 1);
+}

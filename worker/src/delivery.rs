@@ -1,0 +1,139 @@
+//! Delivery of the outbox: claim what is due, send each message by SMTP or
+//! the SMS gateway, record the outcome. A failure is retried with backoff
+//! and ends dead after the last attempt; a worker that dies mid-send loses
+//! its claim when the lease runs out, and another worker takes it over.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::DatabaseConnection;
+
+use entity::enums::NotificationChannel;
+use entity::notification;
+use service::config::Delivery;
+use service::notify;
+
+/// How long one SMS request may take.
+const SMS_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The ways out: an SMTP relay and an SMS gateway, each optional.
+pub struct Senders {
+    smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    mail_from: lettre::message::Mailbox,
+    http: reqwest::Client,
+    sms_url: Option<String>,
+    sms_authorization: Option<String>,
+}
+
+impl Senders {
+    pub fn new(delivery: &Delivery) -> anyhow::Result<Self> {
+        let smtp = delivery
+            .smtp_url
+            .as_deref()
+            .map(|url| {
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map(|b| b.timeout(Some(Duration::from_secs(20))).build())
+            })
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("delivery.smtp_url: {e}"))?;
+        let mail_from = delivery.mail_from.parse().map_err(|e| anyhow::anyhow!("delivery.mail_from: {e}"))?;
+        let http = reqwest::Client::builder().timeout(SMS_TIMEOUT).build()?;
+        Ok(Self {
+            smtp,
+            mail_from,
+            http,
+            sms_url: delivery.sms_url.clone(),
+            sms_authorization: delivery.sms_authorization.clone(),
+        })
+    }
+
+    /// Whether this worker can send on `channel` at all.
+    fn can_send(&self, channel: NotificationChannel) -> bool {
+        match channel {
+            NotificationChannel::Email => self.smtp.is_some(),
+            NotificationChannel::Sms => self.sms_url.is_some(),
+        }
+    }
+
+    async fn send(&self, message: &notification::Model) -> Result<(), String> {
+        match message.channel {
+            NotificationChannel::Email => self.email(message).await,
+            NotificationChannel::Sms => self.sms(message).await,
+        }
+    }
+
+    async fn email(&self, message: &notification::Model) -> Result<(), String> {
+        let smtp = self.smtp.as_ref().ok_or("no SMTP relay configured")?;
+        let to = message.recipient.parse().map_err(|e| format!("recipient `{}`: {e}", message.recipient))?;
+        // The outbox key as Message-ID lets a receiver recognise a resend.
+        let email = Message::builder()
+            .from(self.mail_from.clone())
+            .to(to)
+            .message_id(Some(format!("<{}@aftersales>", message.unique_key.replace(['<', '>', ' '], "_"))))
+            .subject(message.subject.clone().unwrap_or_default())
+            .header(ContentType::TEXT_PLAIN)
+            .body(message.body.clone())
+            .map_err(|e| e.to_string())?;
+        smtp.send(email).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    async fn sms(&self, message: &notification::Model) -> Result<(), String> {
+        let url = self.sms_url.as_deref().ok_or("no SMS gateway configured")?;
+        let mut request = self.http.post(url).header("Idempotency-Key", &message.unique_key).json(
+            &serde_json::json!({ "to": message.recipient, "text": message.body, "id": message.unique_key }),
+        );
+        if let Some(auth) = &self.sms_authorization {
+            request = request.header("Authorization", auth);
+        }
+        let response = request.send().await.map_err(|e| e.to_string())?;
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(format!("SMS gateway answered {}", response.status()))
+        }
+    }
+}
+
+/// What one delivery round did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub failed: usize,
+    pub dead: usize,
+}
+
+/// Claims up to `batch` due messages and delivers them.
+pub async fn deliver_due(
+    db: &DatabaseConnection,
+    delivery: &Delivery,
+    senders: &Senders,
+    batch: u64,
+) -> Result<Round, service::ServiceError> {
+    let claimed = notify::claim_due(db, delivery, batch, Utc::now()).await?;
+    let mut round = Round::default();
+    for message in claimed {
+        let outcome = if senders.can_send(message.channel) {
+            senders.send(&message).await
+        } else {
+            Err(format!("no {} sender is configured", message.channel.as_str()))
+        };
+        match outcome {
+            Ok(()) => {
+                notify::mark_sent(db, &message, Utc::now()).await?;
+                round.sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(id = message.id, attempts = message.attempts, %error, "delivery failed");
+                let status = notify::mark_failed(db, delivery, &message, &error, Utc::now()).await?;
+                if status == entity::enums::NotificationStatus::Dead {
+                    round.dead += 1;
+                } else {
+                    round.failed += 1;
+                }
+            }
+        }
+    }
+    Ok(round)
+}
