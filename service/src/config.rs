@@ -73,6 +73,37 @@ pub struct Settings {
     pub dataloader_delay_ms: u64,
     pub policy: Policy,
     pub delivery: Delivery,
+    pub schedules: Schedules,
+    /// Prefix of the worker's Redis queues: deployments sharing a Redis
+    /// keep apart by it.
+    pub queue_prefix: String,
+}
+
+/// When the worker sweeps, as cron expressions with seconds
+/// (`sec min hour day month weekday`) in the business time zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Schedules {
+    pub return_visits: String,
+    pub sla: String,
+    pub old_parts: String,
+    pub determinations: String,
+    pub low_stock: String,
+    /// Delivery of what the api queued and of retries that came due.
+    pub outbox: String,
+}
+
+impl Default for Schedules {
+    fn default() -> Self {
+        Self {
+            return_visits: "0 */10 * * * *".into(),
+            sla: "0 * * * * *".into(),
+            old_parts: "0 0 9 * * *".into(),
+            determinations: "0 30 9 * * *".into(),
+            low_stock: "0 0 8 * * *".into(),
+            outbox: "*/15 * * * * *".into(),
+        }
+    }
 }
 
 /// How the worker delivers the notification outbox.
@@ -145,6 +176,8 @@ impl Default for Settings {
             dataloader_delay_ms: 2,
             policy: Policy::default(),
             delivery: Delivery::default(),
+            schedules: Schedules::default(),
+            queue_prefix: "aftersales".into(),
         }
     }
 }

@@ -61,17 +61,15 @@ pub async fn queue<C: ConnectionTrait>(db: &C, message: Outgoing, now: DateTime<
     Ok(())
 }
 
-/// Claims up to `limit` messages that are due: pending ones whose time has
-/// come, and claimed ones whose worker let the lease run out (it died).
-/// Each claim is a compare-and-set on (status, next attempt), so of several
-/// workers exactly one wins a message; the winner holds it for the lease.
-pub async fn claim_due<C: ConnectionTrait>(
+/// Messages that are due: pending ones whose time has come, and claimed
+/// ones whose worker let the lease run out (it died). Id and attempts, so
+/// a job per attempt can be keyed.
+pub async fn due<C: ConnectionTrait>(
     db: &C,
-    delivery: &Delivery,
     limit: u64,
     now: DateTime<Utc>,
-) -> ServiceResult<Vec<notification::Model>> {
-    let candidates = notification::Entity::find()
+) -> ServiceResult<Vec<(i64, i32)>> {
+    Ok(notification::Entity::find()
         .filter(
             notification::Column::Status.is_in([NotificationStatus::Pending, NotificationStatus::Sending]),
         )
@@ -80,28 +78,58 @@ pub async fn claim_due<C: ConnectionTrait>(
         .order_by_asc(notification::Column::Id)
         .limit(limit)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|n| (n.id, n.attempts))
+        .collect())
+}
+
+/// Claims message `id` if it is due. The claim is a compare-and-set on
+/// (status, next attempt), so of several workers exactly one wins; the
+/// winner holds it for the lease. `None`: not due, or someone else has it.
+pub async fn claim<C: ConnectionTrait>(
+    db: &C,
+    delivery: &Delivery,
+    id: i64,
+    now: DateTime<Utc>,
+) -> ServiceResult<Option<notification::Model>> {
+    let Some(seen) = notification::Entity::find_by_id(id).one(db).await? else { return Ok(None) };
+    let due = matches!(seen.status, NotificationStatus::Pending | NotificationStatus::Sending)
+        && seen.next_attempt_at <= now;
+    if !due {
+        return Ok(None);
+    }
     let lease_until = now + Duration::seconds(delivery.lease_secs);
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for seen in candidates {
-        let won = notification::Entity::update_many()
-            .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sending.as_str()))
-            .col_expr(notification::Column::NextAttemptAt, Expr::value(lease_until))
-            .col_expr(notification::Column::Attempts, Expr::col(notification::Column::Attempts).add(1))
-            .col_expr(notification::Column::UpdatedAt, Expr::value(now))
-            .filter(notification::Column::Id.eq(seen.id))
-            .filter(notification::Column::Status.eq(seen.status))
-            .filter(notification::Column::NextAttemptAt.eq(seen.next_attempt_at))
-            .exec(db)
-            .await?;
-        if won.rows_affected == 1 {
-            claimed.push(notification::Model {
-                status: NotificationStatus::Sending,
-                next_attempt_at: lease_until,
-                attempts: seen.attempts + 1,
-                updated_at: now,
-                ..seen
-            });
+    let won = notification::Entity::update_many()
+        .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sending.as_str()))
+        .col_expr(notification::Column::NextAttemptAt, Expr::value(lease_until))
+        .col_expr(notification::Column::Attempts, Expr::col(notification::Column::Attempts).add(1))
+        .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+        .filter(notification::Column::Id.eq(seen.id))
+        .filter(notification::Column::Status.eq(seen.status))
+        .filter(notification::Column::NextAttemptAt.eq(seen.next_attempt_at))
+        .exec(db)
+        .await?;
+    Ok((won.rows_affected == 1).then(|| notification::Model {
+        status: NotificationStatus::Sending,
+        next_attempt_at: lease_until,
+        attempts: seen.attempts + 1,
+        updated_at: now,
+        ..seen
+    }))
+}
+
+/// Claims up to `limit` due messages (see [`claim`]).
+pub async fn claim_due<C: ConnectionTrait>(
+    db: &C,
+    delivery: &Delivery,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<notification::Model>> {
+    let mut claimed = Vec::new();
+    for (id, _) in due(db, limit, now).await? {
+        if let Some(message) = claim(db, delivery, id, now).await? {
+            claimed.push(message);
         }
     }
     Ok(claimed)

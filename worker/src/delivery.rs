@@ -10,7 +10,7 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::DatabaseConnection;
 
-use entity::enums::NotificationChannel;
+use entity::enums::{NotificationChannel, NotificationStatus};
 use entity::notification;
 use service::config::Delivery;
 use service::notify;
@@ -104,6 +104,41 @@ pub struct Round {
     pub dead: usize,
 }
 
+/// How one message went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Sent,
+    /// Failed; tried again after the backoff.
+    Failed,
+    /// Failed for the last time.
+    Dead,
+}
+
+/// Sends a claimed message and records the outcome.
+pub async fn deliver(
+    db: &DatabaseConnection,
+    delivery: &Delivery,
+    senders: &Senders,
+    message: &notification::Model,
+) -> Result<Outcome, service::ServiceError> {
+    let sent = if senders.can_send(message.channel) {
+        senders.send(message).await
+    } else {
+        Err(format!("no {} sender is configured", message.channel.as_str()))
+    };
+    match sent {
+        Ok(()) => {
+            notify::mark_sent(db, message, Utc::now()).await?;
+            Ok(Outcome::Sent)
+        }
+        Err(error) => {
+            tracing::warn!(id = message.id, attempts = message.attempts, %error, "delivery failed");
+            let status = notify::mark_failed(db, delivery, message, &error, Utc::now()).await?;
+            Ok(if status == NotificationStatus::Dead { Outcome::Dead } else { Outcome::Failed })
+        }
+    }
+}
+
 /// Claims up to `batch` due messages and delivers them.
 pub async fn deliver_due(
     db: &DatabaseConnection,
@@ -114,25 +149,10 @@ pub async fn deliver_due(
     let claimed = notify::claim_due(db, delivery, batch, Utc::now()).await?;
     let mut round = Round::default();
     for message in claimed {
-        let outcome = if senders.can_send(message.channel) {
-            senders.send(&message).await
-        } else {
-            Err(format!("no {} sender is configured", message.channel.as_str()))
-        };
-        match outcome {
-            Ok(()) => {
-                notify::mark_sent(db, &message, Utc::now()).await?;
-                round.sent += 1;
-            }
-            Err(error) => {
-                tracing::warn!(id = message.id, attempts = message.attempts, %error, "delivery failed");
-                let status = notify::mark_failed(db, delivery, &message, &error, Utc::now()).await?;
-                if status == entity::enums::NotificationStatus::Dead {
-                    round.dead += 1;
-                } else {
-                    round.failed += 1;
-                }
-            }
+        match deliver(db, delivery, senders, &message).await? {
+            Outcome::Sent => round.sent += 1,
+            Outcome::Failed => round.failed += 1,
+            Outcome::Dead => round.dead += 1,
         }
     }
     Ok(round)

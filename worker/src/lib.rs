@@ -5,6 +5,7 @@
 //! every message is claimed by exactly one of them.
 
 pub mod delivery;
+pub mod jobs;
 
 use std::future::Future;
 use std::time::Duration;
@@ -35,8 +36,9 @@ pub async fn sweep_once(
     Ok(queued)
 }
 
-/// Sweeps and delivers until `shutdown` completes; a round in progress
-/// finishes first.
+/// Without Redis (the embedded default): sweeps and delivers in this
+/// process on fixed intervals until `shutdown` completes; a round in
+/// progress finishes first. With Redis, see [`jobs::run_on_redis`].
 pub async fn run(
     db: DatabaseConnection,
     settings: Settings,

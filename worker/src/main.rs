@@ -31,7 +31,11 @@ async fn main() -> ExitCode {
             _ = tokio::signal::ctrl_c() => {},
         }
     };
-    match worker::run(db, settings, shutdown).await {
+    let outcome = match settings.redis_url.clone() {
+        Some(redis) => worker::jobs::run_on_redis(db, settings, &redis, shutdown).await,
+        None => worker::run(db, settings, shutdown).await,
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!(error = %err, "worker failed");

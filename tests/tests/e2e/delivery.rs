@@ -22,6 +22,7 @@ on_both_backends!(
     overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_workers,
     receiver_down_means_retries_then_one_delivery,
     a_message_that_keeps_failing_is_dead_until_resent,
+    three_workers_on_redis_deliver_each_reminder_once,
 );
 
 async fn sql(app: &TestApp, statement: &str) {
@@ -186,4 +187,55 @@ async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
     let round = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
     assert_eq!(round.sent, 1);
     assert_eq!(smtp.received().len(), 1);
+}
+
+/// Three workers on one Redis, every schedule ticking each second: each due
+/// reminder arrives once, and keeps arriving once tick after tick.
+async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let sms = SmsSink::start().await;
+    let mut settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+    let every_second = "* * * * * *".to_owned();
+    settings.schedules = service::config::Schedules {
+        return_visits: every_second.clone(),
+        sla: every_second.clone(),
+        old_parts: every_second.clone(),
+        determinations: every_second.clone(),
+        low_stock: every_second.clone(),
+        outbox: every_second,
+    };
+    settings.queue_prefix = format!("test-{}", uuid::Uuid::new_v4().simple());
+    let redis = crate::helpers::redis_url();
+    let mut stops = Vec::new();
+    let mut workers = Vec::new();
+    for _ in 0..3 {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        stops.push(stop);
+        let (db, settings, redis) = (app.db.clone(), settings.clone(), redis.clone());
+        workers.push(tokio::spawn(async move {
+            worker::jobs::run_on_redis(db, settings, &redis, async move {
+                let _ = stopped.await;
+            })
+            .await
+        }));
+    }
+    // Mail and SMS to the engineer, mail to the manager.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    while (smtp.received().len() < 2 || sms.received().is_empty()) && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    // A few more ticks in every worker: nothing more may arrive.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    for stop in stops {
+        let _ = stop.send(());
+    }
+    for worker in workers {
+        let stopped = tokio::time::timeout(std::time::Duration::from_secs(30), worker).await;
+        assert!(matches!(stopped, Ok(Ok(Ok(())))), "the worker stops cleanly: {stopped:?}");
+    }
+    assert_eq!(smtp.received().len(), 2, "each mail once");
+    assert_eq!(sms.received().len(), 1, "the SMS once");
+    assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 3);
 }
