@@ -130,6 +130,8 @@ pub struct Delivery {
     pub locale: String,
     /// How often the worker looks for due messages.
     pub poll_interval_ms: u64,
+    /// Messages one worker process sends at once.
+    pub concurrency: usize,
     /// How often the worker sweeps for what has become due.
     pub sweep_interval_secs: u64,
 }
@@ -147,6 +149,7 @@ impl Default for Delivery {
             lease_secs: 120,
             locale: "zh".into(),
             poll_interval_ms: 1_000,
+            concurrency: 4,
             sweep_interval_secs: 60,
         }
     }
@@ -287,6 +290,9 @@ impl Settings {
         }
         if delivery.retry_base_secs < 1 || delivery.retry_cap_secs < delivery.retry_base_secs {
             return Err(invalid("delivery.retry_base_secs", "must be at least 1 and at most retry_cap_secs"));
+        }
+        if !(1..=64).contains(&delivery.concurrency) {
+            return Err(invalid("delivery.concurrency", "must be 1–64"));
         }
         if delivery.lease_secs < 5 {
             return Err(invalid("delivery.lease_secs", "must be at least 5"));

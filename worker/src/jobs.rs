@@ -203,12 +203,13 @@ pub async fn run_on_redis(
             .data(sweep_ctx.clone())
             .build(on_sweep)
     });
+    let concurrency = ctx.settings.delivery.concurrency;
     let deliver_ctx = ctx.clone();
     monitor = monitor.register(move |_| {
         WorkerBuilder::new(worker_name("deliver"))
             .backend(deliveries.clone().poll_with_interval(poll))
             .data(deliver_ctx.clone())
-            .concurrency(4)
+            .concurrency(concurrency)
             .build(on_deliver)
     });
     monitor

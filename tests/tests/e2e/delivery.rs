@@ -23,6 +23,7 @@ on_both_backends!(
     receiver_down_means_retries_then_one_delivery,
     a_message_that_keeps_failing_is_dead_until_resent,
     three_workers_on_redis_deliver_each_reminder_once,
+    a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
 );
 
 async fn sql(app: &TestApp, statement: &str) {
@@ -238,4 +239,91 @@ async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
     assert_eq!(smtp.received().len(), 2, "each mail once");
     assert_eq!(sms.received().len(), 1, "the SMS once");
     assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 3);
+}
+
+/// The real `aftersales-worker` binary, next to this test binary
+/// (`./scripts/test` builds it first).
+fn worker_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target directory");
+    let binary = dir.join("aftersales-worker");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build -p worker --bin aftersales-worker`",
+        binary.display()
+    );
+    binary
+}
+
+fn spawn_worker(app: &TestApp, smtp: &SmtpSink, prefix: &str) -> tokio::process::Child {
+    tokio::process::Command::new(worker_binary())
+        .env("DATABASE_URL", &app.database.url)
+        .env("REDIS_URL", crate::helpers::redis_url())
+        .env("AFTERSALES_QUEUE_PREFIX", prefix)
+        .env("AFTERSALES_DELIVERY__SMTP_URL", smtp.url())
+        .env("AFTERSALES_DELIVERY__LEASE_SECS", "5")
+        .env("AFTERSALES_DELIVERY__POLL_INTERVAL_MS", "100")
+        // One message in flight, so the kill hits exactly the held one.
+        .env("AFTERSALES_DELIVERY__CONCURRENCY", "1")
+        .env("AFTERSALES_SCHEDULES__OUTBOX", "* * * * * *")
+        .env("AFTERSALES_CONFIG", "/dev/null")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("worker starts")
+}
+
+/// Forty messages due; the receiver holds the tenth without answering and
+/// the worker is killed with SIGKILL right then. A new worker process
+/// delivers the rest and, once the lease is over, the tenth: forty mails,
+/// each once. (A kill in the instant between the receiver's "250" and the
+/// database commit would send that one message twice; its Message-ID, the
+/// outbox key, lets the receiver tell.)
+async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let now = Utc::now();
+    let rows: Vec<notification::ActiveModel> = (0..40)
+        .map(|i| notification::ActiveModel {
+            recipient: sea_orm::Set(format!("user{i}@example.cn")),
+            channel: sea_orm::Set(entity::enums::NotificationChannel::Email),
+            template: sea_orm::Set("low_stock".into()),
+            locale: sea_orm::Set("zh".into()),
+            subject: sea_orm::Set(Some(format!("第 {i} 封"))),
+            body: sea_orm::Set("库存低于安全库存".into()),
+            unique_key: sea_orm::Set(format!("kill-test:{i}")),
+            status: sea_orm::Set(entity::enums::NotificationStatus::Pending),
+            attempts: sea_orm::Set(0),
+            next_attempt_at: sea_orm::Set(now),
+            created_at: sea_orm::Set(now),
+            updated_at: sea_orm::Set(now),
+            ..Default::default()
+        })
+        .collect();
+    notification::Entity::insert_many(rows).exec(&app.db).await.expect("outbox filled");
+    let smtp = SmtpSink::holding(0, Some(10)).await;
+    let prefix = format!("kill-{}", uuid::Uuid::new_v4().simple());
+
+    let mut first = spawn_worker(&app, &smtp, &prefix);
+    tokio::time::timeout(std::time::Duration::from_secs(60), smtp.held.notified())
+        .await
+        .expect("the tenth message reaches the receiver");
+    first.kill().await.expect("SIGKILL");
+    let _ = first.wait().await;
+    let before_restart = smtp.received().len();
+    assert!(before_restart < 40, "killed mid-run: {before_restart} delivered");
+
+    let mut second = spawn_worker(&app, &smtp, &prefix);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while app.count("notifications WHERE status = 'SENT'").await < 40 && std::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    second.kill().await.expect("stopped");
+    let mails = smtp.received();
+    let mut recipients: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    recipients.sort();
+    let total = recipients.len();
+    recipients.dedup();
+    assert_eq!((total, recipients.len()), (40, 40), "forty mails, none twice");
+    assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 40);
 }

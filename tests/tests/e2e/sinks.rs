@@ -34,18 +34,30 @@ impl Mail {
 pub struct SmtpSink {
     pub port: u16,
     pub mails: Arc<Mutex<Vec<Mail>>>,
+    /// Notified when the held message arrives (see [`SmtpSink::holding`]).
+    pub held: Arc<tokio::sync::Notify>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl SmtpSink {
     pub async fn start(port: u16) -> Self {
+        Self::holding(port, None).await
+    }
+
+    /// Like `start`, but the message number `hold_at` (1-based) never gets
+    /// its "250": the sender hangs mid-delivery until its connection dies,
+    /// and the message does not count as received.
+    pub async fn holding(port: u16, hold_at: Option<usize>) -> Self {
         let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("SMTP port free");
         let port = listener.local_addr().expect("address").port();
         let mails: Arc<Mutex<Vec<Mail>>> = Arc::default();
+        let held = Arc::new(tokio::sync::Notify::new());
+        let seen = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let keep = mails.clone();
+        let hold = held.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let keep = keep.clone();
+                let (keep, hold, seen) = (keep.clone(), hold.clone(), seen.clone());
                 tokio::spawn(async move {
                     let (read, mut write) = stream.into_split();
                     let mut lines = BufReader::new(read);
@@ -73,10 +85,22 @@ impl SmtpSink {
                                 }
                                 data.push_str(&line);
                             }
+                            let number = seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                            if Some(number) == hold_at {
+                                hold.notify_one();
+                                // No answer: wait for the sender to go away.
+                                let mut rest = String::new();
+                                let _ = lines.read_line(&mut rest).await;
+                                break;
+                            }
+                            // Received only once the sender has its "250".
+                            if write.write_all(b"250 queued\r\n").await.is_err() {
+                                break;
+                            }
                             if let Ok(mut mails) = keep.lock() {
                                 mails.push(Mail { to: std::mem::take(&mut to), data });
                             }
-                            b"250 queued\r\n"
+                            continue;
                         } else if command == "QUIT" {
                             let _ = write.write_all(b"221 bye\r\n").await;
                             break;
@@ -90,7 +114,7 @@ impl SmtpSink {
                 });
             }
         });
-        Self { port, mails, task }
+        Self { port, mails, held, task }
     }
 
     pub fn received(&self) -> Vec<Mail> {
