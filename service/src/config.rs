@@ -77,6 +77,8 @@ pub struct Settings {
     /// Prefix of the worker's Redis queues: deployments sharing a Redis
     /// keep apart by it.
     pub queue_prefix: String,
+    /// Where the worker serves `/healthz` and `/metrics`.
+    pub worker_bind: String,
 }
 
 /// When the worker sweeps, as cron expressions with seconds
@@ -91,6 +93,10 @@ pub struct Schedules {
     pub low_stock: String,
     /// Delivery of what the api queued and of retries that came due.
     pub outbox: String,
+    /// The quarterly failure-recurrence report to management.
+    pub recurrence_report: String,
+    /// The monthly KPI report to management.
+    pub kpi_report: String,
 }
 
 impl Default for Schedules {
@@ -102,6 +108,8 @@ impl Default for Schedules {
             determinations: "0 30 9 * * *".into(),
             low_stock: "0 0 8 * * *".into(),
             outbox: "*/15 * * * * *".into(),
+            recurrence_report: "0 0 7 1 1,4,7,10 *".into(),
+            kpi_report: "0 0 7 1 * *".into(),
         }
     }
 }
@@ -181,6 +189,7 @@ impl Default for Settings {
             delivery: Delivery::default(),
             schedules: Schedules::default(),
             queue_prefix: "aftersales".into(),
+            worker_bind: "127.0.0.1:9090".into(),
         }
     }
 }

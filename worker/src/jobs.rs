@@ -44,11 +44,21 @@ pub enum SweepKind {
     Determinations,
     LowStock,
     Outbox,
+    RecurrenceReport,
+    KpiReport,
 }
 
 impl SweepKind {
-    pub const ALL: [Self; 6] =
-        [Self::ReturnVisits, Self::Sla, Self::OldParts, Self::Determinations, Self::LowStock, Self::Outbox];
+    pub const ALL: [Self; 8] = [
+        Self::ReturnVisits,
+        Self::Sla,
+        Self::OldParts,
+        Self::Determinations,
+        Self::LowStock,
+        Self::Outbox,
+        Self::RecurrenceReport,
+        Self::KpiReport,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -58,6 +68,8 @@ impl SweepKind {
             Self::Determinations => "determinations",
             Self::LowStock => "low_stock",
             Self::Outbox => "outbox",
+            Self::RecurrenceReport => "recurrence_report",
+            Self::KpiReport => "kpi_report",
         }
     }
 
@@ -70,6 +82,8 @@ impl SweepKind {
             Self::Determinations => &s.determinations,
             Self::LowStock => &s.low_stock,
             Self::Outbox => &s.outbox,
+            Self::RecurrenceReport => &s.recurrence_report,
+            Self::KpiReport => &s.kpi_report,
         }
     }
 }
@@ -95,6 +109,7 @@ pub struct Context {
     pub db: DatabaseConnection,
     pub settings: Settings,
     pub senders: Senders,
+    pub metrics: Arc<crate::metrics::Metrics>,
     sweeps: Queue<SweepJob>,
     deliveries: Queue<DeliverJob>,
 }
@@ -108,6 +123,15 @@ async fn on_tick(tick: Tick<Tz>, kind: Data<SweepKind>, ctx: Data<Arc<Context>>)
 }
 
 async fn on_sweep(job: SweepJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
+    let outcome = sweep(&job, &ctx).await;
+    match &outcome {
+        Ok(()) => ctx.metrics.job_done(job.kind.name()),
+        Err(_) => ctx.metrics.job_failed(job.kind.name()),
+    }
+    outcome
+}
+
+async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
     let (db, settings, now) = (&ctx.db, &ctx.settings, Utc::now());
     let queued = match job.kind {
         SweepKind::ReturnVisits => reminders::return_visits(db, settings, now).await?,
@@ -116,6 +140,12 @@ async fn on_sweep(job: SweepJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynEr
         SweepKind::Determinations => reminders::determinations_overdue(db, settings, now).await?,
         SweepKind::LowStock => reminders::low_stock(db, settings, now).await?,
         SweepKind::Outbox => 0,
+        // Scheduled and due, but the reports are not built yet: fail where
+        // the job log and the failed-jobs count show it, never pretend.
+        SweepKind::RecurrenceReport | SweepKind::KpiReport => {
+            tracing::error!(kind = job.kind.name(), "scheduled report is not built yet");
+            return Err(format!("{} is due but the report is not built yet", job.kind.name()).into());
+        }
     };
     let mut queue = ctx.deliveries.clone();
     let due = notify::due(db, DELIVERY_BATCH, now).await?;
@@ -135,7 +165,9 @@ async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxD
         // Sent already, not due yet, or another worker holds it.
         return Ok(());
     };
-    match deliver(&ctx.db, delivery, &ctx.senders, &message).await? {
+    let outcome = deliver(&ctx.db, delivery, &ctx.senders, &message).await?;
+    ctx.metrics.delivered(outcome);
+    match outcome {
         Outcome::Failed => {
             // The retry is a new job at the new attempt, pushed by the next sweep.
             tracing::info!(id = message.id, "delivery failed; retried after the backoff");
@@ -180,8 +212,19 @@ pub async fn run_on_redis(
     let senders = Senders::new(&settings.delivery)?;
     let shutdown_secs = settings.shutdown_timeout_secs;
     let poll = std::time::Duration::from_millis(settings.delivery.poll_interval_ms.max(10));
-    let ctx =
-        Arc::new(Context { db, settings, senders, sweeps: sweeps.clone(), deliveries: deliveries.clone() });
+    let metrics = Arc::new(crate::metrics::Metrics::default());
+    let status = crate::metrics::serve(&settings.worker_bind, metrics.clone(), db.clone())
+        .map_err(|e| anyhow::anyhow!("worker_bind {}: {e}", settings.worker_bind))?;
+    let status_handle = status.handle();
+    tokio::spawn(status);
+    let ctx = Arc::new(Context {
+        db,
+        settings,
+        senders,
+        metrics,
+        sweeps: sweeps.clone(),
+        deliveries: deliveries.clone(),
+    });
 
     let mut monitor = Monitor::new().shutdown_timeout(std::time::Duration::from_secs(shutdown_secs));
     for (kind, schedule) in schedules {
@@ -212,11 +255,38 @@ pub async fn run_on_redis(
             .concurrency(concurrency)
             .build(on_deliver)
     });
-    monitor
+    let ran = monitor
         .run_with_signal(async move {
             shutdown.await;
             Ok(())
         })
         .await
-        .map_err(|e| anyhow::anyhow!("worker monitor: {e}"))
+        .map_err(|e| anyhow::anyhow!("worker monitor: {e}"));
+    status_handle.stop(true).await;
+    ran
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_schedule_is_a_valid_cron_expression() {
+        let settings = Settings::default();
+        for kind in SweepKind::ALL {
+            let expression = kind.schedule(&settings);
+            assert!(cron::Schedule::from_str(expression).is_ok(), "{}: {expression}", kind.name());
+        }
+    }
+
+    #[test]
+    fn the_quarterly_report_runs_on_the_first_of_each_quarter_at_seven() {
+        let settings = Settings::default();
+        let schedule = cron::Schedule::from_str(&settings.schedules.recurrence_report).expect("parses");
+        let tz: Tz = "Asia/Shanghai".parse().expect("zone");
+        let from = chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, 25, 0, 0, 0).single().expect("time");
+        let next: Vec<String> =
+            schedule.after(&from).take(2).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).collect();
+        assert_eq!(next, ["2027-01-01 07:00", "2027-04-01 07:00"]);
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod delivery;
 pub mod jobs;
+pub mod metrics;
 
 use std::future::Future;
 use std::time::Duration;

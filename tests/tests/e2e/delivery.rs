@@ -206,8 +206,10 @@ async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
         determinations: every_second.clone(),
         low_stock: every_second.clone(),
         outbox: every_second,
+        ..service::config::Schedules::default()
     };
     settings.queue_prefix = format!("test-{}", uuid::Uuid::new_v4().simple());
+    settings.worker_bind = "127.0.0.1:0".into();
     let redis = crate::helpers::redis_url();
     let mut stops = Vec::new();
     let mut workers = Vec::new();
@@ -255,8 +257,9 @@ fn worker_binary() -> std::path::PathBuf {
     binary
 }
 
-fn spawn_worker(app: &TestApp, smtp: &SmtpSink, prefix: &str) -> tokio::process::Child {
+fn spawn_worker(app: &TestApp, smtp: &SmtpSink, prefix: &str, status_port: u16) -> tokio::process::Child {
     tokio::process::Command::new(worker_binary())
+        .env("AFTERSALES_WORKER_BIND", format!("127.0.0.1:{status_port}"))
         .env("DATABASE_URL", &app.database.url)
         .env("REDIS_URL", crate::helpers::redis_url())
         .env("AFTERSALES_QUEUE_PREFIX", prefix)
@@ -303,7 +306,9 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     let smtp = SmtpSink::holding(0, Some(10)).await;
     let prefix = format!("kill-{}", uuid::Uuid::new_v4().simple());
 
-    let mut first = spawn_worker(&app, &smtp, &prefix);
+    let free_port =
+        || std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port());
+    let mut first = spawn_worker(&app, &smtp, &prefix, free_port().expect("a port"));
     tokio::time::timeout(std::time::Duration::from_secs(60), smtp.held.notified())
         .await
         .expect("the tenth message reaches the receiver");
@@ -312,12 +317,21 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     let before_restart = smtp.received().len();
     assert!(before_restart < 40, "killed mid-run: {before_restart} delivered");
 
-    let mut second = spawn_worker(&app, &smtp, &prefix);
+    let status_port = free_port().expect("a port");
+    let mut second = spawn_worker(&app, &smtp, &prefix, status_port);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while app.count("notifications WHERE status = 'SENT'").await < 40 && std::time::Instant::now() < deadline
     {
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
+    let status = format!("http://127.0.0.1:{status_port}");
+    let health = app.http.get(format!("{status}/healthz")).send().await.expect("healthz answers");
+    assert!(health.status().is_success());
+    let metrics =
+        app.http.get(format!("{status}/metrics")).send().await.expect("metrics").text().await.expect("text");
+    let sent_line = format!("aftersales_worker_deliveries_total{{outcome=\"sent\"}} {}", 40 - before_restart);
+    assert!(metrics.contains(&sent_line), "{sent_line} in\n{metrics}");
+    assert!(metrics.contains("aftersales_worker_outbox_depth{status=\"PENDING\"} 0"), "{metrics}");
     second.kill().await.expect("stopped");
     let mails = smtp.received();
     let mut recipients: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
