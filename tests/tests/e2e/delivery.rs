@@ -24,6 +24,7 @@ on_both_backends!(
     a_message_that_keeps_failing_is_dead_until_resent,
     three_workers_on_redis_deliver_each_reminder_once,
     a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
+    unanswered_report_goes_to_the_agent_then_the_manager,
 );
 
 async fn sql(app: &TestApp, statement: &str) {
@@ -340,4 +341,52 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     recipients.dedup();
     assert_eq!((total, recipients.len()), (40, 40), "forty mails, none twice");
     assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 40);
+}
+
+/// Every ticket is REPORTED and `hours` past its reply deadline; the outbox is empty.
+async fn reply_overdue_by(app: &TestApp, hours: i64) {
+    notification::Entity::delete_many().exec(&app.db).await.expect("outbox emptied");
+    entity::ticket::Entity::update_many()
+        .col_expr(entity::ticket::Column::Status, Expr::value("REPORTED"))
+        .col_expr(entity::ticket::Column::RepliedAt, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(entity::ticket::Column::ReplyDueAt, Expr::value(Utc::now() - Duration::hours(hours)))
+        .exec(&app.db)
+        .await
+        .expect("ticket overdue");
+}
+
+/// A report not answered in time goes to the agent who took it; four hours
+/// on, to the service manager as well. Sweeping again adds nothing.
+async fn unanswered_report_goes_to_the_agent_then_the_manager(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    sql(&app, "DELETE FROM old_parts").await;
+    sql(&app, "UPDATE users SET email = 'agent@example.cn' WHERE username = 'agent1'").await;
+    let settings = test_settings(&app.database.url);
+    reply_overdue_by(&app, 1).await;
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    assert_eq!(
+        app.count("notifications WHERE template = 'sla_reply_overdue' AND recipient = 'agent@example.cn'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("notifications WHERE recipient = 'manager@example.cn'").await,
+        0,
+        "not yet the manager"
+    );
+
+    reply_overdue_by(&app, 5).await;
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    assert_eq!(
+        app.count("notifications WHERE template = 'sla_reply_overdue'").await,
+        2,
+        "agent and manager, once each"
+    );
+    assert_eq!(
+        app.count("notifications WHERE template = 'sla_reply_overdue' AND recipient = 'manager@example.cn'")
+            .await,
+        1
+    );
 }
