@@ -303,8 +303,11 @@ impl Settings {
         if !(1..=64).contains(&delivery.concurrency) {
             return Err(invalid("delivery.concurrency", "must be 1–64"));
         }
-        if delivery.lease_secs < 5 {
-            return Err(invalid("delivery.lease_secs", "must be at least 5"));
+        if !(5..=86_400).contains(&delivery.lease_secs) {
+            return Err(invalid("delivery.lease_secs", "must be 5–86400"));
+        }
+        if delivery.retry_cap_secs > 7 * 86_400 {
+            return Err(invalid("delivery.retry_cap_secs", "must be at most a week"));
         }
         if !["zh", "en"].contains(&delivery.locale.as_str()) {
             return Err(invalid("delivery.locale", "must be zh or en"));

@@ -90,13 +90,31 @@ pub async fn due<C: ConnectionTrait>(
 pub async fn claim<C: ConnectionTrait>(
     db: &C,
     delivery: &Delivery,
+    channels: &[NotificationChannel],
     id: i64,
     now: DateTime<Utc>,
 ) -> ServiceResult<Option<notification::Model>> {
     let Some(seen) = notification::Entity::find_by_id(id).one(db).await? else { return Ok(None) };
     let due = matches!(seen.status, NotificationStatus::Pending | NotificationStatus::Sending)
         && seen.next_attempt_at <= now;
-    if !due {
+    // A worker without this channel's sender leaves the message waiting.
+    if !due || !channels.contains(&seen.channel) {
+        return Ok(None);
+    }
+    if seen.status == NotificationStatus::Sending && seen.attempts >= delivery.max_attempts {
+        // Its last worker died mid-send on the last attempt: no more tries.
+        notification::Entity::update_many()
+            .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Dead.as_str()))
+            .col_expr(
+                notification::Column::LastError,
+                Expr::value("the worker stopped during the last attempt"),
+            )
+            .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+            .filter(notification::Column::Id.eq(seen.id))
+            .filter(notification::Column::Status.eq(seen.status))
+            .filter(notification::Column::NextAttemptAt.eq(seen.next_attempt_at))
+            .exec(db)
+            .await?;
         return Ok(None);
     }
     let lease_until = now + Duration::seconds(delivery.lease_secs);
@@ -123,12 +141,13 @@ pub async fn claim<C: ConnectionTrait>(
 pub async fn claim_due<C: ConnectionTrait>(
     db: &C,
     delivery: &Delivery,
+    channels: &[NotificationChannel],
     limit: u64,
     now: DateTime<Utc>,
 ) -> ServiceResult<Vec<notification::Model>> {
     let mut claimed = Vec::new();
     for (id, _) in due(db, limit, now).await? {
-        if let Some(message) = claim(db, delivery, id, now).await? {
+        if let Some(message) = claim(db, delivery, channels, id, now).await? {
             claimed.push(message);
         }
     }
@@ -190,7 +209,7 @@ pub async fn mark_failed<C: ConnectionTrait>(
 /// Who may read the outbox and resend dead messages.
 const OUTBOX_READERS: &[Role] = &[Role::ServiceManager];
 
-/// Puts a dead message back in the queue with fresh attempts (SERVICE_MANAGER).
+/// Puts a dead message back in the queue for one more try (SERVICE_MANAGER).
 pub async fn resend(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceResult<notification::Model> {
     actor.require_any(OUTBOX_READERS)?;
     let txn = begin_write(db).await?;
@@ -205,11 +224,13 @@ pub async fn resend(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceR
         )));
     }
     let now = Utc::now();
+    // Attempts count on, so an old worker's guard on the attempt number can
+    // never match again: a resend is one more try.
     let after = notification::ActiveModel {
         id: Set(id),
         status: Set(NotificationStatus::Pending),
-        attempts: Set(0),
         next_attempt_at: Set(now),
+        last_error: Set(None),
         updated_at: Set(now),
         ..Default::default()
     }

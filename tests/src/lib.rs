@@ -1,1 +1,4 @@
-//! End-to-end tests live in tests/.
+//! End-to-end tests live in tests/, benches in benches/. This library holds
+//! what both use: real receivers for what the worker sends.
+
+pub mod sinks;

@@ -49,6 +49,14 @@ impl Senders {
         })
     }
 
+    /// The channels this worker can send on; it claims no others.
+    pub fn channels(&self) -> Vec<NotificationChannel> {
+        [NotificationChannel::Email, NotificationChannel::Sms]
+            .into_iter()
+            .filter(|c| self.can_send(*c))
+            .collect()
+    }
+
     /// Whether this worker can send on `channel` at all.
     fn can_send(&self, channel: NotificationChannel) -> bool {
         match channel {
@@ -121,14 +129,21 @@ pub async fn deliver(
     senders: &Senders,
     message: &notification::Model,
 ) -> Result<Outcome, service::ServiceError> {
-    let sent = if senders.can_send(message.channel) {
-        senders.send(message).await
-    } else {
-        Err(format!("no {} sender is configured", message.channel.as_str()))
+    // Within half the lease, so no other worker takes the message over
+    // while this one is still sending it.
+    let limit = Duration::from_secs(delivery.lease_secs.unsigned_abs() / 2);
+    let sent = match tokio::time::timeout(limit, senders.send(message)).await {
+        Ok(sent) => sent,
+        Err(_) => Err(format!("no answer within {} s", limit.as_secs())),
     };
     match sent {
         Ok(()) => {
-            notify::mark_sent(db, message, Utc::now()).await?;
+            if !notify::mark_sent(db, message, Utc::now()).await? {
+                tracing::warn!(
+                    id = message.id,
+                    "sent after the claim was lost: the receiver may see it twice"
+                );
+            }
             Ok(Outcome::Sent)
         }
         Err(error) => {
@@ -146,7 +161,7 @@ pub async fn deliver_due(
     senders: &Senders,
     batch: u64,
 ) -> Result<Round, service::ServiceError> {
-    let claimed = notify::claim_due(db, delivery, batch, Utc::now()).await?;
+    let claimed = notify::claim_due(db, delivery, &senders.channels(), batch, Utc::now()).await?;
     let mut round = Round::default();
     for message in claimed {
         match deliver(db, delivery, senders, &message).await? {

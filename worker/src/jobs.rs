@@ -161,7 +161,9 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
 
 async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
     let delivery = &ctx.settings.delivery;
-    let Some(message) = notify::claim(&ctx.db, delivery, job.notification_id, Utc::now()).await? else {
+    let channels = ctx.senders.channels();
+    let Some(message) = notify::claim(&ctx.db, delivery, &channels, job.notification_id, Utc::now()).await?
+    else {
         // Sent already, not due yet, or another worker holds it.
         return Ok(());
     };
@@ -225,6 +227,22 @@ pub async fn run_on_redis(
         sweeps: sweeps.clone(),
         deliveries: deliveries.clone(),
     });
+
+    // Catch up at start: what fell due while no worker ran is swept now,
+    // not at the next scheduled tick. Processes starting in the same
+    // minute share the key, so it runs once.
+    let minute = Utc::now().timestamp() / 60;
+    for kind in SweepKind::ALL {
+        if matches!(kind, SweepKind::RecurrenceReport | SweepKind::KpiReport) {
+            continue;
+        }
+        let key = format!("sweep:{}:start:{minute}", kind.name());
+        let mut queue = ctx.sweeps.clone();
+        queue
+            .push_task(TaskBuilder::new(SweepJob { kind, tick: 0 }).idempotency_key(key).build())
+            .await
+            .map_err(|e| anyhow::anyhow!("queueing the start-up sweep: {e}"))?;
+    }
 
     let mut monitor = Monitor::new().shutdown_timeout(std::time::Duration::from_secs(shutdown_secs));
     for (kind, schedule) in schedules {

@@ -16,7 +16,7 @@ use worker::delivery::{Senders, deliver_due};
 use crate::helpers::{Backend, TestApp, spawn_app, test_settings};
 use crate::on_both_backends;
 use crate::parts::{business_today, part, receive, repair_with, site};
-use crate::sinks::{SmsSink, SmtpSink};
+use tests::sinks::{SmsSink, SmtpSink};
 
 on_both_backends!(
     overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_workers,

@@ -12,6 +12,5 @@ mod master_data;
 mod n_plus_one;
 mod parts;
 mod server;
-mod sinks;
 mod subscription;
 mod tickets;

@@ -20,7 +20,7 @@ pub struct NotificationPayload {
 
 #[Object]
 impl NotificationMutation {
-    /// Puts a DEAD message back in the queue with fresh attempts (SERVICE_MANAGER).
+    /// Puts a DEAD message back in the queue for one more try (SERVICE_MANAGER).
     async fn resend_notification(
         &self,
         ctx: &Context<'_>,

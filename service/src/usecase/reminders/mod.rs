@@ -7,9 +7,7 @@ pub mod templates;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use entity::enums::{NotificationChannel, Role, ServiceType, TicketStatus};
 use entity::{
@@ -22,9 +20,6 @@ use crate::config::Settings;
 use crate::error::ServiceResult;
 use crate::notify::{self, Outgoing};
 use crate::rules::old_parts::{ReturnDates, delay_days};
-
-/// Most items one sweep handles; the next sweep takes the rest.
-const SWEEP_BATCH: u64 = 5_000;
 
 /// Someone a message can reach.
 #[derive(Debug, Clone)]
@@ -115,7 +110,6 @@ pub async fn old_parts_overdue(
         .filter(old_part::Column::MustReturn.eq(true))
         .filter(old_part::Column::CollectedOn.is_null())
         .filter(old_part::Column::DueOn.lt(today))
-        .limit(SWEEP_BATCH)
         .all(db)
         .await?;
     let managers = with_role(db, Role::ServiceManager).await?;
@@ -181,7 +175,6 @@ pub async fn sla_breaches(
         .filter(ticket::Column::Status.eq(TicketStatus::Reported))
         .filter(ticket::Column::RepliedAt.is_null())
         .filter(ticket::Column::ReplyDueAt.lt(now))
-        .limit(SWEEP_BATCH)
         .all(db)
         .await?;
     let not_reached = ticket::Entity::find()
@@ -198,7 +191,6 @@ pub async fn sla_breaches(
                 .add(ticket::Column::ServiceType.ne(ServiceType::Other))
                 .add(ticket::Column::ServiceType.is_null()),
         )
-        .limit(SWEEP_BATCH)
         .all(db)
         .await?;
     let mut queued = 0;
@@ -239,11 +231,12 @@ pub async fn return_visits(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> ServiceResult<usize> {
+    // Past the deadline by the escalation hours: the service managers.
     let escalate_before = now - Duration::hours(settings.policy.visit_escalation_hours);
     let due = return_visit::Entity::find()
         .filter(return_visit::Column::VisitedAt.is_null())
-        .filter(return_visit::Column::DueAt.lte(now))
-        .limit(SWEEP_BATCH)
+        // Reminded on the day it falls due, not after the deadline.
+        .filter(return_visit::Column::DueAt.lte(now + Duration::hours(24)))
         .all(db)
         .await?;
     let agents = with_role(db, Role::Agent).await?;
@@ -319,7 +312,6 @@ pub async fn determinations_overdue(
     let late = responsibility_determination::Entity::find()
         .filter(responsibility_determination::Column::Outcome.is_null())
         .filter(responsibility_determination::Column::DueOn.lt(today))
-        .limit(SWEEP_BATCH)
         .all(db)
         .await?;
     let quality = with_role(db, Role::Quality).await?;
@@ -359,7 +351,6 @@ pub async fn low_stock(
     let day = today(settings, now).format("%Y-%m-%d");
     let low = stock_level::Entity::find()
         .filter(Expr::col(stock_level::Column::OnHand).lt(Expr::col(stock_level::Column::SafetyStock)))
-        .limit(SWEEP_BATCH)
         .all(db)
         .await?;
     let keepers = with_role(db, Role::Warehouse).await?;
