@@ -106,7 +106,21 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         println!("{report}");
     }
     let graphiql = settings.graphiql_enabled();
+    let embedded_worker = settings.runs_embedded_worker().then(|| (db.clone(), settings.clone()));
     let app = Application::build_with_db(settings, db)?;
+    // The embedded default runs the workers here, on the SQLite job store;
+    // they stop after the server, letting running jobs finish.
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = match embedded_worker {
+        Some((db, settings)) => {
+            let store = worker::store::JobStore::open(&settings).await?;
+            let shutdown = async move {
+                let _ = worker_stopped.await;
+            };
+            Some(actix_web::rt::spawn(worker::jobs::run(db, settings, store, false, shutdown)))
+        }
+        None => None,
+    };
     tracing::info!(
         port = app.port(),
         startup_ms = started.elapsed().as_millis() as u64,
@@ -116,6 +130,14 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         println!("GraphiQL: http://127.0.0.1:{}/graphql", app.port());
     }
     app.run_until_stopped().await?;
+    let _ = stop_worker.send(());
+    if let Some(worker) = worker {
+        match worker.await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => tracing::error!(error = %err, "the embedded worker failed"),
+            Err(err) => tracing::error!(error = %err, "the embedded worker panicked"),
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -17,7 +17,7 @@ use service::auth::TokenIssuer;
 use service::config::Settings;
 
 use crate::graphql::build_schema;
-use crate::routes::{exports, graphql, health};
+use crate::routes::{admin, exports, graphql, health};
 use crate::state::{AppState, LoginThrottle};
 
 /// A bound, not yet running server.
@@ -74,6 +74,7 @@ impl Application {
             login_throttle: Arc::new(LoginThrottle::new(settings.login_attempts_per_minute)),
             redis,
             settings: Arc::new(settings),
+            jobs: Arc::default(),
         };
         let listener = TcpListener::bind(&state.settings.bind)
             .with_context(|| format!("cannot bind {}", state.settings.bind))?;
@@ -128,6 +129,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .route("/graphql", web::post().to(graphql::execute))
             .route("/graphql", web::get().to(graphql::get))
             .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
+            .route("/admin/jobs", web::get().to(admin::jobs_page))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
     })

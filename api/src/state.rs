@@ -76,6 +76,19 @@ pub struct AppState {
     pub redis: Option<redis::Client>,
     /// Ticket changes for subscriptions (through Redis when configured).
     pub events: service::events::EventBus,
+    /// The workers' job queues, opened on first look (the job dashboard),
+    /// so the api starts even while Redis is away.
+    pub jobs: Arc<tokio::sync::OnceCell<worker::store::JobStore>>,
+}
+
+impl AppState {
+    /// The job queues, opened now if this is the first look.
+    pub async fn jobs(&self) -> Result<&worker::store::JobStore, service::ServiceError> {
+        self.jobs
+            .get_or_try_init(|| worker::store::JobStore::open(&self.settings))
+            .await
+            .map_err(|e| service::ServiceError::Unavailable(format!("job queues: {e}")))
+    }
 }
 
 #[cfg(test)]

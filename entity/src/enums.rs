@@ -327,6 +327,7 @@ string_enums! {
         Sending = "SENDING",
         Sent = "SENT",
         Dead = "DEAD",
+        Cancelled = "CANCELLED",
     }
 }
 

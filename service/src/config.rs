@@ -37,8 +37,17 @@ pub enum LogFormat {
 pub struct Settings {
     /// `sqlite://…` (embedded default) or `postgres://…`.
     pub database_url: String,
-    /// Redis for job queues; without it the embedded job backend is used.
+    /// Redis for job queues; without it the jobs wait in a SQLite file
+    /// (`job_store_url`).
     pub redis_url: Option<String>,
+    /// Without Redis: the SQLite database of the job queues (default
+    /// `data_dir/jobs.db`), apart from the business data so its queue
+    /// traffic never holds the business database's write lock.
+    pub job_store_url: Option<String>,
+    /// Run the background workers inside the api process (default: on
+    /// without Redis, the embedded default; with Redis, run
+    /// `aftersales-worker` processes instead).
+    pub embedded_worker: Option<bool>,
     /// Address the HTTP server binds to.
     pub bind: String,
     /// Production mode: requires an explicit JWT secret, turns GraphiQL and
@@ -140,8 +149,6 @@ pub struct Delivery {
     pub poll_interval_ms: u64,
     /// Messages one worker process sends at once.
     pub concurrency: usize,
-    /// How often the worker sweeps for what has become due.
-    pub sweep_interval_secs: u64,
 }
 
 impl Default for Delivery {
@@ -158,7 +165,6 @@ impl Default for Delivery {
             locale: "zh".into(),
             poll_interval_ms: 1_000,
             concurrency: 4,
-            sweep_interval_secs: 60,
         }
     }
 }
@@ -168,6 +174,8 @@ impl Default for Settings {
         Self {
             database_url: "sqlite://data/aftersales.db?mode=rwc".into(),
             redis_url: None,
+            job_store_url: None,
+            embedded_worker: None,
             bind: "127.0.0.1:8080".into(),
             production: false,
             jwt_secret: None,
@@ -255,6 +263,11 @@ impl Settings {
         {
             return Err(invalid("redis_url", "must start with redis:// or rediss://"));
         }
+        if let Some(url) = &self.job_store_url
+            && !url.starts_with("sqlite:")
+        {
+            return Err(invalid("job_store_url", "must start with sqlite:"));
+        }
         match &self.jwt_secret {
             Some(secret) if secret.len() < MIN_JWT_SECRET_LEN => {
                 return Err(invalid(
@@ -338,6 +351,18 @@ impl Settings {
 
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
+    }
+
+    /// Whether the api process runs the workers itself.
+    pub fn runs_embedded_worker(&self) -> bool {
+        self.embedded_worker.unwrap_or(self.redis_url.is_none())
+    }
+
+    /// The SQLite job store used without Redis.
+    pub fn job_store(&self) -> String {
+        self.job_store_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("jobs.db").display()))
     }
 
     /// The configured secret, or (outside production) the one generated on

@@ -24,6 +24,9 @@ pub enum ServiceError {
     ApprovalRequired(String),
     #[error("{0}")]
     RateLimited(String),
+    /// A service this one needs (the job queue's Redis, say) did not answer.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
     Database(DbErr),
     #[error("internal error: {0}")]
@@ -43,6 +46,7 @@ impl ServiceError {
             Self::InsufficientStock(_) => "INSUFFICIENT_STOCK",
             Self::ApprovalRequired(_) => "APPROVAL_REQUIRED",
             Self::RateLimited(_) => "RATE_LIMITED",
+            Self::Unavailable(_) => "UNAVAILABLE",
             Self::Database(_) | Self::Internal(_) => "INTERNAL",
         }
     }

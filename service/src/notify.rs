@@ -61,11 +61,12 @@ pub async fn queue<C: ConnectionTrait>(db: &C, message: Outgoing, now: DateTime<
     Ok(())
 }
 
-/// Messages that are due: pending ones whose time has come, and claimed
-/// ones whose worker let the lease run out (it died). Id and attempts, so
-/// a job per attempt can be keyed.
+/// Messages on `channels` that are due: pending ones whose time has come,
+/// and claimed ones whose worker let the lease run out (it died). Id and
+/// attempts, so a job per attempt can be keyed.
 pub async fn due<C: ConnectionTrait>(
     db: &C,
+    channels: &[NotificationChannel],
     limit: u64,
     now: DateTime<Utc>,
 ) -> ServiceResult<Vec<(i64, i32)>> {
@@ -73,6 +74,7 @@ pub async fn due<C: ConnectionTrait>(
         .filter(
             notification::Column::Status.is_in([NotificationStatus::Pending, NotificationStatus::Sending]),
         )
+        .filter(notification::Column::Channel.is_in(channels.iter().copied()))
         .filter(notification::Column::NextAttemptAt.lte(now))
         .order_by_asc(notification::Column::NextAttemptAt)
         .order_by_asc(notification::Column::Id)
@@ -137,23 +139,6 @@ pub async fn claim<C: ConnectionTrait>(
     }))
 }
 
-/// Claims up to `limit` due messages (see [`claim`]).
-pub async fn claim_due<C: ConnectionTrait>(
-    db: &C,
-    delivery: &Delivery,
-    channels: &[NotificationChannel],
-    limit: u64,
-    now: DateTime<Utc>,
-) -> ServiceResult<Vec<notification::Model>> {
-    let mut claimed = Vec::new();
-    for (id, _) in due(db, limit, now).await? {
-        if let Some(message) = claim(db, delivery, channels, id, now).await? {
-            claimed.push(message);
-        }
-    }
-    Ok(claimed)
-}
-
 /// Records a delivery. Only the holder of the claim can: a worker whose
 /// lease ran out and was taken over finds nothing to update.
 pub async fn mark_sent<C: ConnectionTrait>(
@@ -165,6 +150,26 @@ pub async fn mark_sent<C: ConnectionTrait>(
         .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sent.as_str()))
         .col_expr(notification::Column::SentAt, Expr::value(now))
         .col_expr(notification::Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(notification::Column::UpdatedAt, Expr::value(now))
+        .filter(notification::Column::Id.eq(claimed.id))
+        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
+        .filter(notification::Column::Attempts.eq(claimed.attempts))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Cancels a claimed message that no longer needs sending; `reason` is
+/// kept as its last error for whoever looks at the outbox.
+pub async fn cancel<C: ConnectionTrait>(
+    db: &C,
+    claimed: &notification::Model,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<bool> {
+    let done = notification::Entity::update_many()
+        .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Cancelled.as_str()))
+        .col_expr(notification::Column::LastError, Expr::value(reason))
         .col_expr(notification::Column::UpdatedAt, Expr::value(now))
         .filter(notification::Column::Id.eq(claimed.id))
         .filter(notification::Column::Status.eq(NotificationStatus::Sending))

@@ -55,6 +55,7 @@ async fn main() {
         fill_outbox(&bench, messages, round).await;
         let mut settings =
             service::config::Settings { database_url: String::new(), ..service::config::Settings::default() };
+        settings.redis_url = Some(redis.clone());
         settings.delivery.smtp_url = Some(smtp.url());
         settings.delivery.poll_interval_ms = 50;
         settings.schedules.outbox = "* * * * * *".into();
@@ -69,13 +70,11 @@ async fn main() {
         for _ in 0..workers {
             let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
             stops.push(stop);
-            let (db, settings, redis) = (bench.db.clone(), settings.clone(), redis.clone());
-            handles.push(tokio::spawn(async move {
-                worker::jobs::run_on_redis(db, settings, &redis, async move {
-                    let _ = stopped.await;
-                })
-                .await
-            }));
+            let store = worker::store::JobStore::open(&settings).await.expect("job queues open");
+            let (db, settings) = (bench.db.clone(), settings.clone());
+            handles.push(tokio::spawn(worker::jobs::run(db, settings, store, false, async move {
+                let _ = stopped.await;
+            })));
         }
         // Only the bench's own messages count: the start-up sweeps also
         // remind the demo's users of what is due in the demo data.

@@ -12,8 +12,9 @@ use sea_orm::DatabaseConnection;
 
 use entity::enums::{NotificationChannel, NotificationStatus};
 use entity::notification;
-use service::config::Delivery;
+use service::config::{Delivery, Settings};
 use service::notify;
+use service::usecase::reminders;
 
 /// How long one SMS request may take.
 const SMS_TIMEOUT: Duration = Duration::from_secs(10);
@@ -154,17 +155,22 @@ pub async fn deliver(
     }
 }
 
-/// Claims up to `batch` due messages and delivers them.
+/// Claims up to `batch` due messages that still need sending and
+/// delivers them, one after the other.
 pub async fn deliver_due(
     db: &DatabaseConnection,
-    delivery: &Delivery,
+    settings: &Settings,
     senders: &Senders,
     batch: u64,
 ) -> Result<Round, service::ServiceError> {
-    let claimed = notify::claim_due(db, delivery, &senders.channels(), batch, Utc::now()).await?;
+    let channels = senders.channels();
     let mut round = Round::default();
-    for message in claimed {
-        match deliver(db, delivery, senders, &message).await? {
+    for (id, _) in notify::due(db, &channels, batch, Utc::now()).await? {
+        let Some(message) = reminders::claim_for_sending(db, settings, &channels, id, Utc::now()).await?
+        else {
+            continue;
+        };
+        match deliver(db, &settings.delivery, senders, &message).await? {
             Outcome::Sent => round.sent += 1,
             Outcome::Failed => round.failed += 1,
             Outcome::Dead => round.dead += 1,

@@ -1,19 +1,19 @@
-//! The worker on apalis and Redis: one cron per schedule ticks in every
-//! worker process, and each tick pushes a sweep job keyed by the tick time,
-//! so of several processes one sweep runs per tick (apalis #281: a cron
-//! stream ticks once in each process). The sweep queues reminders in the
-//! outbox and pushes one delivery job per due message, keyed by message and
-//! attempt. The delivery handler claims the message in the database before
-//! it sends, so a job delivered twice (apalis delivers at least once) sends
-//! once. Each process has its own worker name, so apalis re-enqueues the
-//! jobs of a process that died.
+//! The workers on apalis: one cron per schedule ticks in every worker
+//! process, and each tick pushes a sweep job keyed by the tick time, so of
+//! several processes one sweep runs per tick (apalis #281: a cron stream
+//! ticks once in each process). The sweep queues reminders in the outbox
+//! and pushes one delivery job per due message, keyed by message, attempt
+//! and lease window. The delivery handler claims the message in the
+//! database and checks it still needs sending before it sends, so a job
+//! delivered twice (apalis delivers at least once) sends once. Each process
+//! has its own worker names, so apalis re-enqueues the jobs of a process
+//! that died. The same workers run on Redis and, embedded, on SQLite.
 
 use std::str::FromStr;
 use std::sync::Arc;
 
 use apalis::prelude::*;
 use apalis_cron::{CronScheduler, Tick};
-use apalis_redis::{Config as QueueConfig, ConnectionManager, RedisStorage};
 use chrono::Utc;
 use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
@@ -24,16 +24,14 @@ use service::notify;
 use service::usecase::reminders;
 
 use crate::delivery::{Outcome, Senders, deliver};
-
-/// The queues, one per job type, after the configured prefix.
-pub const SWEEP_QUEUE: &str = "sweep";
-pub const DELIVERY_QUEUE: &str = "deliver";
-
-/// How long a tick's key keeps a second sweep of that tick out.
-const SWEEP_KEY_TTL: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+use crate::store::JobStore;
 
 /// Most delivery jobs one sweep pushes; the next sweep pushes the rest.
 const DELIVERY_BATCH: u64 = 5_000;
+
+/// Tries of a sweep that fails (the database was away, say); a report that
+/// is not built yet is not tried again.
+const SWEEP_ATTEMPTS: usize = 3;
 
 /// What a sweep looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +58,7 @@ impl SweepKind {
         Self::KpiReport,
     ];
 
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Self::ReturnVisits => "return_visits",
             Self::Sla => "sla",
@@ -71,6 +69,11 @@ impl SweepKind {
             Self::RecurrenceReport => "recurrence_report",
             Self::KpiReport => "kpi_report",
         }
+    }
+
+    /// The management reports, which a start-up catch-up does not run.
+    fn is_report(self) -> bool {
+        matches!(self, Self::RecurrenceReport | Self::KpiReport)
     }
 
     fn schedule(self, settings: &Settings) -> &str {
@@ -102,27 +105,31 @@ pub struct DeliverJob {
     pub notification_id: i64,
 }
 
-type Queue<T> = RedisStorage<T, ConnectionManager>;
-
 /// What every handler needs.
 pub struct Context {
     pub db: DatabaseConnection,
     pub settings: Settings,
     pub senders: Senders,
     pub metrics: Arc<crate::metrics::Metrics>,
-    sweeps: Queue<SweepJob>,
-    deliveries: Queue<DeliverJob>,
+    pub store: JobStore,
+}
+
+impl Context {
+    async fn push_sweep(&self, kind: SweepKind, tick: u64, key: String) -> Result<(), BoxDynError> {
+        let attempts = if kind.is_report() { 1 } else { SWEEP_ATTEMPTS };
+        self.store.push_sweep(SweepJob { kind, tick }, key, attempts).await
+    }
 }
 
 async fn on_tick(tick: Tick<Tz>, kind: Data<SweepKind>, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
-    let job = SweepJob { kind: *kind, tick: tick.get_timestamp() };
-    let key = format!("sweep:{}:{}", kind.name(), job.tick);
-    let mut queue = ctx.sweeps.clone();
-    queue.push_task(TaskBuilder::new(job).idempotency_key(key).build()).await?;
-    Ok(())
+    let tick = tick.get_timestamp();
+    ctx.push_sweep(*kind, tick, format!("sweep:{}:{tick}", kind.name())).await
 }
 
-async fn on_sweep(job: SweepJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
+async fn on_sweep(job: SweepJob, attempt: Attempt, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
+    if attempt.current() > 1 {
+        ctx.metrics.job_retried(job.kind.name());
+    }
     let outcome = sweep(&job, &ctx).await;
     match &outcome {
         Ok(()) => ctx.metrics.job_done(job.kind.name()),
@@ -144,16 +151,20 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
         // the job log and the failed-jobs count show it, never pretend.
         SweepKind::RecurrenceReport | SweepKind::KpiReport => {
             tracing::error!(kind = job.kind.name(), "scheduled report is not built yet");
-            return Err(format!("{} is due but the report is not built yet", job.kind.name()).into());
+            let error = format!("{} is due but the report is not built yet", job.kind.name());
+            // Aborted, not failed: the queue must not try it again and again.
+            return Err(AbortError::new(error).into());
         }
     };
-    let mut queue = ctx.deliveries.clone();
-    let due = notify::due(db, DELIVERY_BATCH, now).await?;
+    // Only what this process can send: without an SMTP relay, say, mail
+    // waits in the outbox rather than as jobs nobody can do.
+    let due = notify::due(db, &ctx.senders.channels(), DELIVERY_BATCH, now).await?;
+    // A job lost with its worker is pushed again in the next lease window,
+    // once the message's lease has run out; the claim still lets one send.
+    let window = now.timestamp() / settings.delivery.lease_secs.max(1);
     for (id, attempts) in &due {
-        let task = TaskBuilder::new(DeliverJob { notification_id: *id })
-            .idempotency_key(format!("deliver:{id}:{attempts}"))
-            .build();
-        queue.push_task(task).await?;
+        let key = format!("deliver:{id}:{attempts}:{window}");
+        ctx.store.push_delivery(DeliverJob { notification_id: *id }, key).await?;
     }
     tracing::info!(kind = job.kind.name(), queued, deliveries = due.len(), "sweep done");
     Ok(())
@@ -162,9 +173,11 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
 async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
     let delivery = &ctx.settings.delivery;
     let channels = ctx.senders.channels();
-    let Some(message) = notify::claim(&ctx.db, delivery, &channels, job.notification_id, Utc::now()).await?
-    else {
-        // Sent already, not due yet, or another worker holds it.
+    let claimed =
+        reminders::claim_for_sending(&ctx.db, &ctx.settings, &channels, job.notification_id, Utc::now())
+            .await?;
+    let Some(message) = claimed else {
+        // Sent already, not due yet, no longer needed, or another worker has it.
         return Ok(());
     };
     let outcome = deliver(&ctx.db, delivery, &ctx.senders, &message).await?;
@@ -184,12 +197,40 @@ fn worker_name(role: &str) -> String {
     format!("aftersales-{role}-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple())
 }
 
-/// Runs the crons, the sweep and the delivery workers on Redis until
-/// `shutdown`; running jobs finish first.
-pub async fn run_on_redis(
+/// Registers a sweep and a delivery worker on one backend's two queues.
+macro_rules! register_queue_workers {
+    ($monitor:expr, $ctx:expr, $sweeps:expr, $deliveries:expr) => {{
+        let (sweeps, deliveries, ctx) = ($sweeps.clone(), $deliveries.clone(), $ctx.clone());
+        let poll = std::time::Duration::from_millis(ctx.settings.delivery.poll_interval_ms.max(10));
+        let concurrency = ctx.settings.delivery.concurrency;
+        let sweep_ctx = ctx.clone();
+        // Polling on an interval picks new jobs up promptly; the backends
+        // otherwise sleep until their heartbeat after an empty fetch.
+        $monitor
+            .register(move |_| {
+                WorkerBuilder::new(worker_name("sweep"))
+                    .backend(sweeps.clone().poll_with_interval(poll))
+                    .data(sweep_ctx.clone())
+                    .build(on_sweep)
+            })
+            .register(move |_| {
+                WorkerBuilder::new(worker_name("deliver"))
+                    .backend(deliveries.clone().poll_with_interval(poll))
+                    .data(ctx.clone())
+                    .concurrency(concurrency)
+                    .build(on_deliver)
+            })
+    }};
+}
+
+/// Runs the crons, the sweep and the delivery workers on `store` until
+/// `shutdown`; running jobs finish first. Serves `/healthz` and `/metrics`
+/// on `worker_bind` when `serve_status`.
+pub async fn run(
     db: DatabaseConnection,
     settings: Settings,
-    redis_url: &str,
+    store: JobStore,
+    serve_status: bool,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let tz: Tz = settings.time_zone.parse().map_err(|e| anyhow::anyhow!("time_zone: {e}"))?;
@@ -200,46 +241,26 @@ pub async fn run_on_redis(
             .map_err(|e| anyhow::anyhow!("schedules.{}: `{expression}`: {e}", kind.name()))?;
         schedules.push((kind, schedule));
     }
-    let conn = apalis_redis::connect(redis_url).await.map_err(|e| anyhow::anyhow!("REDIS_URL: {e}"))?;
-    let prefix = &settings.queue_prefix;
-    let sweeps = RedisStorage::new(conn.clone()).with_config(
-        QueueConfig::default().queue(format!("{prefix}:{SWEEP_QUEUE}")).idempotency_ttl(Some(SWEEP_KEY_TTL)),
-    );
-    // A delivery job lost with its worker may be pushed again once the
-    // message's lease is over; the claim still lets only one send.
-    let lease = std::time::Duration::from_secs(settings.delivery.lease_secs.unsigned_abs());
-    let deliveries = RedisStorage::new(conn).with_config(
-        QueueConfig::default().queue(format!("{prefix}:{DELIVERY_QUEUE}")).idempotency_ttl(Some(lease)),
-    );
     let senders = Senders::new(&settings.delivery)?;
     let shutdown_secs = settings.shutdown_timeout_secs;
-    let poll = std::time::Duration::from_millis(settings.delivery.poll_interval_ms.max(10));
     let metrics = Arc::new(crate::metrics::Metrics::default());
-    let status = crate::metrics::serve(&settings.worker_bind, metrics.clone(), db.clone())
-        .map_err(|e| anyhow::anyhow!("worker_bind {}: {e}", settings.worker_bind))?;
-    let status_handle = status.handle();
-    tokio::spawn(status);
-    let ctx = Arc::new(Context {
-        db,
-        settings,
-        senders,
-        metrics,
-        sweeps: sweeps.clone(),
-        deliveries: deliveries.clone(),
-    });
+    let ctx = Arc::new(Context { db, settings, senders, metrics, store });
+    let status = if serve_status {
+        let server = crate::metrics::serve(&ctx.settings.worker_bind, ctx.clone())
+            .map_err(|e| anyhow::anyhow!("worker_bind {}: {e}", ctx.settings.worker_bind))?;
+        let handle = server.handle();
+        tokio::spawn(server);
+        Some(handle)
+    } else {
+        None
+    };
 
     // Catch up at start: what fell due while no worker ran is swept now,
-    // not at the next scheduled tick. Processes starting in the same
-    // minute share the key, so it runs once.
-    let minute = Utc::now().timestamp() / 60;
-    for kind in SweepKind::ALL {
-        if matches!(kind, SweepKind::RecurrenceReport | SweepKind::KpiReport) {
-            continue;
-        }
-        let key = format!("sweep:{}:start:{minute}", kind.name());
-        let mut queue = ctx.sweeps.clone();
-        queue
-            .push_task(TaskBuilder::new(SweepJob { kind, tick: 0 }).idempotency_key(key).build())
+    // not at the next scheduled tick. Each process sweeps once: sweeps are
+    // idempotent, and a restart a moment after a crash still catches up.
+    let start = uuid::Uuid::new_v4().simple();
+    for kind in SweepKind::ALL.into_iter().filter(|k| !k.is_report()) {
+        ctx.push_sweep(kind, 0, format!("sweep:{}:start:{start}", kind.name()))
             .await
             .map_err(|e| anyhow::anyhow!("queueing the start-up sweep: {e}"))?;
     }
@@ -255,24 +276,11 @@ pub async fn run_on_redis(
                 .build(on_tick)
         });
     }
-    let sweep_ctx = ctx.clone();
-    monitor = monitor.register(move |_| {
-        // Redis storage sleeps until its heartbeat after an empty fetch;
-        // polling on an interval picks new jobs up promptly.
-        WorkerBuilder::new(worker_name("sweep"))
-            .backend(sweeps.clone().poll_with_interval(poll))
-            .data(sweep_ctx.clone())
-            .build(on_sweep)
-    });
-    let concurrency = ctx.settings.delivery.concurrency;
-    let deliver_ctx = ctx.clone();
-    monitor = monitor.register(move |_| {
-        WorkerBuilder::new(worker_name("deliver"))
-            .backend(deliveries.clone().poll_with_interval(poll))
-            .data(deliver_ctx.clone())
-            .concurrency(concurrency)
-            .build(on_deliver)
-    });
+    monitor = match &ctx.store {
+        JobStore::Redis { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
+        JobStore::Sqlite { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
+    };
+    tracing::info!(backend = ctx.store.backend_name(), "workers started");
     let ran = monitor
         .run_with_signal(async move {
             shutdown.await;
@@ -280,7 +288,9 @@ pub async fn run_on_redis(
         })
         .await
         .map_err(|e| anyhow::anyhow!("worker monitor: {e}"));
-    status_handle.stop(true).await;
+    if let Some(status) = status {
+        status.stop(true).await;
+    }
     ran
 }
 

@@ -31,10 +31,14 @@ async fn main() -> ExitCode {
             _ = tokio::signal::ctrl_c() => {},
         }
     };
-    let outcome = match settings.redis_url.clone() {
-        Some(redis) => worker::jobs::run_on_redis(db, settings, &redis, shutdown).await,
-        None => worker::run(db, settings, shutdown).await,
+    let store = match worker::store::JobStore::open(&settings).await {
+        Ok(store) => store,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot open the job queues");
+            return ExitCode::FAILURE;
+        }
     };
+    let outcome = worker::jobs::run(db, settings, store, true, shutdown).await;
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

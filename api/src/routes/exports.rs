@@ -41,6 +41,7 @@ fn error_response(err: &ServiceError) -> HttpResponse {
         | ServiceError::InvalidTransition(_)
         | ServiceError::InsufficientStock(_) => HttpResponse::Conflict(),
         ServiceError::RateLimited(_) => HttpResponse::TooManyRequests(),
+        ServiceError::Unavailable(_) => HttpResponse::ServiceUnavailable(),
         ServiceError::Database(_) | ServiceError::Internal(_) => HttpResponse::InternalServerError(),
     };
     let message = if err.is_internal() {

@@ -1,5 +1,6 @@
 //! HTTP endpoints besides the GraphQL schema itself.
 
+pub mod admin;
 pub mod exports;
 pub mod graphql;
 pub mod health;

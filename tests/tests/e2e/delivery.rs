@@ -13,9 +13,10 @@ use sea_orm::sea_query::Expr;
 use service::config::{Delivery, Settings};
 use worker::delivery::{Senders, deliver_due};
 
-use crate::helpers::{Backend, TestApp, spawn_app, test_settings};
+use crate::helpers::{Backend, TestApp, spawn_app, spawn_app_with, test_settings};
 use crate::on_both_backends;
 use crate::parts::{business_today, part, receive, repair_with, site};
+use entity::enums::Role;
 use tests::sinks::{SmsSink, SmtpSink};
 
 on_both_backends!(
@@ -23,6 +24,11 @@ on_both_backends!(
     receiver_down_means_retries_then_one_delivery,
     a_message_that_keeps_failing_is_dead_until_resent,
     three_workers_on_redis_deliver_each_reminder_once,
+    three_workers_on_the_sqlite_job_store_deliver_each_reminder_once,
+    a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down,
+    the_job_dashboard_shows_the_redis_queues_to_admins_only,
+    a_reminder_whose_part_came_back_before_sending_is_cancelled,
+    the_job_dashboard_shows_the_embedded_queues_to_admins_only,
     a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
     unanswered_report_goes_to_the_agent_then_the_manager,
 );
@@ -99,13 +105,13 @@ async fn overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_work
 
     let senders = Senders::new(&settings.delivery).expect("senders");
     let (a, b, c) = tokio::join!(
-        deliver_due(&app.db, &settings.delivery, &senders, 10),
-        deliver_due(&app.db, &settings.delivery, &senders, 10),
-        deliver_due(&app.db, &settings.delivery, &senders, 10)
+        deliver_due(&app.db, &settings, &senders, 10),
+        deliver_due(&app.db, &settings, &senders, 10),
+        deliver_due(&app.db, &settings, &senders, 10)
     );
     let sent = a.expect("worker a").sent + b.expect("worker b").sent + c.expect("worker c").sent;
     assert_eq!(sent, 3);
-    let again = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("nothing left");
+    let again = deliver_due(&app.db, &settings, &senders, 10).await.expect("nothing left");
     assert_eq!(again.sent, 0);
 
     let mails = smtp.received();
@@ -129,9 +135,9 @@ async fn receiver_down_means_retries_then_one_delivery(backend: Backend) {
     worker::sweep_once(&app.db, &settings).await.expect("sweep");
     sql(&app, "DELETE FROM notifications WHERE channel = 'SMS'").await;
     let senders = Senders::new(&settings.delivery).expect("senders");
-    let down = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    let down = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
     assert_eq!((down.sent, down.failed), (0, 2));
-    let later = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    let later = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
     assert_eq!(later.failed, 0, "nothing is tried again before its backoff");
     assert!(
         app.count("notifications WHERE status = 'PENDING' AND attempts = 1 AND last_error IS NOT NULL").await
@@ -145,7 +151,7 @@ async fn receiver_down_means_retries_then_one_delivery(backend: Backend) {
         .exec(&app.db)
         .await
         .expect("backoff over");
-    let up = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    let up = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
     assert_eq!(up.sent, 2);
     assert_eq!(smtp.received().len(), 2, "each message once");
     assert!(statuses(&app).await.iter().all(|(s, attempts)| s == "SENT" && *attempts == 2));
@@ -159,7 +165,7 @@ async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
     worker::sweep_once(&app.db, &settings).await.expect("sweep");
     sql(&app, "DELETE FROM notifications WHERE channel = 'SMS' OR template <> 'old_part_overdue'").await;
     let senders = Senders::new(&settings.delivery).expect("senders");
-    let round = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
     assert_eq!(round.dead, 1);
 
     let dead = app
@@ -186,19 +192,13 @@ async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
     assert_eq!(twice.error_code(), Some("INVALID_TRANSITION"), "only dead messages are resent");
 
     let smtp = SmtpSink::start(port).await;
-    let round = deliver_due(&app.db, &settings.delivery, &senders, 10).await.expect("round");
+    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
     assert_eq!(round.sent, 1);
     assert_eq!(smtp.received().len(), 1);
 }
 
-/// Three workers on one Redis, every schedule ticking each second: each due
-/// reminder arrives once, and keeps arriving once tick after tick.
-async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
-    let app = spawn_app(backend).await;
-    overdue_old_part(&app).await;
-    let smtp = SmtpSink::start(0).await;
-    let sms = SmsSink::start().await;
-    let mut settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+/// Every schedule ticking each second.
+fn tick_every_second(settings: &mut Settings) {
     let every_second = "* * * * * *".to_owned();
     settings.schedules = service::config::Schedules {
         return_visits: every_second.clone(),
@@ -209,29 +209,54 @@ async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
         outbox: every_second,
         ..service::config::Schedules::default()
     };
+}
+
+/// Where the workers' jobs wait in a test.
+#[derive(Clone, Copy, Debug)]
+enum Queues {
+    Redis,
+    /// The embedded default's SQLite job store, one file for all.
+    Sqlite,
+}
+
+fn use_queues(settings: &mut Settings, queues: Queues) {
     settings.queue_prefix = format!("test-{}", uuid::Uuid::new_v4().simple());
     settings.worker_bind = "127.0.0.1:0".into();
-    let redis = crate::helpers::redis_url();
+    match queues {
+        Queues::Redis => settings.redis_url = Some(crate::helpers::redis_url()),
+        Queues::Sqlite => {
+            let file = std::env::temp_dir().join(format!("{}-jobs.db", settings.queue_prefix));
+            settings.redis_url = None;
+            settings.job_store_url = Some(format!("sqlite://{}?mode=rwc", file.display()));
+        }
+    }
+}
+
+/// Worker processes' worth of workers in this process, each with its own
+/// connection to the queues, until the returned senders fire.
+async fn start_workers(
+    app: &TestApp,
+    settings: &Settings,
+    count: usize,
+) -> (Vec<tokio::sync::oneshot::Sender<()>>, Vec<tokio::task::JoinHandle<anyhow::Result<()>>>) {
     let mut stops = Vec::new();
     let mut workers = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..count {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         stops.push(stop);
-        let (db, settings, redis) = (app.db.clone(), settings.clone(), redis.clone());
-        workers.push(tokio::spawn(async move {
-            worker::jobs::run_on_redis(db, settings, &redis, async move {
-                let _ = stopped.await;
-            })
-            .await
-        }));
+        let store = worker::store::JobStore::open(settings).await.expect("job queues open");
+        let (db, settings) = (app.db.clone(), settings.clone());
+        workers.push(tokio::spawn(worker::jobs::run(db, settings, store, false, async move {
+            let _ = stopped.await;
+        })));
     }
-    // Mail and SMS to the engineer, mail to the manager.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
-    while (smtp.received().len() < 2 || sms.received().is_empty()) && std::time::Instant::now() < deadline {
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    // A few more ticks in every worker: nothing more may arrive.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    (stops, workers)
+}
+
+async fn stop_workers(
+    stops: Vec<tokio::sync::oneshot::Sender<()>>,
+    workers: Vec<tokio::task::JoinHandle<anyhow::Result<()>>>,
+) {
     for stop in stops {
         let _ = stop.send(());
     }
@@ -239,9 +264,197 @@ async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
         let stopped = tokio::time::timeout(std::time::Duration::from_secs(30), worker).await;
         assert!(matches!(stopped, Ok(Ok(Ok(())))), "the worker stops cleanly: {stopped:?}");
     }
+}
+
+async fn wait_until(what: impl Fn() -> bool, secs: u64) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !what() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// Three workers on one queue backend, every schedule ticking each second:
+/// each due reminder arrives once, and keeps arriving once tick after tick.
+async fn three_workers_deliver_each_reminder_once(backend: Backend, queues: Queues) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let sms = SmsSink::start().await;
+    let mut settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+    tick_every_second(&mut settings);
+    use_queues(&mut settings, queues);
+    let (stops, workers) = start_workers(&app, &settings, 3).await;
+    // Mail and SMS to the engineer, mail to the manager.
+    wait_until(|| smtp.received().len() >= 2 && !sms.received().is_empty(), 40).await;
+    // A few more ticks in every worker: nothing more may arrive.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    stop_workers(stops, workers).await;
     assert_eq!(smtp.received().len(), 2, "each mail once");
     assert_eq!(sms.received().len(), 1, "the SMS once");
     assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 3);
+}
+
+async fn three_workers_on_redis_deliver_each_reminder_once(backend: Backend) {
+    three_workers_deliver_each_reminder_once(backend, Queues::Redis).await;
+}
+
+async fn three_workers_on_the_sqlite_job_store_deliver_each_reminder_once(backend: Backend) {
+    three_workers_deliver_each_reminder_once(backend, Queues::Sqlite).await;
+}
+
+/// The sweep queues the overdue reminders; before the sender's turn comes
+/// the part is handed in. The sender checks again and cancels them: no
+/// mail, no SMS, and the outbox says why.
+async fn a_reminder_whose_part_came_back_before_sending_is_cancelled(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let sms = SmsSink::start().await;
+    let settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    assert_eq!(
+        app.count("notifications WHERE status = 'PENDING'").await,
+        3,
+        "mail and SMS to the engineer, mail to the manager"
+    );
+    sql(&app, &format!("UPDATE old_parts SET collected_on = '{}'", business_today())).await;
+
+    let senders = Senders::new(&settings.delivery).expect("senders");
+    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
+    assert_eq!(round.sent, 0);
+    assert!(smtp.received().is_empty() && sms.received().is_empty(), "nothing sent");
+    assert_eq!(
+        app.count("notifications WHERE status = 'CANCELLED' AND last_error LIKE 'no longer due%'").await,
+        3
+    );
+    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    assert_eq!(app.count("notifications").await, 3, "a part handed in is not reminded of again");
+}
+
+/// After a worker delivered a reminder, the job dashboard shows both queues
+/// with their figures, the worker and its latest jobs, to an ADMIN; anyone
+/// else is refused. The page itself is plain HTML that reads the same query.
+async fn the_job_dashboard_shows_the_queues_to_admins_only(backend: Backend, queues: Queues) {
+    let mut on_queues = test_settings("");
+    use_queues(&mut on_queues, queues);
+    let app = spawn_app_with(backend, |s| {
+        s.redis_url.clone_from(&on_queues.redis_url);
+        s.job_store_url.clone_from(&on_queues.job_store_url);
+        s.queue_prefix.clone_from(&on_queues.queue_prefix);
+    })
+    .await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let mut settings = settings_for(&app, &smtp.url(), None, |_| {});
+    settings.redis_url = on_queues.redis_url;
+    settings.job_store_url = on_queues.job_store_url;
+    settings.queue_prefix = on_queues.queue_prefix;
+    settings.worker_bind = "127.0.0.1:0".into();
+    let (stops, workers) = start_workers(&app, &settings, 1).await;
+    wait_until(|| smtp.received().len() >= 2, 30).await;
+
+    let query = "{ jobQueues(recent: 50) { name backend stats { name value } workers { name lastHeartbeat } recent { status attempt args } } }";
+    let admin = app.user_with("ops", &[Role::Admin], None).await;
+    let done_jobs = |queue: &serde_json::Value| {
+        queue["stats"]
+            .as_array()
+            .and_then(|stats| stats.iter().find(|s| s["name"] == "DONE_JOBS"))
+            .and_then(|s| s["value"].as_str())
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or_default()
+    };
+    // The queue records a job done a moment after its mail went out.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let queues_shown = loop {
+        let shown = app.gql(Some(&admin), query, json!({})).await;
+        let queues_shown = shown.expect_ok()["jobQueues"].as_array().expect("queues").clone();
+        if done_jobs(&queues_shown[1]) >= 2.0 || std::time::Instant::now() > deadline {
+            break queues_shown;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    stop_workers(stops, workers).await;
+    let names: Vec<&str> = queues_shown.iter().filter_map(|q| q["name"].as_str()).collect();
+    assert_eq!(names, ["sweep", "deliver"]);
+    let deliver = &queues_shown[1];
+    let backend_name = if matches!(queues, Queues::Redis) { "redis" } else { "sqlite" };
+    assert_eq!(deliver["backend"], backend_name);
+    assert!(done_jobs(deliver) >= 2.0, "two deliveries done: {deliver}");
+    assert!(!deliver["workers"].as_array().expect("workers").is_empty(), "{deliver}");
+    let recent = deliver["recent"].as_array().expect("recent jobs");
+    assert!(
+        recent.iter().any(|j| j["args"].as_str().is_some_and(|a| a.contains("notification_id"))),
+        "{deliver}"
+    );
+
+    let manager = app.user_with("lead", &[Role::ServiceManager], None).await;
+    let refused = app.gql(Some(&manager), query, json!({})).await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+    let page = app.http.get(format!("{}/admin/jobs", app.address)).send().await.expect("page");
+    assert!(page.status().is_success());
+    assert!(page.text().await.expect("html").contains("jobQueues"));
+}
+
+async fn the_job_dashboard_shows_the_redis_queues_to_admins_only(backend: Backend) {
+    the_job_dashboard_shows_the_queues_to_admins_only(backend, Queues::Redis).await;
+}
+
+async fn the_job_dashboard_shows_the_embedded_queues_to_admins_only(backend: Backend) {
+    the_job_dashboard_shows_the_queues_to_admins_only(backend, Queues::Sqlite).await;
+}
+
+/// The worker is down while things fall due (a day passes: an old part goes
+/// overdue, a report misses its reply deadline); the schedules are far off.
+/// On restart the catch-up sweep finds them at once: each new reminder
+/// arrives once, and what was sent before the stop is not sent again.
+async fn a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down(backend: Backend) {
+    let app = spawn_app(backend).await;
+    overdue_old_part(&app).await;
+    let smtp = SmtpSink::start(0).await;
+    let mut settings = settings_for(&app, &smtp.url(), None, |_| {});
+    // Once a year: only the start-up sweep can find anything in this test.
+    let yearly = "0 0 3 1 1 *".to_owned();
+    settings.schedules = service::config::Schedules {
+        return_visits: yearly.clone(),
+        sla: yearly.clone(),
+        old_parts: yearly.clone(),
+        determinations: yearly.clone(),
+        low_stock: yearly.clone(),
+        outbox: yearly,
+        ..service::config::Schedules::default()
+    };
+    use_queues(&mut settings, Queues::Redis);
+
+    let (stops, workers) = start_workers(&app, &settings, 1).await;
+    // The engineer's reminder and the manager's escalation.
+    wait_until(|| smtp.received().len() >= 2, 30).await;
+    stop_workers(stops, workers).await;
+    assert_eq!(smtp.received().len(), 2, "before the stop: the reminder and the escalation");
+
+    // While the worker is down, a day passes: the repair's ticket, reopened
+    // as a report, misses its reply deadline by thirty hours.
+    entity::ticket::Entity::update_many()
+        .col_expr(entity::ticket::Column::Status, Expr::value("REPORTED"))
+        .col_expr(entity::ticket::Column::RepliedAt, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(entity::ticket::Column::ReplyDueAt, Expr::value(Utc::now() - Duration::hours(30)))
+        .exec(&app.db)
+        .await
+        .expect("ticket overdue");
+    sql(&app, "UPDATE users SET email = 'agent@example.cn' WHERE username = 'agent1'").await;
+
+    let (stops, workers) = start_workers(&app, &settings, 1).await;
+    wait_until(|| smtp.received().len() >= 4, 30).await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    stop_workers(stops, workers).await;
+    let mut recipients: Vec<String> = smtp.received().iter().flat_map(|m| m.to.clone()).collect();
+    recipients.sort();
+    assert_eq!(
+        recipients,
+        ["agent@example.cn", "eng@example.cn", "manager@example.cn", "manager@example.cn"],
+        "the report to the agent and the manager; the old part not again"
+    );
+    assert_eq!(app.count("notifications WHERE template = 'sla_reply_overdue' AND status = 'SENT'").await, 2);
+    assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 4);
 }
 
 /// The real `aftersales-worker` binary, next to this test binary
@@ -333,6 +546,14 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     let sent_line = format!("aftersales_worker_deliveries_total{{outcome=\"sent\"}} {}", 40 - before_restart);
     assert!(metrics.contains(&sent_line), "{sent_line} in\n{metrics}");
     assert!(metrics.contains("aftersales_worker_outbox_depth{status=\"PENDING\"} 0"), "{metrics}");
+    assert!(
+        metrics.contains("aftersales_worker_queue_jobs{queue=\"deliver\",state=\"pending\"}"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("aftersales_worker_last_success_timestamp_seconds{kind=\"outbox\"}"),
+        "{metrics}"
+    );
     second.kill().await.expect("stopped");
     let mails = smtp.received();
     let mut recipients: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();

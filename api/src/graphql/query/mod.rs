@@ -3,6 +3,7 @@
 mod account;
 mod audit;
 mod catalogue;
+mod jobs;
 mod master_data;
 mod notifications;
 mod old_parts;
@@ -17,6 +18,7 @@ pub struct QueryRoot(
     account::AccountQuery,
     audit::AuditQuery,
     catalogue::CatalogueQuery,
+    jobs::JobQuery,
     master_data::MasterDataQuery,
     notifications::NotificationQuery,
     stock::StockQuery,

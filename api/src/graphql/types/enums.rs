@@ -382,5 +382,8 @@ mirror_enum!(
         Sent,
         /// Failed on every attempt; waits for a resend.
         Dead,
+        /// Not sent: by the time its turn came, what it was about no longer
+        /// needed saying (the part came back, the ticket was answered).
+        Cancelled,
     }
 );

@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod catalogue;
 pub mod enums;
+pub mod jobs;
 pub mod master;
 pub mod notification;
 pub mod old_parts;

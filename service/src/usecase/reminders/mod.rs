@@ -5,14 +5,17 @@
 
 pub mod templates;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
+use serde::{Deserialize, Serialize};
 
 use entity::enums::{NotificationChannel, Role, ServiceType, TicketStatus};
 use entity::{
-    customer, old_part, part, responsibility_determination, return_visit, stock_level, ticket, user,
-    user_role, warehouse,
+    customer, notification, old_part, part, responsibility_determination, return_visit, stock_level, ticket,
+    user, user_role, warehouse,
 };
 
 use self::templates::{Facts, Template, render};
@@ -52,14 +55,141 @@ async fn user_by_id<C: ConnectionTrait>(db: &C, id: Option<i64>) -> ServiceResul
     Ok(user::Entity::find_by_id(id).one(db).await?.filter(|u| u.active).map(Recipient::from))
 }
 
-/// What a message is about: the text, its facts, and the key that names
-/// the occasion, so one occasion is queued once per recipient and channel.
+/// The record a reminder is about, kept in the message's payload so the
+/// sender can check, just before sending, that it still needs saying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum About {
+    OldPart { id: i64 },
+    TicketReply { id: i64 },
+    TicketArrival { id: i64 },
+    Visit { id: i64 },
+    Determination { id: i64 },
+    Stock { warehouse: i64, part: i64 },
+}
+
+/// What a message is about: the text, its facts, the record, and the key
+/// that names the occasion, so one occasion is queued once per recipient
+/// and channel.
 struct Occasion<'a> {
     template: Template,
     facts: &'a Facts,
+    about: About,
     key: String,
     /// By SMS as well as e-mail.
     sms: bool,
+}
+
+// What makes each kind of record worth a reminder. The sweep selects by
+// it and the sender checks it again, so both judge by the same rule.
+
+fn old_part_outstanding(today: NaiveDate) -> Condition {
+    Condition::all()
+        .add(old_part::Column::MustReturn.eq(true))
+        .add(old_part::Column::CollectedOn.is_null())
+        .add(old_part::Column::DueOn.lt(today))
+}
+
+fn ticket_unanswered(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(ticket::Column::Status.eq(TicketStatus::Reported))
+        .add(ticket::Column::RepliedAt.is_null())
+        .add(ticket::Column::ReplyDueAt.lt(now))
+}
+
+fn ticket_unreached(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(ticket::Column::Status.is_in([
+            TicketStatus::Accepted,
+            TicketStatus::Quoted,
+            TicketStatus::QuoteApproved,
+            TicketStatus::Dispatched,
+        ]))
+        .add(ticket::Column::ArrivedAt.is_null())
+        .add(ticket::Column::ArrivalDueAt.lt(now))
+        .add(
+            Condition::any()
+                .add(ticket::Column::ServiceType.ne(ServiceType::Other))
+                .add(ticket::Column::ServiceType.is_null()),
+        )
+}
+
+fn visit_open(now: DateTime<Utc>) -> Condition {
+    // Reminded on the day it falls due, not after the deadline.
+    Condition::all()
+        .add(return_visit::Column::VisitedAt.is_null())
+        .add(return_visit::Column::DueAt.lte(now + Duration::hours(24)))
+}
+
+fn determination_late(today: NaiveDate) -> Condition {
+    Condition::all()
+        .add(responsibility_determination::Column::Outcome.is_null())
+        .add(responsibility_determination::Column::DueOn.lt(today))
+}
+
+fn below_safety_stock() -> Condition {
+    Condition::all()
+        .add(Expr::col(stock_level::Column::OnHand).lt(Expr::col(stock_level::Column::SafetyStock)))
+}
+
+/// Whether the reminder `message` still needs saying: the old part is still
+/// out, the ticket still unanswered, the visit still not made. A message
+/// that names no record (or one queued before records were named) does.
+pub async fn still_due<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    message: &notification::Model,
+    now: DateTime<Utc>,
+) -> ServiceResult<bool> {
+    let about = message.payload.as_ref().and_then(|p| p.get("about")).cloned();
+    let Some(about) = about.and_then(|a| serde_json::from_value::<About>(a).ok()) else { return Ok(true) };
+    let today = today(settings, now);
+    let matching = match about {
+        About::OldPart { id } => {
+            old_part::Entity::find_by_id(id).filter(old_part_outstanding(today)).count(db).await?
+        }
+        About::TicketReply { id } => {
+            ticket::Entity::find_by_id(id).filter(ticket_unanswered(now)).count(db).await?
+        }
+        About::TicketArrival { id } => {
+            ticket::Entity::find_by_id(id).filter(ticket_unreached(now)).count(db).await?
+        }
+        About::Visit { id } => return_visit::Entity::find_by_id(id).filter(visit_open(now)).count(db).await?,
+        About::Determination { id } => {
+            responsibility_determination::Entity::find_by_id(id)
+                .filter(determination_late(today))
+                .count(db)
+                .await?
+        }
+        About::Stock { warehouse, part } => {
+            stock_level::Entity::find()
+                .filter(stock_level::Column::WarehouseId.eq(warehouse))
+                .filter(stock_level::Column::PartId.eq(part))
+                .filter(below_safety_stock())
+                .count(db)
+                .await?
+        }
+    };
+    Ok(matching > 0)
+}
+
+/// Claims message `id` for sending (see [`notify::claim`]) if what it is
+/// about still needs saying; otherwise cancels it. `None`: nothing to send.
+pub async fn claim_for_sending<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    channels: &[NotificationChannel],
+    id: i64,
+    now: DateTime<Utc>,
+) -> ServiceResult<Option<notification::Model>> {
+    let Some(message) = notify::claim(db, &settings.delivery, channels, id, now).await? else {
+        return Ok(None);
+    };
+    if still_due(db, settings, &message, now).await? {
+        return Ok(Some(message));
+    }
+    notify::cancel(db, &message, "no longer due when its turn came", now).await?;
+    Ok(None)
 }
 
 /// Queues the occasion's message to `to`.
@@ -70,7 +200,7 @@ async fn send<C: ConnectionTrait>(
     occasion: &Occasion<'_>,
     now: DateTime<Utc>,
 ) -> ServiceResult<()> {
-    let Occasion { template, facts, key, sms } = occasion;
+    let Occasion { template, facts, about, key, sms } = occasion;
     let (subject, body) = render(*template, &settings.delivery.locale, facts);
     let channels = [
         (NotificationChannel::Email, to.email.as_ref()),
@@ -84,7 +214,7 @@ async fn send<C: ConnectionTrait>(
             template: template.name(),
             subject: Some(subject.clone()),
             body: body.clone(),
-            payload: Some(serde_json::json!({ "number": facts.number, "user": to.id })),
+            payload: Some(serde_json::json!({ "number": facts.number, "user": to.id, "about": about })),
             unique_key: format!("{key}:{}:{}", to.id, channel.as_str()),
         };
         notify::queue(db, message, now).await?;
@@ -106,12 +236,7 @@ pub async fn old_parts_overdue(
 ) -> ServiceResult<usize> {
     let today = today(settings, now);
     let day = today.format("%Y-%m-%d");
-    let late = old_part::Entity::find()
-        .filter(old_part::Column::MustReturn.eq(true))
-        .filter(old_part::Column::CollectedOn.is_null())
-        .filter(old_part::Column::DueOn.lt(today))
-        .all(db)
-        .await?;
+    let late = old_part::Entity::find().filter(old_part_outstanding(today)).all(db).await?;
     let managers = with_role(db, Role::ServiceManager).await?;
     let mut queued = 0;
     for item in late {
@@ -139,7 +264,13 @@ pub async fn old_parts_overdue(
                 db,
                 settings,
                 &engineer,
-                &Occasion { template: Template::OldPartOverdue, facts: &facts, key, sms: true },
+                &Occasion {
+                    template: Template::OldPartOverdue,
+                    facts: &facts,
+                    about: About::OldPart { id: item.id },
+                    key,
+                    sms: true,
+                },
                 now,
             )
             .await?;
@@ -152,7 +283,13 @@ pub async fn old_parts_overdue(
                     db,
                     settings,
                     manager,
-                    &Occasion { template: Template::OldPartEscalation, facts: &facts, key, sms: false },
+                    &Occasion {
+                        template: Template::OldPartEscalation,
+                        facts: &facts,
+                        about: About::OldPart { id: item.id },
+                        key,
+                        sms: false,
+                    },
                     now,
                 )
                 .await?;
@@ -171,51 +308,37 @@ pub async fn sla_breaches(
 ) -> ServiceResult<usize> {
     let escalate_before = now - Duration::hours(settings.policy.sla_escalation_hours);
     let managers = with_role(db, Role::ServiceManager).await?;
-    let not_replied = ticket::Entity::find()
-        .filter(ticket::Column::Status.eq(TicketStatus::Reported))
-        .filter(ticket::Column::RepliedAt.is_null())
-        .filter(ticket::Column::ReplyDueAt.lt(now))
-        .all(db)
-        .await?;
-    let not_reached = ticket::Entity::find()
-        .filter(ticket::Column::Status.is_in([
-            TicketStatus::Accepted,
-            TicketStatus::Quoted,
-            TicketStatus::QuoteApproved,
-            TicketStatus::Dispatched,
-        ]))
-        .filter(ticket::Column::ArrivedAt.is_null())
-        .filter(ticket::Column::ArrivalDueAt.lt(now))
-        .filter(
-            Condition::any()
-                .add(ticket::Column::ServiceType.ne(ServiceType::Other))
-                .add(ticket::Column::ServiceType.is_null()),
-        )
-        .all(db)
-        .await?;
+    let not_replied = ticket::Entity::find().filter(ticket_unanswered(now)).all(db).await?;
+    let not_reached = ticket::Entity::find().filter(ticket_unreached(now)).all(db).await?;
     let mut queued = 0;
-    let breaches =
-        not_replied.into_iter().map(|t| (Template::SlaReplyOverdue, "sla-reply", t.reply_due_at, t)).chain(
-            not_reached
-                .into_iter()
-                .map(|t| (Template::SlaArrivalOverdue, "sla-arrival", t.arrival_due_at, t)),
-        );
-    for (template, kind, due, job) in breaches {
+    let breaches = not_replied
+        .into_iter()
+        .map(|t| (Template::SlaReplyOverdue, "sla-reply", t.reply_due_at, About::TicketReply { id: t.id }, t))
+        .chain(not_reached.into_iter().map(|t| {
+            (
+                Template::SlaArrivalOverdue,
+                "sla-arrival",
+                t.arrival_due_at,
+                About::TicketArrival { id: t.id },
+                t,
+            )
+        }));
+    for (template, kind, due, about, job) in breaches {
         let customer =
             customer::Entity::find_by_id(job.customer_id).one(db).await?.map(|c| c.name).unwrap_or_default();
         let due_text = due.with_timezone(&settings.business_tz()).format("%Y-%m-%d %H:%M").to_string();
         let facts = Facts { number: job.number.clone(), customer, due: due_text, ..Facts::default() };
         if let Some(agent) = user_by_id(db, job.created_by).await? {
-            let occasion =
-                Occasion { template, facts: &facts, key: format!("{kind}:{}:agent", job.id), sms: false };
+            let key = format!("{kind}:{}:agent", job.id);
+            let occasion = Occasion { template, facts: &facts, about, key, sms: false };
             send(db, settings, &agent, &occasion, now).await?;
             queued += 1;
         }
         if due < escalate_before {
             for manager in &managers {
                 let key = format!("{kind}:{}:manager", job.id);
-                send(db, settings, manager, &Occasion { template, facts: &facts, key, sms: false }, now)
-                    .await?;
+                let occasion = Occasion { template, facts: &facts, about, key, sms: false };
+                send(db, settings, manager, &occasion, now).await?;
                 queued += 1;
             }
         }
@@ -233,12 +356,7 @@ pub async fn return_visits(
 ) -> ServiceResult<usize> {
     // Past the deadline by the escalation hours: the service managers.
     let escalate_before = now - Duration::hours(settings.policy.visit_escalation_hours);
-    let due = return_visit::Entity::find()
-        .filter(return_visit::Column::VisitedAt.is_null())
-        // Reminded on the day it falls due, not after the deadline.
-        .filter(return_visit::Column::DueAt.lte(now + Duration::hours(24)))
-        .all(db)
-        .await?;
+    let due = return_visit::Entity::find().filter(visit_open(now)).all(db).await?;
     let agents = with_role(db, Role::Agent).await?;
     let managers = with_role(db, Role::ServiceManager).await?;
     let mut queued = 0;
@@ -267,20 +385,32 @@ pub async fn return_visits(
                 db,
                 settings,
                 agent,
-                &Occasion { template: Template::VisitDue, facts: &facts, key, sms: false },
+                &Occasion {
+                    template: Template::VisitDue,
+                    facts: &facts,
+                    about: About::Visit { id: visit.id },
+                    key,
+                    sms: false,
+                },
                 now,
             )
             .await?;
             queued += 1;
         }
         if let Some(customer) = owner {
-            let survey = Recipient { id: 0, email: None, phone: customer.phone };
+            let survey = Recipient { id: 0, email: customer.email, phone: customer.phone };
             let key = format!("visit-survey:{}", visit.id);
             send(
                 db,
                 settings,
                 &survey,
-                &Occasion { template: Template::VisitSurvey, facts: &facts, key, sms: true },
+                &Occasion {
+                    template: Template::VisitSurvey,
+                    facts: &facts,
+                    about: About::Visit { id: visit.id },
+                    key,
+                    sms: true,
+                },
                 now,
             )
             .await?;
@@ -292,7 +422,13 @@ pub async fn return_visits(
                     db,
                     settings,
                     manager,
-                    &Occasion { template: Template::VisitOverdue, facts: &facts, key, sms: false },
+                    &Occasion {
+                        template: Template::VisitOverdue,
+                        facts: &facts,
+                        about: About::Visit { id: visit.id },
+                        key,
+                        sms: false,
+                    },
                     now,
                 )
                 .await?;
@@ -309,11 +445,7 @@ pub async fn determinations_overdue(
     now: DateTime<Utc>,
 ) -> ServiceResult<usize> {
     let today = today(settings, now);
-    let late = responsibility_determination::Entity::find()
-        .filter(responsibility_determination::Column::Outcome.is_null())
-        .filter(responsibility_determination::Column::DueOn.lt(today))
-        .all(db)
-        .await?;
+    let late = responsibility_determination::Entity::find().filter(determination_late(today)).all(db).await?;
     let quality = with_role(db, Role::Quality).await?;
     let mut queued = 0;
     for open in late {
@@ -332,7 +464,13 @@ pub async fn determinations_overdue(
                 db,
                 settings,
                 reviewer,
-                &Occasion { template: Template::DeterminationOverdue, facts: &facts, key, sms: false },
+                &Occasion {
+                    template: Template::DeterminationOverdue,
+                    facts: &facts,
+                    about: About::Determination { id: open.id },
+                    key,
+                    sms: false,
+                },
                 now,
             )
             .await?;
@@ -349,10 +487,7 @@ pub async fn low_stock(
     now: DateTime<Utc>,
 ) -> ServiceResult<usize> {
     let day = today(settings, now).format("%Y-%m-%d");
-    let low = stock_level::Entity::find()
-        .filter(Expr::col(stock_level::Column::OnHand).lt(Expr::col(stock_level::Column::SafetyStock)))
-        .all(db)
-        .await?;
+    let low = stock_level::Entity::find().filter(below_safety_stock()).all(db).await?;
     let keepers = with_role(db, Role::Warehouse).await?;
     let mut queued = 0;
     for level in low {
@@ -376,7 +511,13 @@ pub async fn low_stock(
                 db,
                 settings,
                 keeper,
-                &Occasion { template: Template::LowStock, facts: &facts, key, sms: false },
+                &Occasion {
+                    template: Template::LowStock,
+                    facts: &facts,
+                    about: About::Stock { warehouse: level.warehouse_id, part: level.part_id },
+                    key,
+                    sms: false,
+                },
                 now,
             )
             .await?;
