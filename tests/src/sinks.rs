@@ -45,8 +45,8 @@ impl SmtpSink {
     }
 
     /// Like `start`, but the message number `hold_at` (1-based) never gets
-    /// its "250": the sender hangs mid-delivery until its connection dies,
-    /// and the message does not count as received.
+    /// its "250": it is received (as a real server has it once the "."
+    /// arrives), and the sender hangs mid-delivery until its connection dies.
     pub async fn holding(port: u16, hold_at: Option<usize>) -> Self {
         let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("SMTP port free");
         let port = listener.local_addr().expect("address").port();
@@ -86,6 +86,9 @@ impl SmtpSink {
                                 data.push_str(&line);
                             }
                             let number = seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                            if let Ok(mut mails) = keep.lock() {
+                                mails.push(Mail { to: std::mem::take(&mut to), data });
+                            }
                             if Some(number) == hold_at {
                                 hold.notify_one();
                                 // No answer: wait for the sender to go away.
@@ -93,12 +96,8 @@ impl SmtpSink {
                                 let _ = lines.read_line(&mut rest).await;
                                 break;
                             }
-                            // Received only once the sender has its "250".
                             if write.write_all(b"250 queued\r\n").await.is_err() {
                                 break;
-                            }
-                            if let Ok(mut mails) = keep.lock() {
-                                mails.push(Mail { to: std::mem::take(&mut to), data });
                             }
                             continue;
                         } else if command == "QUIT" {

@@ -3,25 +3,26 @@
 //! and ends dead after the last attempt; a worker that dies mid-send loses
 //! its claim when the lease runs out, and another worker takes it over.
 
+use std::future::Future;
 use std::time::Duration;
 
 use chrono::Utc;
+use lettre::Message;
 use lettre::message::header::ContentType;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::DatabaseConnection;
+use tokio::time::{Instant, timeout_at};
 
 use entity::enums::{NotificationChannel, NotificationStatus};
 use entity::notification;
 use service::config::{Delivery, Settings};
-use service::notify;
+use service::notify::{self, DeliveryRecorder};
 use service::usecase::reminders;
 
-/// How long one SMS request may take.
-const SMS_TIMEOUT: Duration = Duration::from_secs(10);
+use crate::smtp::SmtpRelay;
 
 /// The ways out: an SMTP relay and an SMS gateway, each optional.
 pub struct Senders {
-    smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    smtp: Option<SmtpRelay>,
     mail_from: lettre::message::Mailbox,
     http: reqwest::Client,
     sms_url: Option<String>,
@@ -33,14 +34,11 @@ impl Senders {
         let smtp = delivery
             .smtp_url
             .as_deref()
-            .map(|url| {
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map(|b| b.timeout(Some(Duration::from_secs(20))).build())
-            })
+            .map(SmtpRelay::from_url)
             .transpose()
             .map_err(|e| anyhow::anyhow!("delivery.smtp_url: {e}"))?;
         let mail_from = delivery.mail_from.parse().map_err(|e| anyhow::anyhow!("delivery.mail_from: {e}"))?;
-        let http = reqwest::Client::builder().timeout(SMS_TIMEOUT).build()?;
+        let http = reqwest::Client::builder().build()?;
         Ok(Self {
             smtp,
             mail_from,
@@ -66,26 +64,41 @@ impl Senders {
         }
     }
 
-    async fn send(&self, message: &notification::Model) -> Result<(), String> {
+    /// Sends `message` by `deadline` and runs `record` as it goes out (see
+    /// [`SmtpRelay::send_recorded`]); `None` when it never got that far.
+    async fn send_recorded<R: Future>(
+        &self,
+        message: &notification::Model,
+        record: R,
+        deadline: Instant,
+    ) -> (Result<(), String>, Option<R::Output>) {
         match message.channel {
-            NotificationChannel::Email => self.email(message).await,
-            NotificationChannel::Sms => self.sms(message).await,
+            NotificationChannel::Email => {
+                let Some(smtp) = &self.smtp else { return (Err("no SMTP relay configured".into()), None) };
+                match self.email(message) {
+                    Ok(email) => smtp.send_recorded(&email, record, deadline).await,
+                    Err(e) => (Err(e), None),
+                }
+            }
+            NotificationChannel::Sms => match timeout_at(deadline, self.sms(message)).await {
+                Ok(Ok(())) => (Ok(()), Some(record.await)),
+                Ok(Err(e)) => (Err(e), None),
+                Err(_) => (Err("the SMS gateway did not answer in time".into()), None),
+            },
         }
     }
 
-    async fn email(&self, message: &notification::Model) -> Result<(), String> {
-        let smtp = self.smtp.as_ref().ok_or("no SMTP relay configured")?;
+    fn email(&self, message: &notification::Model) -> Result<Message, String> {
         let to = message.recipient.parse().map_err(|e| format!("recipient `{}`: {e}", message.recipient))?;
         // The outbox key as Message-ID lets a receiver recognise a resend.
-        let email = Message::builder()
+        Message::builder()
             .from(self.mail_from.clone())
             .to(to)
             .message_id(Some(format!("<{}@aftersales>", message.unique_key.replace(['<', '>', ' '], "_"))))
             .subject(message.subject.clone().unwrap_or_default())
             .header(ContentType::TEXT_PLAIN)
             .body(message.body.clone())
-            .map_err(|e| e.to_string())?;
-        smtp.send(email).await.map(|_| ()).map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())
     }
 
     async fn sms(&self, message: &notification::Model) -> Result<(), String> {
@@ -132,14 +145,13 @@ pub async fn deliver(
 ) -> Result<Outcome, service::ServiceError> {
     // Within half the lease, so no other worker takes the message over
     // while this one is still sending it.
-    let limit = Duration::from_secs(delivery.lease_secs.unsigned_abs() / 2);
-    let sent = match tokio::time::timeout(limit, senders.send(message)).await {
-        Ok(sent) => sent,
-        Err(_) => Err(format!("no answer within {} s", limit.as_secs())),
-    };
-    match sent {
-        Ok(()) => {
-            if !notify::mark_sent(db, message, Utc::now()).await? {
+    let deadline = Instant::now() + Duration::from_secs(delivery.lease_secs.unsigned_abs() / 2);
+    let mut recorder = DeliveryRecorder::acquire(db).await?;
+    let record = recorder.mark_sent(message, Utc::now());
+    let (sent, recorded) = senders.send_recorded(message, record, deadline).await;
+    match (sent, recorded) {
+        (Ok(()), Some(recorded)) => {
+            if !recorded? {
                 tracing::warn!(
                     id = message.id,
                     "sent after the claim was lost: the receiver may see it twice"
@@ -147,8 +159,13 @@ pub async fn deliver(
             }
             Ok(Outcome::Sent)
         }
-        Err(error) => {
+        (outcome, recorded) => {
+            let error = outcome.err().unwrap_or_else(|| "not recorded".into());
             tracing::warn!(id = message.id, attempts = message.attempts, %error, "delivery failed");
+            if matches!(recorded, Some(Ok(true))) {
+                // Recorded as it went out, then refused: not sent after all.
+                notify::unmark_sent(db, message).await?;
+            }
             let status = notify::mark_failed(db, delivery, message, &error, Utc::now()).await?;
             Ok(if status == NotificationStatus::Dead { Outcome::Dead } else { Outcome::Failed })
         }

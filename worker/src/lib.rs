@@ -9,6 +9,7 @@
 pub mod delivery;
 pub mod jobs;
 pub mod metrics;
+pub mod smtp;
 pub mod store;
 
 use chrono::Utc;
