@@ -28,6 +28,7 @@ on_both_backends!(
     a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down,
     the_job_dashboard_shows_the_redis_queues_to_admins_only,
     a_reminder_whose_part_came_back_before_sending_is_cancelled,
+    a_due_report_that_is_not_built_fails_loudly_once_per_tick,
     the_job_dashboard_shows_the_embedded_queues_to_admins_only,
     a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
     three_worker_processes_one_killed_deliver_every_message,
@@ -330,6 +331,31 @@ async fn a_reminder_whose_part_came_back_before_sending_is_cancelled(backend: Ba
     );
     worker::sweep_once(&app.db, &settings).await.expect("sweep again");
     assert_eq!(app.count("notifications").await, 3, "a part handed in is not reminded of again");
+}
+
+/// The quarterly report ticking every second, before the reports exist:
+/// each tick's job fails, visibly in the queue, and is not retried.
+async fn a_due_report_that_is_not_built_fails_loudly_once_per_tick(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mut settings = test_settings(&app.database.url);
+    settings.schedules.recurrence_report = "* * * * * *".into();
+    use_queues(&mut settings, Queues::Sqlite);
+    let (stops, workers) = start_workers(&app, &settings, 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3_500)).await;
+    stop_workers(stops, workers).await;
+    let store = worker::store::JobStore::open(&settings).await.expect("job store");
+    let queues = store.snapshot(50).await.expect("snapshot");
+    // The last tick's job may still wait: it was pushed as the worker stopped.
+    let reports: Vec<_> = queues[0]
+        .recent
+        .iter()
+        .filter(|job| job.args.contains("RecurrenceReport") && job.status != "Pending")
+        .collect();
+    assert!(reports.len() >= 2, "a job per tick: {reports:?}");
+    assert!(
+        reports.iter().all(|job| job.status == "Killed" && job.attempt == 1),
+        "failed, not retried: {reports:?}"
+    );
 }
 
 /// After a worker delivered a reminder, the job dashboard shows both queues
