@@ -100,6 +100,8 @@ pub struct Schedules {
     pub old_parts: String,
     pub determinations: String,
     pub low_stock: String,
+    /// Quality complaints not taken within their routing hours.
+    pub complaints: String,
     /// Delivery of what the api queued and of retries that came due.
     pub outbox: String,
     /// The quarterly failure-recurrence report to management.
@@ -116,6 +118,7 @@ impl Default for Schedules {
             old_parts: "0 0 9 * * *".into(),
             determinations: "0 30 9 * * *".into(),
             low_stock: "0 0 8 * * *".into(),
+            complaints: "0 * * * * *".into(),
             outbox: "*/15 * * * * *".into(),
             recurrence_report: "0 0 7 1 1,4,7,10 *".into(),
             kpi_report: "0 0 7 1 * *".into(),

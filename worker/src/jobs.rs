@@ -41,18 +41,20 @@ pub enum SweepKind {
     OldParts,
     Determinations,
     LowStock,
+    Complaints,
     Outbox,
     RecurrenceReport,
     KpiReport,
 }
 
 impl SweepKind {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::ReturnVisits,
         Self::Sla,
         Self::OldParts,
         Self::Determinations,
         Self::LowStock,
+        Self::Complaints,
         Self::Outbox,
         Self::RecurrenceReport,
         Self::KpiReport,
@@ -65,6 +67,7 @@ impl SweepKind {
             Self::OldParts => "old_parts",
             Self::Determinations => "determinations",
             Self::LowStock => "low_stock",
+            Self::Complaints => "complaints",
             Self::Outbox => "outbox",
             Self::RecurrenceReport => "recurrence_report",
             Self::KpiReport => "kpi_report",
@@ -84,6 +87,7 @@ impl SweepKind {
             Self::OldParts => &s.old_parts,
             Self::Determinations => &s.determinations,
             Self::LowStock => &s.low_stock,
+            Self::Complaints => &s.complaints,
             Self::Outbox => &s.outbox,
             Self::RecurrenceReport => &s.recurrence_report,
             Self::KpiReport => &s.kpi_report,
@@ -146,6 +150,7 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
         SweepKind::OldParts => reminders::old_parts_overdue(db, settings, now).await?,
         SweepKind::Determinations => reminders::determinations_overdue(db, settings, now).await?,
         SweepKind::LowStock => reminders::low_stock(db, settings, now).await?,
+        SweepKind::Complaints => reminders::complaints_unrouted(db, settings, now).await?,
         SweepKind::Outbox => 0,
         // Scheduled and due, but the reports are not built yet: fail where
         // the job log and the failed-jobs count show it, never pretend.

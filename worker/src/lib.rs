@@ -1,5 +1,6 @@
 //! Background work: sweeps that find what has become due (visits, SLA
-//! breaches, overdue old parts and determinations, low stock) and queue
+//! breaches, overdue old parts and determinations, low stock, complaints
+//! not taken in time) and queue
 //! reminders in the outbox, and delivery of the outbox by SMTP and SMS.
 //! The jobs run on apalis, on Redis for a fleet of worker processes or on
 //! SQLite inside the api (the embedded default). Several processes may run
@@ -30,5 +31,6 @@ pub async fn sweep_once(
     queued += reminders::old_parts_overdue(db, settings, now).await?;
     queued += reminders::determinations_overdue(db, settings, now).await?;
     queued += reminders::low_stock(db, settings, now).await?;
+    queued += reminders::complaints_unrouted(db, settings, now).await?;
     Ok(queued)
 }

@@ -31,6 +31,7 @@ pub enum Kind {
     Determination,
     LocalSale,
     Notification,
+    Complaint,
 }
 
 impl Kind {
@@ -57,6 +58,7 @@ impl Kind {
             Kind::Determination => "Determination",
             Kind::LocalSale => "LocalSale",
             Kind::Notification => "Notification",
+            Kind::Complaint => "Complaint",
         }
     }
 }

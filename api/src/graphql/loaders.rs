@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use entity::{
     customer, dealer, dealer_chargeback, local_sale_item, local_sale_quote, old_part, part, product_model,
     quote, repair_part, repair_record, requisition_line, responsibility_determination, service_contract,
-    ticket_event, unit, warehouse, warranty_policy,
+    ticket, ticket_event, unit, warehouse, warranty_policy,
 };
 use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
@@ -29,7 +29,7 @@ macro_rules! by_id {
         }
     )*};
 }
-by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse, old_part);
+by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse, old_part, ticket);
 
 /// Loads rows of `E` by id, batching all ids asked for in one tick.
 pub struct ByIdLoader<E> {
@@ -69,6 +69,8 @@ pub type UnitLoader = ByIdLoader<unit::Entity>;
 pub type PartLoader = ByIdLoader<part::Entity>;
 pub type WarehouseLoader = ByIdLoader<warehouse::Entity>;
 pub type OldPartLoader = ByIdLoader<old_part::Entity>;
+/// Tickets by id, for staff-only objects (complaints) that link to one.
+pub type TicketLoader = ByIdLoader<ticket::Entity>;
 
 /// Declares a loader of child rows grouped by their parent's id: all
 /// parents asked for in one tick load in one query.

@@ -18,8 +18,8 @@ use loaders::{
     ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
     DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
     LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
-    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, WarehouseLoader,
-    WarrantyPolicyLoader,
+    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, TicketLoader, UnitLoader,
+    WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -36,6 +36,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .limit_depth(settings.max_query_depth)
         .limit_complexity(settings.max_query_complexity)
         .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(TicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn).delay(delay))

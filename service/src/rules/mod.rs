@@ -2,6 +2,7 @@
 //! touch the database, and are unit-tested on their own.
 
 pub mod calendar;
+pub mod complaints;
 pub mod dispatch;
 pub mod entitlement;
 pub mod local_sale;

@@ -36,6 +36,7 @@ versioned!(
     old_part => "old part",
     responsibility_determination => "responsibility determination",
     local_sale => "local sale",
+    complaint => "complaint",
 );
 
 /// The row with `id`, or `NOT_FOUND` naming the entity.

@@ -208,6 +208,7 @@ fn tick_every_second(settings: &mut Settings) {
         old_parts: every_second.clone(),
         determinations: every_second.clone(),
         low_stock: every_second.clone(),
+        complaints: every_second.clone(),
         outbox: every_second,
         ..service::config::Schedules::default()
     };
@@ -447,6 +448,7 @@ async fn a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down(backen
         old_parts: yearly.clone(),
         determinations: yearly.clone(),
         low_stock: yearly.clone(),
+        complaints: yearly.clone(),
         outbox: yearly,
         ..service::config::Schedules::default()
     };

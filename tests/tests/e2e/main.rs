@@ -5,6 +5,7 @@
 mod helpers;
 
 mod access;
+mod complaints;
 mod delivery;
 mod demo;
 mod identity;

@@ -2,6 +2,7 @@
 
 mod account;
 mod catalogue;
+mod complaints;
 mod master_data;
 mod notifications;
 mod old_parts;
@@ -15,6 +16,7 @@ use async_graphql::MergedObject;
 pub struct MutationRoot(
     account::AccountMutation,
     catalogue::CatalogueMutation,
+    complaints::ComplaintMutation,
     master_data::MasterDataMutation,
     notifications::NotificationMutation,
     stock::StockMutation,

@@ -3,6 +3,7 @@
 mod account;
 mod audit;
 mod catalogue;
+mod complaints;
 mod jobs;
 mod master_data;
 mod notifications;
@@ -18,6 +19,7 @@ pub struct QueryRoot(
     account::AccountQuery,
     audit::AuditQuery,
     catalogue::CatalogueQuery,
+    complaints::ComplaintQuery,
     jobs::JobQuery,
     master_data::MasterDataQuery,
     notifications::NotificationQuery,

@@ -194,6 +194,34 @@ mirror_enum!(
 );
 
 mirror_enum!(
+    /// What a complaint is about.
+    ComplaintCategory <=> entity::enums::ComplaintCategory {
+        /// 交付: delivery.
+        Delivery,
+        /// 质量: product quality; routed to quality within two hours.
+        Quality,
+        /// 服务态度: service attitude.
+        ServiceAttitude,
+        /// 价格: price.
+        Price,
+    }
+);
+
+mirror_enum!(
+    /// Where a complaint is.
+    ComplaintStatus <=> entity::enums::ComplaintStatus {
+        /// Filed, not yet taken by its handler.
+        Open,
+        /// Taken by its handler.
+        Routed,
+        /// Handled and answered to the customer.
+        Answered,
+        /// Closed.
+        Closed,
+    }
+);
+
+mirror_enum!(
     /// How a return visit was made.
     VisitChannel <=> entity::enums::VisitChannel {
         /// By phone.

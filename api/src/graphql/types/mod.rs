@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod catalogue;
+pub mod complaint;
 pub mod enums;
 pub mod jobs;
 pub mod master;

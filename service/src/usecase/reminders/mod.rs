@@ -12,10 +12,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use entity::enums::{NotificationChannel, Role, ServiceType, TicketStatus};
+use entity::enums::{ComplaintStatus, NotificationChannel, Role, ServiceType, TicketStatus};
 use entity::{
-    customer, notification, old_part, part, responsibility_determination, return_visit, stock_level, ticket,
-    user, user_role, warehouse,
+    complaint, customer, notification, old_part, part, responsibility_determination, return_visit,
+    stock_level, ticket, user, user_role, warehouse,
 };
 
 use self::templates::{Facts, Template, render};
@@ -66,6 +66,7 @@ pub enum About {
     Visit { id: i64 },
     Determination { id: i64 },
     Stock { warehouse: i64, part: i64 },
+    Complaint { id: i64 },
 }
 
 /// What a message is about: the text, its facts, the record, and the key
@@ -127,6 +128,12 @@ fn determination_late(today: NaiveDate) -> Condition {
         .add(responsibility_determination::Column::DueOn.lt(today))
 }
 
+fn complaint_not_taken() -> Condition {
+    Condition::all()
+        .add(complaint::Column::Status.eq(ComplaintStatus::Open))
+        .add(complaint::Column::RoutedAt.is_null())
+}
+
 fn below_safety_stock() -> Condition {
     Condition::all()
         .add(Expr::col(stock_level::Column::OnHand).lt(Expr::col(stock_level::Column::SafetyStock)))
@@ -160,6 +167,9 @@ pub async fn still_due<C: ConnectionTrait>(
                 .filter(determination_late(today))
                 .count(db)
                 .await?
+        }
+        About::Complaint { id } => {
+            complaint::Entity::find_by_id(id).filter(complaint_not_taken()).count(db).await?
         }
         About::Stock { warehouse, part } => {
             stock_level::Entity::find()
@@ -521,6 +531,76 @@ pub async fn low_stock(
                 now,
             )
             .await?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+fn complaint_facts(settings: &Settings, item: &complaint::Model, customer: String) -> Facts {
+    let due = item
+        .route_due_at
+        .map(|due| due.with_timezone(&settings.business_tz()).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "—".into());
+    Facts {
+        number: item.number.clone(),
+        part: item.category.as_str().to_owned(),
+        customer,
+        due,
+        ..Facts::default()
+    }
+}
+
+/// A complaint just filed, in the filing transaction: every active user
+/// of the role it is routed to hears of it at once.
+pub(crate) async fn complaint_received<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    item: &complaint::Model,
+    customer: String,
+    role: Role,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    let facts = complaint_facts(settings, item, customer);
+    for handler in with_role(db, role).await? {
+        let key = format!("complaint-received:{}", item.id);
+        let about = About::Complaint { id: item.id };
+        let occasion =
+            Occasion { template: Template::ComplaintReceived, facts: &facts, about, key, sms: true };
+        send(db, settings, &handler, &occasion, now).await?;
+    }
+    Ok(())
+}
+
+/// Quality complaints past their routing deadline and not yet taken: the
+/// service managers hear of each, once.
+pub async fn complaints_unrouted(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> ServiceResult<usize> {
+    let late = complaint::Entity::find()
+        .filter(complaint_not_taken())
+        .filter(complaint::Column::RouteDueAt.lt(now))
+        .all(db)
+        .await?;
+    let managers = with_role(db, Role::ServiceManager).await?;
+    let mut queued = 0;
+    for item in late {
+        let customer =
+            customer::Entity::find_by_id(item.customer_id).one(db).await?.map(|c| c.name).unwrap_or_default();
+        let facts = complaint_facts(settings, &item, customer);
+        for manager in &managers {
+            let key = format!("complaint-routing-overdue:{}", item.id);
+            let about = About::Complaint { id: item.id };
+            let occasion = Occasion {
+                template: Template::ComplaintRoutingOverdue,
+                facts: &facts,
+                about,
+                key,
+                sms: false,
+            };
+            send(db, settings, manager, &occasion, now).await?;
             queued += 1;
         }
     }

@@ -13,6 +13,8 @@ pub enum Template {
     VisitSurvey,
     DeterminationOverdue,
     LowStock,
+    ComplaintReceived,
+    ComplaintRoutingOverdue,
 }
 
 impl Template {
@@ -27,6 +29,8 @@ impl Template {
             Self::VisitSurvey => "visit_survey",
             Self::DeterminationOverdue => "determination_overdue",
             Self::LowStock => "low_stock",
+            Self::ComplaintReceived => "complaint_received",
+            Self::ComplaintRoutingOverdue => "complaint_routing_overdue",
         }
     }
 }
@@ -149,6 +153,28 @@ pub fn render(template: Template, locale: &str, f: &Facts) -> (String, String) {
             format!(
                 "{} has {} of {}, below the safety stock of {}; reorder.",
                 f.warehouse, f.on_hand, f.part, f.safety
+            ),
+        ),
+        (Template::ComplaintReceived, true) => (
+            format!("新投诉 {}", f.number),
+            format!("客户 {} 的投诉 {}({})已转给您,请在 {} 前受理。", f.customer, f.number, f.part, f.due),
+        ),
+        (Template::ComplaintReceived, false) => (
+            format!("New complaint {}", f.number),
+            format!(
+                "Complaint {} ({}) from {} is yours; take it by {}.",
+                f.number, f.part, f.customer, f.due
+            ),
+        ),
+        (Template::ComplaintRoutingOverdue, true) => (
+            format!("投诉未按时受理 {}", f.number),
+            format!("客户 {} 的质量投诉 {} 应于 {} 前由质量部受理,至今未受理。", f.customer, f.number, f.due),
+        ),
+        (Template::ComplaintRoutingOverdue, false) => (
+            format!("Complaint not taken in time: {}", f.number),
+            format!(
+                "Quality complaint {} from {} was to reach quality by {} and has not been taken.",
+                f.number, f.customer, f.due
             ),
         ),
     };

@@ -1,0 +1,57 @@
+//! Reading complaints.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use service::usecase::complaints;
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode};
+use crate::graphql::types::complaint::Complaint;
+use crate::graphql::types::enums::{ComplaintCategory, ComplaintStatus};
+
+#[derive(Default)]
+pub struct ComplaintQuery;
+
+/// Which complaints to list.
+#[derive(InputObject, Default)]
+pub struct ComplaintFilter {
+    /// Only in this state.
+    pub status: Option<ComplaintStatus>,
+    /// Only of this category.
+    pub category: Option<ComplaintCategory>,
+    /// Only about this ticket.
+    pub ticket_id: Option<ID>,
+    /// Only from this customer.
+    pub customer_id: Option<ID>,
+    /// Only quality complaints past their routing deadline, not yet taken.
+    #[graphql(default)]
+    pub routing_overdue: bool,
+}
+
+#[Object]
+impl ComplaintQuery {
+    /// Complaints, oldest first (AGENT, SERVICE_MANAGER, QUALITY, GENERAL_MANAGER).
+    async fn complaints(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which complaints.")] filter: Option<ComplaintFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Complaint>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = complaints::ComplaintFilter {
+            status: f.status.map(Into::into),
+            category: f.category.map(Into::into),
+            ticket_id: f.ticket_id.map(|id| decode(Kind::Ticket, &id, "filter.ticketId")).transpose()?,
+            customer_id: f
+                .customer_id
+                .map(|id| decode(Kind::Customer, &id, "filter.customerId"))
+                .transpose()?,
+            routing_overdue: f.routing_overdue,
+        };
+        let page = complaints::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, Complaint))
+    }
+}
