@@ -32,6 +32,7 @@ pub enum Kind {
     LocalSale,
     Notification,
     Complaint,
+    ReturnVisit,
 }
 
 impl Kind {
@@ -59,6 +60,7 @@ impl Kind {
             Kind::LocalSale => "LocalSale",
             Kind::Notification => "Notification",
             Kind::Complaint => "Complaint",
+            Kind::ReturnVisit => "ReturnVisit",
         }
     }
 }

@@ -15,3 +15,4 @@ pub mod sla;
 pub mod stock;
 pub mod ticket_flow;
 pub mod validate;
+pub mod visits;

@@ -3,7 +3,9 @@
 //! attributable to service count against the service KPI.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+};
 
 use entity::enums::{ComplaintCategory, ComplaintStatus, Role, Severity};
 use entity::{complaint, customer, ticket};
@@ -43,19 +45,32 @@ pub async fn file(
     input: NewComplaint,
 ) -> ServiceResult<complaint::Model> {
     actor.require_any(DESK)?;
+    let txn = begin_write(db).await?;
+    let created = file_in(&txn, settings, actor, input).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Files a complaint in the caller's transaction (a dissatisfied return
+/// visit files one with the visit).
+pub(crate) async fn file_in<C: ConnectionTrait>(
+    txn: &C,
+    settings: &Settings,
+    actor: &Actor,
+    input: NewComplaint,
+) -> ServiceResult<complaint::Model> {
     let description = validate::required_text("description", &input.description, 4000)?;
     let now = Utc::now();
     let received_at = input.received_at.unwrap_or(now);
     if received_at > now {
         return Err(ServiceError::validation("receivedAt", "is in the future"));
     }
-    let txn = begin_write(db).await?;
-    let owner = customer::Entity::find_by_id(input.customer_id).one(&txn).await?.ok_or_else(|| {
+    let owner = customer::Entity::find_by_id(input.customer_id).one(txn).await?.ok_or_else(|| {
         ServiceError::validation("customerId", format!("no customer {}", input.customer_id))
     })?;
     if let Some(ticket_id) = input.ticket_id {
         let job = ticket::Entity::find_by_id(ticket_id)
-            .one(&txn)
+            .one(txn)
             .await?
             .ok_or_else(|| ServiceError::validation("ticketId", format!("no ticket {ticket_id}")))?;
         if job.customer_id != owner.id {
@@ -85,7 +100,7 @@ pub async fn file(
         version: Set(1),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let day = received_at.with_timezone(&settings.business_tz()).format("%Y%m%d");
     let created = complaint::ActiveModel {
@@ -93,16 +108,11 @@ pub async fn file(
         number: Set(format!("CP-{day}-{:06}", created.id)),
         ..Default::default()
     }
-    .update(&txn)
+    .update(txn)
     .await?;
-    reminders::complaint_received(&txn, settings, &created, owner.name, route.role, now).await?;
-    audit::record(
-        &txn,
-        Some(actor),
-        AuditEntry::created("complaint.file", "complaint", created.id, &created),
-    )
-    .await?;
-    txn.commit().await?;
+    reminders::complaint_received(txn, settings, &created, owner.name, route.role, now).await?;
+    audit::record(txn, Some(actor), AuditEntry::created("complaint.file", "complaint", created.id, &created))
+        .await?;
     Ok(created)
 }
 

@@ -8,3 +8,4 @@ pub mod parts;
 pub mod reminders;
 pub mod tickets;
 pub mod versioned;
+pub mod visits;

@@ -15,3 +15,4 @@ mod parts;
 mod server;
 mod subscription;
 mod tickets;
+mod visits;

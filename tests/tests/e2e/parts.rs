@@ -48,6 +48,7 @@ const HEADERS: [&str; 18] = [
 ];
 
 /// Everyone a parts test needs, and a ticket with an engineer on site.
+#[derive(Clone)]
 pub(crate) struct Site {
     pub admin: String,
     pub agent: String,

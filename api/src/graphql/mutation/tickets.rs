@@ -2,7 +2,7 @@
 //! and the `version` the client read; a stale version is `CONFLICT`, a step
 //! the state does not allow is `INVALID_TRANSITION` naming the state.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, OneofObject, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use service::events::TicketChanged;
@@ -11,7 +11,9 @@ use service::usecase::tickets::{dispatch, intake, lifecycle, quotes};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode, decode_opt};
-use crate::graphql::types::enums::{Channel, Exclusion, FaultCategory, Severity, VisitChannel};
+use crate::graphql::types::enums::{
+    Channel, ComplaintCategory, Exclusion, FaultCategory, Severity, VisitChannel,
+};
 use crate::graphql::types::ticket::{Quote, RepairRecord, Ticket};
 
 #[derive(Default)]
@@ -146,6 +148,38 @@ pub struct RecordVisitInput {
     pub solved: bool,
     /// The customer's comments.
     pub comments: Option<String>,
+    /// Required when dissatisfied (satisfaction 2 or less, or not solved):
+    /// a complaint or a rework.
+    pub follow_up: Option<VisitFollowUpInput>,
+}
+
+/// What a dissatisfied visit leads to, as the user chooses.
+#[derive(OneofObject)]
+pub enum VisitFollowUpInput {
+    /// File a complaint about the ticket with the visit.
+    Complaint(VisitComplaintInput),
+    /// Send the ticket back to an engineer.
+    Rework(VisitReworkInput),
+}
+
+/// The complaint a dissatisfied visit files.
+#[derive(InputObject)]
+pub struct VisitComplaintInput {
+    /// Delivery, quality, service attitude or price.
+    pub category: ComplaintCategory,
+    /// How serious.
+    pub severity: Severity,
+    /// What the customer said.
+    pub description: String,
+}
+
+/// The rework a dissatisfied visit orders.
+#[derive(InputObject)]
+pub struct VisitReworkInput {
+    /// Why.
+    pub reason: String,
+    /// Another engineer; default the one who did the repair.
+    pub engineer_id: Option<ID>,
 }
 
 /// A step with a reason.
@@ -416,9 +450,12 @@ impl TicketMutation {
             satisfaction: i64::from(input.satisfaction),
             solved: input.solved,
             comments: input.comments,
+            follow_up: input.follow_up.map(follow_up).transpose()?,
         };
-        let done =
-            lifecycle::record_visit(db(ctx), actor(ctx)?, id, input.ticket.version, visit).await.gql()?;
+        let settings = &state(ctx).settings;
+        let done = lifecycle::record_visit(db(ctx), settings, actor(ctx)?, id, input.ticket.version, visit)
+            .await
+            .gql()?;
         Ok(payload(ctx, done).await)
     }
 
@@ -473,4 +510,18 @@ impl TicketMutation {
             lifecycle::cancel(db(ctx), actor(ctx)?, id, input.ticket.version, &input.reason).await.gql()?;
         Ok(payload(ctx, done).await)
     }
+}
+
+fn follow_up(input: VisitFollowUpInput) -> async_graphql::Result<lifecycle::FollowUp> {
+    Ok(match input {
+        VisitFollowUpInput::Complaint(c) => lifecycle::FollowUp::Complaint {
+            category: c.category.into(),
+            severity: c.severity.into(),
+            description: c.description,
+        },
+        VisitFollowUpInput::Rework(r) => lifecycle::FollowUp::Rework {
+            reason: r.reason,
+            engineer_id: decode_opt(Kind::User, r.engineer_id.as_ref(), "followUp.rework.engineerId")?,
+        },
+    })
 }

@@ -10,6 +10,7 @@ mod notifications;
 mod old_parts;
 mod stock;
 mod tickets;
+mod visits;
 
 use async_graphql::MergedObject;
 
@@ -26,4 +27,5 @@ pub struct QueryRoot(
     stock::StockQuery,
     old_parts::OldPartQuery,
     tickets::TicketQuery,
+    visits::VisitQuery,
 );

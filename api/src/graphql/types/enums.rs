@@ -222,6 +222,18 @@ mirror_enum!(
 );
 
 mirror_enum!(
+    /// Why a return visit is made.
+    VisitKind <=> entity::enums::VisitKind {
+        /// After a repair the customer accepted: 3 working days.
+        AfterRepair,
+        /// After phone guidance: 24 h.
+        AfterGuidance,
+        /// A periodic care visit of a key customer.
+        Care,
+    }
+);
+
+mirror_enum!(
     /// How a return visit was made.
     VisitChannel <=> entity::enums::VisitChannel {
         /// By phone.

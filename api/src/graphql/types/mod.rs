@@ -12,3 +12,4 @@ pub mod notification;
 pub mod old_parts;
 pub mod stock;
 pub mod ticket;
+pub mod visit;

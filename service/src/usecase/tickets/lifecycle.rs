@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use entity::enums::{Exclusion, Role, ServiceType, VisitChannel, VisitKind};
+use entity::enums::{ComplaintCategory, Exclusion, Role, ServiceType, Severity, VisitChannel, VisitKind};
 use entity::{part, repair_part, repair_record, return_visit, ticket, unit};
 
 use super::chargeback;
@@ -19,7 +19,8 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::rules::entitlement::service_type;
 use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
-use crate::rules::validate;
+use crate::rules::{validate, visits};
+use crate::usecase::complaints;
 use crate::usecase::master::calendar::business_calendar;
 use crate::usecase::master::fault_causes::active_cause;
 use crate::usecase::parts::{old_parts, stock};
@@ -383,11 +384,25 @@ pub struct VisitInput {
     pub satisfaction: i64,
     pub solved: bool,
     pub comments: Option<String>,
+    /// Required when the visit is dissatisfied (see `rules::visits`).
+    pub follow_up: Option<FollowUp>,
 }
 
-/// Records the return visit (AGENT, SERVICE_MANAGER).
+/// What a dissatisfied visit leads to, as the user chooses.
+#[derive(Debug, Clone)]
+pub enum FollowUp {
+    /// A complaint about the ticket, filed with the visit.
+    Complaint { category: ComplaintCategory, severity: Severity, description: String },
+    /// The ticket goes back to an engineer (the same one unless named).
+    Rework { reason: String, engineer_id: Option<i64> },
+}
+
+/// Records the return visit (AGENT, SERVICE_MANAGER). A dissatisfied one
+/// opens a complaint or sends the ticket to rework, in the same
+/// transaction, as `follow_up` says.
 pub async fn record_visit(
     db: &DatabaseConnection,
+    settings: &Settings,
     actor: &Actor,
     id: i64,
     version: i32,
@@ -396,6 +411,12 @@ pub async fn record_visit(
     actor.require_any(DESK)?;
     let satisfaction = validate::in_range("satisfaction", input.satisfaction, 1, 5)? as i16;
     let comments = validate::optional_text("comments", input.comments.as_deref(), 2000)?;
+    if visits::dissatisfied(input.satisfaction, input.solved) && input.follow_up.is_none() {
+        return Err(ServiceError::validation(
+            "followUp",
+            "a dissatisfied visit (satisfaction 2 or less, or not solved) opens a complaint or a rework",
+        ));
+    }
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
     let now = Utc::now();
@@ -431,6 +452,48 @@ pub async fn record_visit(
     visit.visited_at = Set(Some(now));
     visit.visited_by = Set(Some(actor.user_id));
     visit.updated_at = Set(now);
+    let after = match input.follow_up {
+        None => after,
+        Some(FollowUp::Complaint { category, severity, description }) => {
+            visit.follow_up = Set(Some("COMPLAINT".into()));
+            let complaint = complaints::NewComplaint {
+                customer_id: after.customer_id,
+                ticket_id: Some(after.id),
+                category,
+                severity,
+                description,
+                received_at: Some(now),
+            };
+            complaints::file_in(&txn, settings, actor, complaint).await?;
+            after
+        }
+        Some(FollowUp::Rework { reason, engineer_id }) => {
+            visit.follow_up = Set(Some("REWORK".into()));
+            let reason = validate::required_text("followUp.reason", &reason, 2000)?;
+            if let Some(engineer_id) = engineer_id
+                && entity::engineer::Entity::find_by_id(engineer_id).one(&txn).await?.is_none()
+            {
+                return Err(ServiceError::validation(
+                    "followUp.engineerId",
+                    format!("no engineer {engineer_id}"),
+                ));
+            }
+            let step = Step {
+                action: TicketAction::Rework,
+                expected_version: after.version,
+                reason: Some(reason),
+                data: None,
+            };
+            let changes = ticket::ActiveModel {
+                engineer_id: Set(engineer_id.or(after.engineer_id)),
+                rework_count: Set(after.rework_count + 1),
+                repaired_at: Set(None),
+                customer_accepted_at: Set(None),
+                ..Default::default()
+            };
+            apply_step(&txn, actor, &after, step, changes).await?
+        }
+    };
     visit.save(&txn).await?;
     txn.commit().await?;
     Ok(after)

@@ -1,0 +1,59 @@
+//! The return-visit work list.
+
+use async_graphql::{Context, ID, InputObject, Object};
+use chrono::Utc;
+use service::usecase::visits;
+
+use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::context::{actor, db};
+use crate::graphql::error::GqlResult;
+use crate::graphql::ids::{Kind, decode_opt};
+use crate::graphql::types::enums::VisitKind;
+use crate::graphql::types::visit::ReturnVisit;
+
+#[derive(Default)]
+pub struct VisitQuery;
+
+/// Which return visits to list.
+#[derive(InputObject, Default)]
+pub struct ReturnVisitFilter {
+    /// Not yet made and due within 24 hours (or already due).
+    #[graphql(default)]
+    pub due: bool,
+    /// Not yet made and past the deadline.
+    #[graphql(default)]
+    pub overdue: bool,
+    /// Assigned to this agent.
+    pub agent_id: Option<ID>,
+    /// Only this kind.
+    pub kind: Option<VisitKind>,
+    /// Only for this ticket.
+    pub ticket_id: Option<ID>,
+    /// Made (true) or still open (false).
+    pub visited: Option<bool>,
+}
+
+#[Object]
+impl VisitQuery {
+    /// The return-visit work list, oldest first (AGENT, SERVICE_MANAGER).
+    async fn return_visits(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which visits.")] filter: Option<ReturnVisitFilter>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<ReturnVisit>> {
+        let request = page_request(first, after)?;
+        let f = filter.unwrap_or_default();
+        let filter = visits::VisitFilter {
+            due: f.due,
+            overdue: f.overdue,
+            agent_id: decode_opt(Kind::User, f.agent_id.as_ref(), "filter.agentId")?,
+            kind: f.kind.map(Into::into),
+            ticket_id: decode_opt(Kind::Ticket, f.ticket_id.as_ref(), "filter.ticketId")?,
+            visited: f.visited,
+        };
+        let page = visits::list(db(ctx), actor(ctx)?, filter, request, Utc::now()).await.gql()?;
+        Ok(connection(page, &request, |m| m.id, ReturnVisit))
+    }
+}
