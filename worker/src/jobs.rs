@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use service::config::Settings;
 use service::notify;
-use service::usecase::reminders;
+use service::usecase::{reminders, visits};
 
 use crate::delivery::{Outcome, Senders, deliver};
 use crate::store::JobStore;
@@ -145,7 +145,11 @@ async fn on_sweep(job: SweepJob, attempt: Attempt, ctx: Data<Arc<Context>>) -> R
 async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
     let (db, settings, now) = (&ctx.db, &ctx.settings, Utc::now());
     let queued = match job.kind {
-        SweepKind::ReturnVisits => reminders::return_visits(db, settings, now).await?,
+        SweepKind::ReturnVisits => {
+            // Care visits that came due join the list before the reminders.
+            visits::open_care_visits(db, settings, now).await?;
+            reminders::return_visits(db, settings, now).await?
+        }
         SweepKind::Sla => reminders::sla_breaches(db, settings, now).await?,
         SweepKind::OldParts => reminders::old_parts_overdue(db, settings, now).await?,
         SweepKind::Determinations => reminders::determinations_overdue(db, settings, now).await?,

@@ -17,7 +17,7 @@ use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
 use service::config::Settings;
-use service::usecase::reminders;
+use service::usecase::{reminders, visits};
 
 /// Runs every sweep once; returns how many messages they queued.
 pub async fn sweep_once(
@@ -26,6 +26,7 @@ pub async fn sweep_once(
 ) -> Result<usize, service::ServiceError> {
     let now = Utc::now();
     let mut queued = 0;
+    visits::open_care_visits(db, settings, now).await?;
     queued += reminders::return_visits(db, settings, now).await?;
     queued += reminders::sla_breaches(db, settings, now).await?;
     queued += reminders::old_parts_overdue(db, settings, now).await?;

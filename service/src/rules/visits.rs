@@ -1,6 +1,8 @@
 //! Return visits (回访): what makes a visit a dissatisfied one, which must
 //! lead to a complaint or a rework.
 
+use chrono::{Duration, NaiveDate};
+
 /// Satisfaction at or below this is dissatisfied (1–5 scale).
 pub const DISSATISFIED_AT_MOST: i64 = 2;
 
@@ -14,9 +16,50 @@ pub fn satisfied(satisfaction: i64) -> bool {
     satisfaction >= 4
 }
 
+/// A care schedule that has come due by `today`: the day of the visit to
+/// make (the latest occurrence not after today, so a pause leaves one
+/// visit, not a backlog) and the next occurrence after today. `None` while
+/// it is not due.
+pub fn care_due(
+    next_due_on: NaiveDate,
+    interval_days: i64,
+    today: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate)> {
+    if next_due_on > today {
+        return None;
+    }
+    let interval = interval_days.max(1);
+    let missed = (today - next_due_on).num_days() / interval;
+    let visit = next_due_on + Duration::days(missed * interval);
+    Some((visit, visit + Duration::days(interval)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(d: &str) -> NaiveDate {
+        d.parse().expect("date")
+    }
+
+    #[test]
+    fn a_care_visit_falls_due_on_its_day_and_the_next_follows_the_interval() {
+        assert_eq!(care_due(day("2026-12-01"), 30, day("2026-11-30")), None);
+        assert_eq!(
+            care_due(day("2026-12-01"), 30, day("2026-12-01")),
+            Some((day("2026-12-01"), day("2026-12-31")))
+        );
+    }
+
+    #[test]
+    fn after_a_pause_one_visit_is_due_not_a_backlog() {
+        // Due 1 Oct every 30 days; nobody looked until 15 Dec: the 30 Nov
+        // occurrence is the visit, the next is 30 Dec.
+        assert_eq!(
+            care_due(day("2026-10-01"), 30, day("2026-12-15")),
+            Some((day("2026-11-30"), day("2026-12-30")))
+        );
+    }
 
     #[test]
     fn two_or_less_or_unsolved_is_dissatisfied() {

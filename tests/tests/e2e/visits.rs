@@ -13,6 +13,7 @@ use crate::tickets::step;
 on_both_backends!(
     the_work_list_shows_open_visits_and_which_are_overdue,
     a_dissatisfied_visit_must_open_a_complaint_or_a_rework,
+    a_key_customer_gets_one_care_visit_per_interval,
 );
 
 /// The site's ticket repaired and signed off (version 6): a visit is open.
@@ -129,4 +130,40 @@ async fn site_ticket_again(app: &TestApp, site: &Site) -> Value {
     let twin = Site { ticket: reported.clone(), ..site.clone() };
     signed_off(app, &twin).await;
     reported
+}
+
+/// A care schedule due today: a sweep opens one CARE visit and moves the
+/// schedule on by the interval; sweeping again opens nothing more.
+async fn a_key_customer_gets_one_care_visit_per_interval(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let site = site(&app).await;
+    let customer = step(
+        &app,
+        &site.agent,
+        "query($id: ID!) { ticket(id: $id) { customer { id } } }",
+        json!({"id": site.ticket}),
+    )
+    .await["ticket"]["customer"]["id"]
+        .clone();
+    let today = crate::parts::business_today();
+    let schedule = "mutation($i: CareScheduleInput!) { scheduleCareVisits(input: $i) { intervalDays nextDueOn active } }";
+    let input = json!({"i": {"customerId": customer, "intervalDays": 90, "firstDueOn": today.to_string()}});
+    let refused = app.gql(Some(&site.agent), schedule, input.clone()).await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"), "service managers schedule care");
+    let bad = json!({"i": {"customerId": customer, "intervalDays": 0, "firstDueOn": today.to_string()}});
+    assert_eq!(app.gql(Some(&site.manager), schedule, bad).await.error_field(), Some("intervalDays"));
+    step(&app, &site.manager, schedule, input).await;
+
+    let settings = crate::helpers::test_settings(&app.database.url);
+    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    let care = listed(&app, &site.agent, json!({"kind": "CARE"})).await;
+    assert_eq!(care["totalCount"], 1, "one visit, however many sweeps");
+    let next: String = entity::care_schedule::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("schedule")
+        .map(|s| s.next_due_on.to_string())
+        .unwrap_or_default();
+    assert_eq!(next, (today + chrono::Duration::days(90)).to_string());
 }

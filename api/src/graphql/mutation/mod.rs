@@ -8,6 +8,7 @@ mod notifications;
 mod old_parts;
 mod stock;
 mod tickets;
+mod visits;
 
 use async_graphql::MergedObject;
 
@@ -22,4 +23,5 @@ pub struct MutationRoot(
     stock::StockMutation,
     old_parts::OldPartMutation,
     tickets::TicketMutation,
+    visits::VisitMutation,
 );
