@@ -9,6 +9,7 @@ pub mod local_sale;
 pub mod money;
 pub mod old_parts;
 pub mod quote;
+pub mod recurrence;
 pub mod repeat_repair;
 pub mod retry;
 pub mod sla;

@@ -6,6 +6,7 @@ pub mod identity;
 pub mod master;
 pub mod parts;
 pub mod reminders;
+pub mod reports;
 pub mod tickets;
 pub mod versioned;
 pub mod visits;

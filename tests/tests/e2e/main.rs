@@ -12,6 +12,7 @@ mod identity;
 mod master_data;
 mod n_plus_one;
 mod parts;
+mod reports;
 mod server;
 mod subscription;
 mod tickets;

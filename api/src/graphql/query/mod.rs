@@ -8,6 +8,7 @@ mod jobs;
 mod master_data;
 mod notifications;
 mod old_parts;
+mod reports;
 mod stock;
 mod tickets;
 mod visits;
@@ -26,6 +27,7 @@ pub struct QueryRoot(
     notifications::NotificationQuery,
     stock::StockQuery,
     old_parts::OldPartQuery,
+    reports::ReportQuery,
     tickets::TicketQuery,
     visits::VisitQuery,
 );

@@ -132,7 +132,7 @@ struct TotalsRow {
 
 /// Sums as text: exact numeric on PostgreSQL, and on SQLite (which keeps
 /// decimals as REAL) rounded back to cents.
-fn money_text(text: Option<String>) -> ServiceResult<Decimal> {
+pub(crate) fn money_text(text: Option<String>) -> ServiceResult<Decimal> {
     let Some(text) = text else { return Ok(Decimal::ZERO) };
     let value: Decimal = text
         .parse()

@@ -1,0 +1,130 @@
+//! The management reports over HTTP, on data written straight to the
+//! tables so the boundaries are exact: a cause with 10 occurrences and one
+//! with 11, an occurrence with 3 parts and one with 4.
+
+use chrono::{DateTime, Duration, Utc};
+use entity::enums::Role;
+use rust_decimal::Decimal;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::on_both_backends;
+use crate::parts::{business_today, part, site};
+use crate::tickets::step;
+
+on_both_backends!(failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_parts);
+
+async fn repair(
+    app: &TestApp,
+    ticket: i64,
+    engineer: i64,
+    cause: &str,
+    at: DateTime<Utc>,
+    parts: &[(i64, i32)],
+) {
+    let record = entity::repair_record::ActiveModel {
+        ticket_id: Set(ticket),
+        engineer_id: Set(engineer),
+        arrived_at: Set(at),
+        fault_cause: Set(cause.to_owned()),
+        measures: Set("更换".into()),
+        labour_hours: Set(Decimal::ONE),
+        completed_at: Set(at),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("repair record");
+    for (part_id, quantity) in parts {
+        entity::repair_part::ActiveModel {
+            repair_record_id: Set(record.id),
+            part_id: Set(*part_id),
+            quantity: Set(*quantity),
+            unit_price: Set(Decimal::new(12050, 2)),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("repair part");
+    }
+}
+
+fn cause<'a>(report: &'a Value, code: &str) -> &'a Value {
+    report["causes"].as_array().and_then(|c| c.iter().find(|c| c["code"] == code)).expect(code)
+}
+
+async fn failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_parts(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let site = site(&app).await;
+    part(&app, &site.admin, "HY-PUMP-01", "120.50", "3", None).await;
+    let ticket = entity::ticket::Entity::find()
+        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("ticket")
+        .id;
+    let engineer = entity::user::Entity::find()
+        .filter(entity::user::Column::Username.eq("eng.hyd"))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("engineer")
+        .id;
+    let pump = entity::part::Entity::find()
+        .filter(entity::part::Column::PartNumber.eq("HY-PUMP-01"))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("part")
+        .id;
+    let today = business_today();
+    let (year, quarter) = service::rules::recurrence::quarter_of(today);
+    let (start, _) = service::rules::recurrence::quarter_bounds(year, quarter).expect("quarter");
+    // Noon on the quarter's first day in Shanghai, and a day before it.
+    let in_quarter = start.and_hms_opt(4, 0, 0).expect("time").and_utc();
+    let before = in_quarter - Duration::days(2);
+    for _ in 0..10 {
+        repair(&app, ticket, engineer, "CAUSE-TEN", in_quarter, &[(pump, 1)]).await;
+    }
+    for _ in 0..11 {
+        repair(&app, ticket, engineer, "CAUSE-ELEVEN", in_quarter, &[]).await;
+    }
+    for _ in 0..2 {
+        repair(&app, ticket, engineer, "CAUSE-ELEVEN", before, &[]).await;
+    }
+    repair(&app, ticket, engineer, "CAUSE-THREE", in_quarter, &[(pump, 3)]).await;
+    repair(&app, ticket, engineer, "CAUSE-FOUR", in_quarter, &[(pump, 1), (pump, 3)]).await;
+
+    let query = "query($y: Int!, $q: Int!) { failureRecurrenceReport(year: $y, quarter: $q) { occurrences causes { code occurrences previousOccurrences trend totalParts maxPartsInOne cost models units tooFrequent tooManyParts paretoShare } } }";
+    let vars = json!({"y": year, "q": quarter});
+    let agent = app.user_with("desk", &[Role::Agent], None).await;
+    assert_eq!(app.gql(Some(&agent), query, vars.clone()).await.error_code(), Some("FORBIDDEN"));
+    let quality = app.user_with("qa", &[Role::Quality], None).await;
+    let report = step(&app, &quality, query, vars.clone()).await["failureRecurrenceReport"].clone();
+    assert_eq!(report["occurrences"], 23);
+    let order: Vec<&str> =
+        report["causes"].as_array().expect("causes").iter().filter_map(|c| c["code"].as_str()).collect();
+    assert_eq!(order, ["CAUSE-ELEVEN", "CAUSE-TEN", "CAUSE-FOUR", "CAUSE-THREE"], "Pareto order");
+
+    let eleven = cause(&report, "CAUSE-ELEVEN");
+    assert_eq!((eleven["tooFrequent"].as_bool(), eleven["trend"].as_i64()), (Some(true), Some(9)));
+    assert_eq!(eleven["previousOccurrences"], 2);
+    let ten = cause(&report, "CAUSE-TEN");
+    assert_eq!(ten["tooFrequent"], false, "ten is within the target");
+    assert_eq!((ten["totalParts"].as_i64(), ten["maxPartsInOne"].as_i64()), (Some(10), Some(1)));
+    assert_eq!(ten["cost"], "1205.00");
+    assert_eq!(ten["units"], 1);
+    assert_eq!(ten["models"].as_array().map(Vec::len), Some(1));
+    assert_eq!(cause(&report, "CAUSE-THREE")["tooManyParts"], false, "three parts is within the target");
+    let four = cause(&report, "CAUSE-FOUR");
+    assert_eq!((four["tooManyParts"].as_bool(), four["maxPartsInOne"].as_i64()), (Some(true), Some(4)));
+    assert_eq!(cause(&report, "CAUSE-THREE")["paretoShare"], "100.00");
+
+    let again = step(&app, &quality, query, vars).await["failureRecurrenceReport"].clone();
+    assert_eq!(again, report, "the same quarter gives the same numbers");
+}
