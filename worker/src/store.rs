@@ -3,11 +3,12 @@
 //! process). Both hold one queue per job type, and both drop a second push
 //! under the same idempotency key.
 
+use std::str::FromStr;
 use std::time::Duration;
 
 use apalis::prelude::*;
 use apalis_redis::{Config as RedisConfig, ConnectionManager, RedisStorage};
-use apalis_sqlite::{Config as SqliteConfig, SqlitePoolOptions, SqliteStorage};
+use apalis_sqlite::{Config as SqliteConfig, SqliteConnectOptions, SqlitePoolOptions, SqliteStorage};
 use redis::AsyncCommands;
 use serde::Serialize;
 
@@ -22,6 +23,9 @@ pub const DELIVERY_QUEUE: &str = "deliver";
 /// How long Redis remembers a pushed key; SQLite remembers it for good, so
 /// every key names its occasion (a tick, a message's attempt and lease).
 const KEY_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// Tries at setting up a new SQLite job store that others set up at once.
+const SETUP_ATTEMPTS: u64 = 20;
 
 /// The two queues on one backend.
 #[derive(Clone)]
@@ -82,12 +86,27 @@ impl JobStore {
         if let Some(dir) = sqlite_parent_dir(&url) {
             std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("job_store_url {url}: {e}"))?;
         }
+        let options = SqliteConnectOptions::from_str(&url)
+            .map_err(|e| anyhow::anyhow!("job_store_url {url}: {e}"))?
+            .create_if_missing(true)
+            .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect(&url)
+            .connect_with(options)
             .await
             .map_err(|e| anyhow::anyhow!("job_store_url {url}: {e}"))?;
-        SqliteStorage::setup(&pool).await.map_err(|e| anyhow::anyhow!("job_store_url {url}: {e}"))?;
+        // Workers starting together on a new file race to set it up (WAL
+        // mode, migrations); the loser finds it locked, or a table made
+        // under its feet, and tries again.
+        let mut attempt = 0;
+        while let Err(e) = SqliteStorage::setup(&pool).await {
+            attempt += 1;
+            let raced = ["locked", "busy", "already exists"].iter().any(|m| e.to_string().contains(m));
+            if attempt >= SETUP_ATTEMPTS || !raced {
+                return Err(anyhow::anyhow!("job_store_url {url}: {e}"));
+            }
+            tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
+        }
         // A heartbeat every few seconds, so the jobs of a process that died
         // go back to the queue within seconds, not a minute.
         let config =

@@ -68,7 +68,8 @@ pub fn pareto_shares(counts: &[i64]) -> Vec<Decimal> {
         .iter()
         .map(|count| {
             running += count;
-            let mut share = (Decimal::from(running) * Decimal::ONE_HUNDRED / Decimal::from(total)).round_dp(2);
+            let mut share =
+                (Decimal::from(running) * Decimal::ONE_HUNDRED / Decimal::from(total)).round_dp(2);
             share.rescale(2);
             share
         })
