@@ -43,6 +43,8 @@ pub struct Model {
     pub customer_accepted_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub rework_count: i32,
+    /// Someone was hurt: the incident is major whatever its size.
+    pub personal_injury: bool,
     pub repeat_of_ticket_id: Option<i64>,
     pub return_slip_number: Option<String>,
     pub created_by: Option<i64>,

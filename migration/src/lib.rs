@@ -17,6 +17,7 @@ mod m20261125_000006_create_old_part_tables;
 mod m20261125_000007_create_visit_complaint_notification_report_tables;
 mod m20261125_000008_create_fault_causes;
 mod m20261125_000009_index_old_part_report;
+mod m20261125_000010_add_ticket_personal_injury;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_create_visit_complaint_notification_report_tables::Migration),
             Box::new(m20261125_000008_create_fault_causes::Migration),
             Box::new(m20261125_000009_index_old_part_report::Migration),
+            Box::new(m20261125_000010_add_ticket_personal_injury::Migration),
         ]
     }
 }

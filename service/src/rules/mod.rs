@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod dispatch;
 pub mod entitlement;
+pub mod incidents;
 pub mod local_sale;
 pub mod money;
 pub mod old_parts;

@@ -13,7 +13,10 @@ use crate::on_both_backends;
 use crate::parts::{business_today, part, site};
 use crate::tickets::step;
 
-on_both_backends!(failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_parts);
+on_both_backends!(
+    failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_parts,
+    fifty_returns_of_one_model_and_production_date_are_a_batch_incident_forty_nine_are_not,
+);
 
 async fn repair(
     app: &TestApp,
@@ -127,4 +130,92 @@ async fn failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_
 
     let again = step(&app, &quality, query, vars).await["failureRecurrenceReport"].clone();
     assert_eq!(again, report, "the same quarter gives the same numbers");
+}
+
+/// `count` units of `model` made on `made`, each with one fault report now.
+async fn returns(app: &TestApp, model: i64, customer: i64, made: &str, count: usize, injury: bool) {
+    let now = Utc::now();
+    let made: chrono::NaiveDate = made.parse().expect("date");
+    for i in 0..count {
+        let unit = entity::unit::ActiveModel {
+            serial_number: Set(format!("B-{made}-{i:03}")),
+            product_model_id: Set(model),
+            production_date: Set(made),
+            customer_id: Set(Some(customer)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("unit");
+        entity::ticket::ActiveModel {
+            number: Set(format!("SR-B-{made}-{i:03}")),
+            channel: Set(entity::enums::Channel::Phone),
+            customer_id: Set(customer),
+            unit_id: Set(unit.id),
+            fault_description: Set("同批次故障".into()),
+            fault_category: Set(entity::enums::FaultCategory::Hydraulic),
+            severity: Set(entity::enums::Severity::General),
+            status: Set(entity::enums::TicketStatus::Reported),
+            reported_at: Set(now),
+            reply_due_at: Set(now + Duration::days(1)),
+            arrival_due_at: Set(now + Duration::days(2)),
+            rework_count: Set(0),
+            personal_injury: Set(injury),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("ticket");
+    }
+}
+
+async fn fifty_returns_of_one_model_and_production_date_are_a_batch_incident_forty_nine_are_not(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let site = site(&app).await;
+    let ticket = entity::ticket::Entity::find()
+        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("ticket");
+    let unit =
+        entity::unit::Entity::find_by_id(ticket.unit_id).one(&app.db).await.expect("query").expect("unit");
+    returns(&app, unit.product_model_id, ticket.customer_id, "2026-03-01", 50, false).await;
+    returns(&app, unit.product_model_id, ticket.customer_id, "2026-03-02", 49, false).await;
+    returns(&app, unit.product_model_id, ticket.customer_id, "2026-03-03", 1, true).await;
+
+    let today = business_today();
+    let query = "query($f: NaiveDate!, $t: NaiveDate!) { batchIncidents(from: $f, to: $t) { productionDate units tickets level personalInjury serialNumbers ticketNumbers } }";
+    let vars =
+        json!({"f": (today - Duration::days(1)).to_string(), "t": (today + Duration::days(1)).to_string()});
+    let quality = app.user_with("qa", &[Role::Quality], None).await;
+    let found = step(&app, &quality, query, vars).await["batchIncidents"].clone();
+    let dates: Vec<&str> =
+        found.as_array().expect("list").iter().filter_map(|i| i["productionDate"].as_str()).collect();
+    assert_eq!(dates, ["2026-03-01", "2026-03-03"], "49 units are no incident");
+    assert_eq!(found[0]["level"], "BATCH");
+    assert_eq!(found[0]["units"], 50);
+    assert_eq!(found[0]["serialNumbers"].as_array().map(Vec::len), Some(50));
+    assert_eq!(found[0]["ticketNumbers"][0], "SR-B-2026-03-01-000");
+    assert_eq!(
+        (found[1]["level"].as_str(), found[1]["personalInjury"].as_bool()),
+        (Some("MAJOR"), Some(true))
+    );
+
+    // The same counts, independently, in SQL.
+    let independent = app
+        .count(
+            "(SELECT u.production_date FROM tickets t JOIN units u ON u.id = t.unit_id \
+             GROUP BY u.product_model_id, u.production_date HAVING COUNT(DISTINCT t.unit_id) >= 50) batches",
+        )
+        .await;
+    assert_eq!(independent, 1);
 }

@@ -41,6 +41,9 @@ pub struct ReportFaultInput {
     pub contact_phone: Option<String>,
     /// Contact email; defaults to the customer's record.
     pub contact_email: Option<String>,
+    /// Someone was hurt by the fault (makes a quality incident major).
+    #[graphql(default)]
+    pub personal_injury: bool,
 }
 
 /// Which ticket, at which version.
@@ -266,6 +269,7 @@ impl TicketMutation {
             contact_name: input.contact_name,
             contact_phone: input.contact_phone,
             contact_email: input.contact_email,
+            personal_injury: input.personal_injury,
         };
         let settings = &state(ctx).settings;
         let done = intake::report_fault(db(ctx), actor(ctx)?, settings, report).await.gql()?;

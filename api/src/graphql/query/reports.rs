@@ -1,8 +1,10 @@
 //! The management reports.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, Enum, Object, SimpleObject};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use service::usecase::reports::recurrence;
+use service::rules::incidents;
+use service::usecase::reports::{incidents as incident_report, recurrence};
 
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
@@ -54,8 +56,74 @@ pub struct CauseRecurrence {
     pub pareto_share: Decimal,
 }
 
+/// How grave a quality incident is.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum IncidentLevel {
+    /// 批量质量事故: the batch size of returns (default 50 units).
+    Batch,
+    /// 重大质量事故: the major size (500 units), a loss of the major amount
+    /// (20 000), or a personal injury.
+    Major,
+}
+
+/// Returns of one product model and production date that make an incident.
+#[derive(SimpleObject)]
+pub struct QualityIncident {
+    /// The product model's code.
+    pub model_code: String,
+    /// The product model's name.
+    pub model_name: String,
+    /// The production date the units share.
+    pub production_date: NaiveDate,
+    /// Units with a fault report in the period.
+    pub units: i64,
+    /// Their fault reports.
+    pub tickets: i64,
+    /// Parts replaced on those tickets, at their recorded prices.
+    pub loss: Decimal,
+    /// Someone was hurt.
+    pub personal_injury: bool,
+    /// Batch or major.
+    pub level: IncidentLevel,
+    /// The units behind it.
+    pub serial_numbers: Vec<String>,
+    /// The tickets behind it.
+    pub ticket_numbers: Vec<String>,
+}
+
 #[Object]
 impl ReportQuery {
+    /// Quality incidents among the fault reports from `from` up to `to`
+    /// (exclusive), largest first (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+    async fn batch_incidents(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "First day.")] from: NaiveDate,
+        #[graphql(desc = "Day after the last.")] to: NaiveDate,
+    ) -> async_graphql::Result<Vec<QualityIncident>> {
+        let found = incident_report::batch_incidents(db(ctx), &state(ctx).settings, actor(ctx)?, from, to)
+            .await
+            .gql()?;
+        Ok(found
+            .into_iter()
+            .map(|i| QualityIncident {
+                model_code: i.model_code,
+                model_name: i.model_name,
+                production_date: i.production_date,
+                units: i.units,
+                tickets: i.tickets,
+                loss: i.loss,
+                personal_injury: i.personal_injury,
+                level: match i.level {
+                    incidents::IncidentLevel::Batch => IncidentLevel::Batch,
+                    incidents::IncidentLevel::Major => IncidentLevel::Major,
+                },
+                serial_numbers: i.serial_numbers,
+                ticket_numbers: i.ticket_numbers,
+            })
+            .collect())
+    }
+
     /// Failure recurrence for a quarter (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
     async fn failure_recurrence_report(
         &self,

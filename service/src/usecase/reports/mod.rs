@@ -1,6 +1,7 @@
 //! The management reports (section 8 of the domain): counted by the
 //! database (GROUP BY), judged by the rules in `rules::recurrence`.
 
+pub mod incidents;
 pub mod recurrence;
 
 use chrono::{DateTime, NaiveDate, Utc};

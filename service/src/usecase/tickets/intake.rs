@@ -34,6 +34,8 @@ pub struct FaultReport {
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub contact_email: Option<String>,
+    /// Someone was hurt (makes a quality incident major).
+    pub personal_injury: bool,
 }
 
 /// Roles that take fault reports.
@@ -119,6 +121,7 @@ pub async fn report_fault(
         reply_due_at: Set(deadlines.reply_due_at),
         arrival_due_at: Set(deadlines.arrival_due_at),
         rework_count: Set(0),
+        personal_injury: Set(input.personal_injury),
         created_by: Set(Some(actor.user_id)),
         created_at: Set(now),
         updated_at: Set(now),
