@@ -584,6 +584,14 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     tokio::time::timeout(std::time::Duration::from_secs(60), smtp.held.notified())
         .await
         .expect("the tenth message reaches the receiver");
+    // Its delivery was recorded as it went out, before any "250": the kill
+    // comes once that write has landed (SQLite runs it on its own thread).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while app.count("notifications WHERE status = 'SENT'").await < 10 && std::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(app.count("notifications WHERE status = 'SENT'").await, 10, "the held message is recorded");
     first.kill().await.expect("SIGKILL");
     let _ = first.wait().await;
     let before_restart = smtp.received().len();
@@ -599,9 +607,25 @@ async fn a_worker_killed_mid_delivery_sends_each_message_once_after_restart(back
     let status = format!("http://127.0.0.1:{status_port}");
     let health = app.http.get(format!("{status}/healthz")).send().await.expect("healthz answers");
     assert!(health.status().is_success());
-    let metrics =
-        app.http.get(format!("{status}/metrics")).send().await.expect("metrics").text().await.expect("text");
+    // The count goes up when the receiver's "250" is back, a moment after
+    // the database recorded the message.
     let sent_line = format!("aftersales_worker_deliveries_total{{outcome=\"sent\"}} {}", 40 - before_restart);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let metrics = loop {
+        let metrics = app
+            .http
+            .get(format!("{status}/metrics"))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("text");
+        if metrics.contains(&sent_line) || std::time::Instant::now() > deadline {
+            break metrics;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
     assert!(metrics.contains(&sent_line), "{sent_line} in\n{metrics}");
     assert!(metrics.contains("aftersales_worker_outbox_depth{status=\"PENDING\"} 0"), "{metrics}");
     assert!(
