@@ -80,11 +80,24 @@ impl Senders {
                     Err(e) => (Err(e), None),
                 }
             }
-            NotificationChannel::Sms => match timeout_at(deadline, self.sms(message)).await {
-                Ok(Ok(())) => (Ok(()), Some(record.await)),
-                Ok(Err(e)) => (Err(e), None),
-                Err(_) => (Err("the SMS gateway did not answer in time".into()), None),
-            },
+            NotificationChannel::Sms => {
+                // As with mail: the record is written as the request's body
+                // goes out, not after the gateway's answer.
+                let (body_out, body_sent) = tokio::sync::oneshot::channel::<()>();
+                let record = async move {
+                    match body_sent.await {
+                        Ok(()) => Some(record.await),
+                        Err(_) => None,
+                    }
+                };
+                let (sent, recorded) =
+                    tokio::join!(timeout_at(deadline, self.sms(message, body_out)), record);
+                match sent {
+                    Ok(Ok(())) => (Ok(()), recorded),
+                    Ok(Err(e)) => (Err(e), recorded),
+                    Err(_) => (Err("the SMS gateway did not answer in time".into()), recorded),
+                }
+            }
         }
     }
 
@@ -101,11 +114,29 @@ impl Senders {
             .map_err(|e| e.to_string())
     }
 
-    async fn sms(&self, message: &notification::Model) -> Result<(), String> {
+    /// Posts the SMS; `body_out` fires as the body is handed to the
+    /// connection (it has a length, so it goes out whole, not chunked).
+    async fn sms(
+        &self,
+        message: &notification::Model,
+        body_out: tokio::sync::oneshot::Sender<()>,
+    ) -> Result<(), String> {
         let url = self.sms_url.as_deref().ok_or("no SMS gateway configured")?;
-        let mut request = self.http.post(url).header("Idempotency-Key", &message.unique_key).json(
-            &serde_json::json!({ "to": message.recipient, "text": message.body, "id": message.unique_key }),
-        );
+        let json =
+            serde_json::json!({ "to": message.recipient, "text": message.body, "id": message.unique_key });
+        let bytes = serde_json::to_vec(&json).map_err(|e| e.to_string())?;
+        let length = bytes.len();
+        let body = futures::stream::once(async move {
+            let _ = body_out.send(());
+            Ok::<_, std::io::Error>(bytes)
+        });
+        let mut request = self
+            .http
+            .post(url)
+            .header("Idempotency-Key", &message.unique_key)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(reqwest::header::CONTENT_LENGTH, length)
+            .body(reqwest::Body::wrap_stream(body));
         if let Some(auth) = &self.sms_authorization {
             request = request.header("Authorization", auth);
         }

@@ -254,14 +254,19 @@ pub async fn run(
     let shutdown_secs = settings.shutdown_timeout_secs;
     let metrics = Arc::new(crate::metrics::Metrics::default());
     let ctx = Arc::new(Context { db, settings, senders, metrics, store });
-    let status = if serve_status {
-        let server = crate::metrics::serve(&ctx.settings.worker_bind, ctx.clone())
-            .map_err(|e| anyhow::anyhow!("worker_bind {}: {e}", ctx.settings.worker_bind))?;
-        let handle = server.handle();
-        tokio::spawn(server);
-        Some(handle)
-    } else {
-        None
+    // Several workers on one host with the same settings: the first serves
+    // `/healthz` and `/metrics`, the others work without them.
+    let status = match serve_status.then(|| crate::metrics::serve(&ctx.settings.worker_bind, ctx.clone())) {
+        Some(Ok(server)) => {
+            let handle = server.handle();
+            tokio::spawn(server);
+            Some(handle)
+        }
+        Some(Err(err)) => {
+            tracing::warn!(bind = %ctx.settings.worker_bind, error = %err, "status endpoints not served by this worker");
+            None
+        }
+        None => None,
     };
 
     // Catch up at start: what fell due while no worker ran is swept now,
