@@ -9,7 +9,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, PostgresQueryBuilder, UpdateStatement}
 use sea_orm::sqlx::{self, Postgres, Sqlite, pool::PoolConnection};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set,
+    QueryOrder, QuerySelect, QueryTrait, Set, UpdateMany,
 };
 
 use entity::enums::{NotificationChannel, NotificationStatus, Role};
@@ -140,18 +140,25 @@ pub async fn claim<C: ConnectionTrait>(
     }))
 }
 
+/// An update of `claimed` that applies only while it is still in `status`
+/// at the attempt it was claimed for: a worker that lost its claim finds
+/// nothing to update.
+fn while_held(claimed: &notification::Model, status: NotificationStatus) -> UpdateMany<notification::Entity> {
+    notification::Entity::update_many()
+        .filter(notification::Column::Id.eq(claimed.id))
+        .filter(notification::Column::Status.eq(status))
+        .filter(notification::Column::Attempts.eq(claimed.attempts))
+}
+
 /// The update that records a delivery. Only the holder of the claim can
 /// record it: a worker whose lease ran out and was taken over finds
 /// nothing to update.
 fn sent_update(claimed: &notification::Model, now: DateTime<Utc>) -> UpdateStatement {
-    notification::Entity::update_many()
+    while_held(claimed, NotificationStatus::Sending)
         .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sent.as_str()))
         .col_expr(notification::Column::SentAt, Expr::value(now))
         .col_expr(notification::Column::LastError, Expr::value(Option::<String>::None))
         .col_expr(notification::Column::UpdatedAt, Expr::value(now))
-        .filter(notification::Column::Id.eq(claimed.id))
-        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
-        .filter(notification::Column::Attempts.eq(claimed.attempts))
         .into_query()
 }
 
@@ -242,12 +249,9 @@ impl DeliveryRecorder {
 /// Takes back a SENT mark written as the message went out, when the
 /// receiver then refused it: the claim holds again, for `mark_failed`.
 pub async fn unmark_sent<C: ConnectionTrait>(db: &C, claimed: &notification::Model) -> ServiceResult<bool> {
-    let done = notification::Entity::update_many()
+    let done = while_held(claimed, NotificationStatus::Sent)
         .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Sending.as_str()))
         .col_expr(notification::Column::SentAt, Expr::value(Option::<DateTime<Utc>>::None))
-        .filter(notification::Column::Id.eq(claimed.id))
-        .filter(notification::Column::Status.eq(NotificationStatus::Sent))
-        .filter(notification::Column::Attempts.eq(claimed.attempts))
         .exec(db)
         .await?;
     Ok(done.rows_affected == 1)
@@ -261,13 +265,10 @@ pub async fn cancel<C: ConnectionTrait>(
     reason: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<bool> {
-    let done = notification::Entity::update_many()
+    let done = while_held(claimed, NotificationStatus::Sending)
         .col_expr(notification::Column::Status, Expr::value(NotificationStatus::Cancelled.as_str()))
         .col_expr(notification::Column::LastError, Expr::value(reason))
         .col_expr(notification::Column::UpdatedAt, Expr::value(now))
-        .filter(notification::Column::Id.eq(claimed.id))
-        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
-        .filter(notification::Column::Attempts.eq(claimed.attempts))
         .exec(db)
         .await?;
     Ok(done.rows_affected == 1)
@@ -292,14 +293,11 @@ pub async fn mark_failed<C: ConnectionTrait>(
         AfterFailure::Dead => (NotificationStatus::Dead, now),
     };
     let error: String = error.chars().take(2000).collect();
-    notification::Entity::update_many()
+    while_held(claimed, NotificationStatus::Sending)
         .col_expr(notification::Column::Status, Expr::value(status.as_str()))
         .col_expr(notification::Column::NextAttemptAt, Expr::value(next))
         .col_expr(notification::Column::LastError, Expr::value(error))
         .col_expr(notification::Column::UpdatedAt, Expr::value(now))
-        .filter(notification::Column::Id.eq(claimed.id))
-        .filter(notification::Column::Status.eq(NotificationStatus::Sending))
-        .filter(notification::Column::Attempts.eq(claimed.attempts))
         .exec(db)
         .await?;
     Ok(status)

@@ -17,3 +17,4 @@ mod server;
 mod subscription;
 mod tickets;
 mod visits;
+mod worker_processes;
