@@ -26,8 +26,11 @@ use service::usecase::{reminders, visits};
 use crate::delivery::{Outcome, Senders, deliver};
 use crate::store::JobStore;
 
-/// Most delivery jobs one sweep pushes; the next sweep pushes the rest.
-const DELIVERY_BATCH: u64 = 5_000;
+/// Most delivery jobs waiting in the queue at once; a sweep tops the queue
+/// up to this and the next sweep pushes the rest. Far below the ~8000 ids
+/// one apalis-redis script can move (see `JobStore::waiting_deliveries`),
+/// even with every process's start-up sweep pushing at once.
+const DELIVERY_BACKLOG: u64 = 1_000;
 
 /// Tries of a sweep that fails (the database was away, say); a report that
 /// is not built yet is not tried again.
@@ -167,7 +170,9 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
     };
     // Only what this process can send: without an SMTP relay, say, mail
     // waits in the outbox rather than as jobs nobody can do.
-    let due = notify::due(db, &ctx.senders.channels(), DELIVERY_BATCH, now).await?;
+    let room = DELIVERY_BACKLOG.saturating_sub(ctx.store.waiting_deliveries().await?);
+    let due =
+        if room == 0 { Vec::new() } else { notify::due(db, &ctx.senders.channels(), room, now).await? };
     // A job lost with its worker is pushed again in the next lease window,
     // once the message's lease has run out; the claim still lets one send.
     let window = now.timestamp() / settings.delivery.lease_secs.max(1);
@@ -199,6 +204,17 @@ async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxD
         Outcome::Sent | Outcome::Dead => {}
     }
     Ok(())
+}
+
+/// A worker whose backend failed (Redis gone, a script error) ends with
+/// the error; it is started again, so the process keeps working once the
+/// backend answers. The callback is synchronous: a short pause, growing
+/// with the restarts, keeps a backend that is down from a busy loop.
+fn restart_after_backend_error(worker: &WorkerContext, error: &WorkerError) -> bool {
+    let restarts = worker.restarts();
+    tracing::warn!(worker = worker.name(), restarts, error = %error, "worker ended with an error; restarting");
+    std::thread::sleep(std::time::Duration::from_millis(200 * (restarts.min(10) as u64 + 1)));
+    true
 }
 
 /// A name no other process uses, so apalis can tell a dead worker's jobs.
@@ -279,7 +295,9 @@ pub async fn run(
             .map_err(|e| anyhow::anyhow!("queueing the start-up sweep: {e}"))?;
     }
 
-    let mut monitor = Monitor::new().shutdown_timeout(std::time::Duration::from_secs(shutdown_secs));
+    let mut monitor = Monitor::new()
+        .shutdown_timeout(std::time::Duration::from_secs(shutdown_secs))
+        .should_restart(restart_after_backend_error);
     for (kind, schedule) in schedules {
         let ctx = ctx.clone();
         monitor = monitor.register(move |_| {

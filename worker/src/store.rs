@@ -150,6 +150,23 @@ impl JobStore {
         Ok(())
     }
 
+    /// Delivery jobs queued and not yet taken by a worker. On Redis every
+    /// push lands in the scheduled set, and apalis-redis moves all that are
+    /// due with one Lua `unpack`, which fails past ~8000 ids and ends the
+    /// worker: the sweeps keep the queue well below that. A SQLite queue
+    /// has no such limit and reports none waiting.
+    pub async fn waiting_deliveries(&self) -> Result<u64, BoxDynError> {
+        let Self::Redis { deliveries, .. } = self else { return Ok(0) };
+        let mut queue = deliveries.clone();
+        let config = queue.get_config().clone();
+        let (active, scheduled): (u64, u64) = redis::pipe()
+            .llen(config.active_jobs_list())
+            .zcard(config.scheduled_jobs_set())
+            .query_async(queue.get_connection())
+            .await?;
+        Ok(active + scheduled)
+    }
+
     /// Each queue's figures, workers and latest jobs: up to `recent` of
     /// each state (running, waiting, failed, done).
     pub async fn snapshot(&self, recent: u32) -> Result<Vec<QueueSnapshot>, BoxDynError> {
