@@ -6,6 +6,7 @@ pub mod complaints;
 pub mod dispatch;
 pub mod entitlement;
 pub mod incidents;
+pub mod kpi;
 pub mod local_sale;
 pub mod money;
 pub mod old_parts;
