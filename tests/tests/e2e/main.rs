@@ -9,6 +9,7 @@ mod complaints;
 mod delivery;
 mod demo;
 mod identity;
+mod kpi;
 mod master_data;
 mod n_plus_one;
 mod parts;

@@ -3,8 +3,8 @@
 use async_graphql::{Context, Enum, Object, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use service::rules::incidents;
-use service::usecase::reports::{incidents as incident_report, recurrence};
+use service::rules::{incidents, kpi as kpi_rules};
+use service::usecase::reports::{incidents as incident_report, kpi, recurrence};
 
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
@@ -91,8 +91,190 @@ pub struct QualityIncident {
     pub ticket_numbers: Vec<String>,
 }
 
+/// How the KPI report is broken down.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum KpiGroupBy {
+    /// The customer's province.
+    Region,
+    /// The assigned engineer.
+    Engineer,
+    /// The selling dealer.
+    Dealer,
+    /// The unit's product model.
+    Model,
+}
+
+impl From<KpiGroupBy> for kpi::KpiGroupBy {
+    fn from(group: KpiGroupBy) -> Self {
+        match group {
+            KpiGroupBy::Region => Self::Region,
+            KpiGroupBy::Engineer => Self::Engineer,
+            KpiGroupBy::Dealer => Self::Dealer,
+            KpiGroupBy::Model => Self::Model,
+        }
+    }
+}
+
+/// How a KPI is held against its target.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum KpiGoal {
+    /// Met at the target or above.
+    AtLeast,
+    /// Met strictly below the target.
+    Below,
+    /// Met at the target or below.
+    AtMost,
+}
+
+/// A KPI in percent with its target.
+#[derive(SimpleObject)]
+pub struct Kpi {
+    /// The figure in percent; null when there is nothing to count.
+    pub value: Option<Decimal>,
+    /// The target in percent.
+    pub target: Decimal,
+    /// Which side of the target meets it.
+    pub goal: KpiGoal,
+    /// Whether the target is met; null without a figure.
+    pub met: Option<bool>,
+}
+
+impl From<kpi_rules::Judged> for Kpi {
+    fn from(j: kpi_rules::Judged) -> Self {
+        Self {
+            value: j.value,
+            target: j.target,
+            goal: match j.goal {
+                kpi_rules::Goal::AtLeast => KpiGoal::AtLeast,
+                kpi_rules::Goal::Below => KpiGoal::Below,
+                kpi_rules::Goal::AtMost => KpiGoal::AtMost,
+            },
+            met: j.met,
+        }
+    }
+}
+
+/// The KPIs of a group or of all tickets in the period.
+#[derive(SimpleObject)]
+pub struct KpiFigures {
+    /// Tickets reported in the period, not cancelled.
+    pub tickets: i64,
+    /// Replied and on site within the SLA (target ≥ 90 %).
+    pub timeliness: Kpi,
+    /// Return visits scoring 4–5 (target ≥ 85 %).
+    pub satisfaction: Kpi,
+    /// Complaints attributed to service per ticket (target < 3 %).
+    pub service_complaint_rate: Kpi,
+    /// Repaired tickets with no rework and no repeat repair, in %.
+    pub first_time_fix_rate: Option<Decimal>,
+    /// Mean hours from report to reply.
+    pub mean_hours_to_respond: Option<Decimal>,
+    /// Mean hours from report to arrival on site.
+    pub mean_hours_to_arrive: Option<Decimal>,
+    /// Mean hours from arrival to repair.
+    pub mean_hours_to_repair: Option<Decimal>,
+    /// What the manufacturer bore: parts and labour at the tariff.
+    pub cost: Decimal,
+    /// Cost per ticket.
+    pub cost_per_ticket: Option<Decimal>,
+    /// The calendar year's after-sales cost.
+    pub year_cost: Decimal,
+    /// The year's sales; null for engineers.
+    pub year_sales: Option<Decimal>,
+    /// The year's cost over its sales (target ≤ 2 %).
+    pub cost_to_sales: Kpi,
+    /// Dealer chargebacks on the period's tickets.
+    pub chargebacks: i64,
+    /// Their amount.
+    pub chargeback_amount: Decimal,
+}
+
+impl From<kpi_rules::KpiFigures> for KpiFigures {
+    fn from(f: kpi_rules::KpiFigures) -> Self {
+        Self {
+            tickets: f.tickets,
+            timeliness: f.timeliness.into(),
+            satisfaction: f.satisfaction.into(),
+            service_complaint_rate: f.service_complaint_rate.into(),
+            first_time_fix_rate: f.first_time_fix_rate,
+            mean_hours_to_respond: f.mean_hours_to_respond,
+            mean_hours_to_arrive: f.mean_hours_to_arrive,
+            mean_hours_to_repair: f.mean_hours_to_repair,
+            cost: f.cost,
+            cost_per_ticket: f.cost_per_ticket,
+            year_cost: f.year_cost,
+            year_sales: f.year_sales,
+            cost_to_sales: f.cost_to_sales.into(),
+            chargebacks: f.chargebacks,
+            chargeback_amount: f.chargeback_amount,
+        }
+    }
+}
+
+/// One group's KPIs.
+#[derive(SimpleObject)]
+pub struct KpiGroup {
+    /// Province, engineer user name, dealer code or model code; null for
+    /// tickets without one.
+    pub key: Option<String>,
+    /// Its name.
+    pub name: Option<String>,
+    /// Its figures.
+    pub figures: KpiFigures,
+}
+
+/// The service KPIs of a period.
+#[derive(SimpleObject)]
+pub struct KpiReport {
+    /// First day.
+    pub from: NaiveDate,
+    /// Day after the last.
+    pub to: NaiveDate,
+    /// The calendar year of the cost-to-sales ratio.
+    pub year: i32,
+    /// The labour rate labour hours are costed at.
+    pub labour_rate: Decimal,
+    /// All tickets of the period.
+    pub total: KpiFigures,
+    /// By the requested grouping.
+    pub groups: Vec<KpiGroup>,
+}
+
+impl From<kpi::KpiReport> for KpiReport {
+    fn from(r: kpi::KpiReport) -> Self {
+        Self {
+            from: r.from,
+            to: r.to,
+            year: r.year,
+            labour_rate: r.labour_rate,
+            total: r.total.into(),
+            groups: r
+                .groups
+                .into_iter()
+                .map(|g| KpiGroup { key: g.key, name: g.name, figures: g.figures.into() })
+                .collect(),
+        }
+    }
+}
+
 #[Object]
 impl ReportQuery {
+    /// Service KPIs for tickets reported from `from` up to `to`
+    /// (exclusive), by region, engineer, dealer or model, each with its
+    /// target (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+    async fn kpi_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "First day.")] from: NaiveDate,
+        #[graphql(desc = "Day after the last.")] to: NaiveDate,
+        #[graphql(desc = "The breakdown.")] group_by: KpiGroupBy,
+    ) -> async_graphql::Result<KpiReport> {
+        let report = kpi::kpi_report(db(ctx), &state(ctx).settings, actor(ctx)?, from, to, group_by.into())
+            .await
+            .gql()?;
+        Ok(report.into())
+    }
+
     /// Quality incidents among the fault reports from `from` up to `to`
     /// (exclusive), largest first (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
     async fn batch_incidents(

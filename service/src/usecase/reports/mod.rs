@@ -2,6 +2,7 @@
 //! database (GROUP BY), judged by the rules in `rules::recurrence`.
 
 pub mod incidents;
+pub mod kpi;
 pub mod recurrence;
 
 use chrono::{DateTime, NaiveDate, Utc};
