@@ -129,6 +129,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .route("/graphql", web::post().to(graphql::execute))
             .route("/graphql", web::get().to(graphql::get))
             .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
+            .route(r"/reports/{id:\d+}.{format}", web::get().to(exports::stored_report))
             .route("/admin/jobs", web::get().to(admin::jobs_page))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))

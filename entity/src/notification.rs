@@ -32,6 +32,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
+    /// A stored report whose workbook goes with the mail.
+    pub report_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -19,10 +19,14 @@ pub struct Model {
     pub data: Json,
     #[sea_orm(column_type = "Blob")]
     pub xlsx: Option<Vec<u8>>,
+    /// The chart as an SVG document.
     #[sea_orm(column_type = "Blob")]
-    pub chart_png: Option<Vec<u8>>,
+    pub chart_svg: Option<Vec<u8>>,
     pub generated_at: DateTimeUtc,
     pub generated_by: Option<i64>,
+    /// `KIND:period` for a report the scheduler made: one per period.
+    #[sea_orm(column_type = "String(StringLen::N(64))", unique)]
+    pub scheduled_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,7 @@ mod m20261125_000007_create_visit_complaint_notification_report_tables;
 mod m20261125_000008_create_fault_causes;
 mod m20261125_000009_index_old_part_report;
 mod m20261125_000010_add_ticket_personal_injury;
+mod m20261126_000011_report_charts_and_attachments;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_create_fault_causes::Migration),
             Box::new(m20261125_000009_index_old_part_report::Migration),
             Box::new(m20261125_000010_add_ticket_personal_injury::Migration),
+            Box::new(m20261126_000011_report_charts_and_attachments::Migration),
         ]
     }
 }

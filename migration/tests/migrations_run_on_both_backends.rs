@@ -294,7 +294,7 @@ async fn entities_round_trip(db: DatabaseConnection) -> Result<(), DbErr> {
         parameters: Set(serde_json::json!({ "top": 10 })),
         data: Set(serde_json::json!([{ "cause": "seal", "count": 3 }])),
         xlsx: Set(Some(vec![0x50, 0x4b, 0x03, 0x04, 0x00, 0xff])),
-        chart_png: Set(None),
+        chart_svg: Set(None),
         generated_at: Set(now),
         generated_by: Set(Some(user.id)),
         ..Default::default()

@@ -36,6 +36,8 @@ pub struct Outgoing {
     pub payload: Option<serde_json::Value>,
     /// Same key, same message: queued once.
     pub unique_key: String,
+    /// A stored report whose workbook is attached (mail only).
+    pub report_id: Option<i64>,
 }
 
 /// Queues `message` in the caller's transaction, due at once.
@@ -49,6 +51,7 @@ pub async fn queue<C: ConnectionTrait>(db: &C, message: Outgoing, now: DateTime<
         body: Set(message.body),
         payload: Set(message.payload),
         unique_key: Set(message.unique_key),
+        report_id: Set(message.report_id),
         status: Set(NotificationStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use lettre::Message;
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment as MailAttachment, MultiPart, SinglePart};
 use sea_orm::DatabaseConnection;
 use tokio::time::{Instant, timeout_at};
 
@@ -17,6 +18,13 @@ use entity::notification;
 use service::config::{Delivery, Settings};
 use service::notify::{self, DeliveryRecorder};
 use service::usecase::reminders;
+use service::usecase::reports::stored::{self, ReportFile};
+
+/// A file that goes with a mail: a stored report's workbook.
+pub struct Attachment {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
 
 use crate::smtp::SmtpRelay;
 
@@ -69,13 +77,14 @@ impl Senders {
     async fn send_recorded<R: Future>(
         &self,
         message: &notification::Model,
+        attachment: Option<&Attachment>,
         record: R,
         deadline: Instant,
     ) -> (Result<(), String>, Option<R::Output>) {
         match message.channel {
             NotificationChannel::Email => {
                 let Some(smtp) = &self.smtp else { return (Err("no SMTP relay configured".into()), None) };
-                match self.email(message) {
+                match self.email(message, attachment) {
                     Ok(email) => smtp.send_recorded(&email, record, deadline).await,
                     Err(e) => (Err(e), None),
                 }
@@ -101,16 +110,31 @@ impl Senders {
         }
     }
 
-    fn email(&self, message: &notification::Model) -> Result<Message, String> {
+    fn email(
+        &self,
+        message: &notification::Model,
+        attachment: Option<&Attachment>,
+    ) -> Result<Message, String> {
         let to = message.recipient.parse().map_err(|e| format!("recipient `{}`: {e}", message.recipient))?;
         // The outbox key as Message-ID lets a receiver recognise a resend.
-        Message::builder()
+        let builder = Message::builder()
             .from(self.mail_from.clone())
             .to(to)
             .message_id(Some(format!("<{}@aftersales>", message.unique_key.replace(['<', '>', ' '], "_"))))
-            .subject(message.subject.clone().unwrap_or_default())
-            .header(ContentType::TEXT_PLAIN)
-            .body(message.body.clone())
+            .subject(message.subject.clone().unwrap_or_default());
+        let Some(file) = attachment else {
+            return builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(message.body.clone())
+                .map_err(|e| e.to_string());
+        };
+        let kind = ContentType::parse(ReportFile::Xlsx.content_type()).map_err(|e| e.to_string())?;
+        builder
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(message.body.clone()))
+                    .singlepart(MailAttachment::new(file.file_name.clone()).body(file.bytes.clone(), kind)),
+            )
             .map_err(|e| e.to_string())
     }
 
@@ -177,9 +201,15 @@ pub async fn deliver(
     // Within half the lease, so no other worker takes the message over
     // while this one is still sending it.
     let deadline = Instant::now() + Duration::from_secs(delivery.lease_secs.unsigned_abs() / 2);
+    let attachment = match message.report_id {
+        Some(id) => {
+            stored::workbook_of(db, id).await?.map(|(file_name, bytes)| Attachment { file_name, bytes })
+        }
+        None => None,
+    };
     let mut recorder = DeliveryRecorder::acquire(db).await?;
     let record = recorder.mark_sent(message, Utc::now());
-    let (sent, recorded) = senders.send_recorded(message, record, deadline).await;
+    let (sent, recorded) = senders.send_recorded(message, attachment.as_ref(), record, deadline).await;
     match (sent, recorded) {
         (Ok(()), Some(recorded)) => {
             if !recorded? {

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use service::config::Settings;
 use service::notify;
+use service::usecase::reports::stored::{self, Period, ReportKind};
 use service::usecase::{reminders, visits};
 
 use crate::delivery::{Outcome, Senders, deliver};
@@ -32,8 +33,7 @@ use crate::store::JobStore;
 /// even with every process's start-up sweep pushing at once.
 const DELIVERY_BACKLOG: u64 = 1_000;
 
-/// Tries of a sweep that fails (the database was away, say); a report that
-/// is not built yet is not tried again.
+/// Tries of a sweep that fails (the database was away, say).
 const SWEEP_ATTEMPTS: usize = 3;
 
 /// What a sweep looks for.
@@ -77,9 +77,13 @@ impl SweepKind {
         }
     }
 
-    /// The management reports, which a start-up catch-up does not run.
-    fn is_report(self) -> bool {
-        matches!(self, Self::RecurrenceReport | Self::KpiReport)
+    /// The management report the sweep produces, if it is one.
+    fn report(self) -> Option<ReportKind> {
+        match self {
+            Self::RecurrenceReport => Some(ReportKind::FailureRecurrence),
+            Self::KpiReport => Some(ReportKind::Kpi),
+            _ => None,
+        }
     }
 
     fn schedule(self, settings: &Settings) -> &str {
@@ -123,8 +127,7 @@ pub struct Context {
 
 impl Context {
     async fn push_sweep(&self, kind: SweepKind, tick: u64, key: String) -> Result<(), BoxDynError> {
-        let attempts = if kind.is_report() { 1 } else { SWEEP_ATTEMPTS };
-        self.store.push_sweep(SweepJob { kind, tick }, key, attempts).await
+        self.store.push_sweep(SweepJob { kind, tick }, key, SWEEP_ATTEMPTS).await
     }
 }
 
@@ -159,14 +162,12 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
         SweepKind::LowStock => reminders::low_stock(db, settings, now).await?,
         SweepKind::Complaints => reminders::complaints_unrouted(db, settings, now).await?,
         SweepKind::Outbox => 0,
-        // Scheduled and due, but the reports are not built yet: fail where
-        // the job log and the failed-jobs count show it, never pretend.
-        SweepKind::RecurrenceReport | SweepKind::KpiReport => {
-            tracing::error!(kind = job.kind.name(), "scheduled report is not built yet");
-            let error = format!("{} is due but the report is not built yet", job.kind.name());
-            // Aborted, not failed: the queue must not try it again and again.
-            return Err(AbortError::new(error).into());
+        // The last whole period's report, stored once and mailed to
+        // management once per person, however often the tick is run.
+        SweepKind::RecurrenceReport => {
+            stored::scheduled(db, settings, ReportKind::FailureRecurrence, now).await?
         }
+        SweepKind::KpiReport => stored::scheduled(db, settings, ReportKind::Kpi, now).await?,
     };
     // Only what this process can send: without an SMTP relay, say, mail
     // waits in the outbox rather than as jobs nobody can do.
@@ -204,6 +205,15 @@ async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxD
         Outcome::Sent | Outcome::Dead => {}
     }
     Ok(())
+}
+
+/// The period whose scheduled report is due but may have been missed: a
+/// tick of `schedule` fell between the end of the last whole period and
+/// `now`. The sweep itself finds out whether it was done.
+fn missed_report(kind: ReportKind, schedule: &cron::Schedule, now: chrono::DateTime<Tz>) -> Option<String> {
+    let period = Period::last_complete(kind, now.date_naive());
+    let ended = period.end().and_hms_opt(0, 0, 0)?.and_local_timezone(now.timezone()).earliest()?;
+    schedule.after(&ended).next().filter(|tick| *tick <= now).map(|_| period.label())
 }
 
 /// A worker whose backend failed (Redis gone, a script error) ends with
@@ -289,8 +299,18 @@ pub async fn run(
     // not at the next scheduled tick. Each process sweeps once: sweeps are
     // idempotent, and a restart a moment after a crash still catches up.
     let start = uuid::Uuid::new_v4().simple();
-    for kind in SweepKind::ALL.into_iter().filter(|k| !k.is_report()) {
-        ctx.push_sweep(kind, 0, format!("sweep:{}:start:{start}", kind.name()))
+    let now = Utc::now().with_timezone(&tz);
+    for (kind, schedule) in &schedules {
+        let key = match kind.report() {
+            None => format!("sweep:{}:start:{start}", kind.name()),
+            // A report whose tick fell while no worker ran: once per period
+            // across all the processes starting.
+            Some(report) => match missed_report(report, schedule, now) {
+                Some(period) => format!("sweep:{}:catch-up:{period}", kind.name()),
+                None => continue,
+            },
+        };
+        ctx.push_sweep(*kind, 0, key)
             .await
             .map_err(|e| anyhow::anyhow!("queueing the start-up sweep: {e}"))?;
     }
@@ -348,5 +368,19 @@ mod tests {
         let next: Vec<String> =
             schedule.after(&from).take(2).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).collect();
         assert_eq!(next, ["2027-01-01 07:00", "2027-04-01 07:00"]);
+    }
+
+    #[test]
+    fn a_report_tick_missed_since_its_period_ended_is_caught_up_at_start() {
+        let settings = Settings::default();
+        let monthly = cron::Schedule::from_str(&settings.schedules.kpi_report).expect("parses");
+        let tz: Tz = "Asia/Shanghai".parse().expect("zone");
+        let at = |d, h| chrono::TimeZone::with_ymd_and_hms(&tz, 2026, 11, d, h, 0, 0).single().expect("time");
+        // The October report is due on 1 November at 07:00.
+        assert_eq!(missed_report(ReportKind::Kpi, &monthly, at(1, 6)), None);
+        assert_eq!(missed_report(ReportKind::Kpi, &monthly, at(1, 8)).as_deref(), Some("2026-10"));
+        assert_eq!(missed_report(ReportKind::Kpi, &monthly, at(25, 8)).as_deref(), Some("2026-10"));
+        let never = cron::Schedule::from_str("0 0 3 1 1 * 2099").expect("parses");
+        assert_eq!(missed_report(ReportKind::FailureRecurrence, &never, at(25, 8)), None);
     }
 }

@@ -33,6 +33,7 @@ pub enum Kind {
     Notification,
     Complaint,
     ReturnVisit,
+    Report,
 }
 
 impl Kind {
@@ -61,6 +62,7 @@ impl Kind {
             Kind::Notification => "Notification",
             Kind::Complaint => "Complaint",
             Kind::ReturnVisit => "ReturnVisit",
+            Kind::Report => "Report",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Downloads: `/exports/old-parts.xlsx` and `/exports/old-parts.csv`, the
-//! return progress report (旧件返司进度汇报表) for the bearer token's user.
-//! Rows stream from the database into the file; the body streams out.
+//! return progress report (旧件返司进度汇报表) for the bearer token's user
+//! (rows stream from the database into the file; the body streams out), and
+//! the stored reports' workbooks and charts.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -12,6 +13,7 @@ use tracing_actix_web::RequestId;
 use service::ServiceError;
 use service::export;
 use service::usecase::parts::old_part_reports::{RETURN_REPORT_HEADERS, ReportScope, report_stream};
+use service::usecase::reports::stored::{self, ReportFile};
 
 use super::graphql::{authenticate, bearer};
 use crate::state::AppState;
@@ -109,4 +111,28 @@ pub async fn old_parts(
         .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .insert_header(disposition)
         .streaming(body)
+}
+
+/// `/reports/{id}.xlsx` and `/reports/{id}.svg`: a stored report's workbook
+/// or chart, for the roles that read the reports.
+pub async fn stored_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    request_id: RequestId,
+    path: web::Path<(i64, String)>,
+) -> HttpResponse {
+    let Some(actor) = authenticate(&state, bearer(&req), Some(request_id.to_string())).await else {
+        return error_response(&ServiceError::Unauthenticated);
+    };
+    let (id, extension) = path.into_inner();
+    let Some(which) = ReportFile::from_extension(&extension) else {
+        return error_response(&ServiceError::not_found("report format", extension));
+    };
+    match stored::file(&state.db, &actor, id, which).await {
+        Ok((file_name, bytes)) => HttpResponse::Ok()
+            .content_type(which.content_type())
+            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")))
+            .body(bytes),
+        Err(err) => error_response(&err),
+    }
 }

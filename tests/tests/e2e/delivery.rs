@@ -4,7 +4,8 @@
 //! dead until a manager resends it. The `aftersales-worker` processes
 //! killed mid-run are in `worker_processes`.
 
-use chrono::{Duration, Utc};
+use calamine::Reader;
+use chrono::{Datelike, Duration, Utc};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 
@@ -12,9 +13,10 @@ use entity::notification;
 use sea_orm::EntityTrait;
 use sea_orm::sea_query::Expr;
 use service::config::{Delivery, Settings};
+use service::usecase::identity::{self, NewUser};
 use worker::delivery::{Senders, deliver_due};
 
-use crate::helpers::{Backend, TestApp, spawn_app, spawn_app_with, test_settings};
+use crate::helpers::{Backend, PASSWORD, TestApp, spawn_app, spawn_app_with, test_settings};
 use crate::on_both_backends;
 use crate::parts::{business_today, part, receive, repair_with, site};
 use entity::enums::Role;
@@ -29,7 +31,7 @@ on_both_backends!(
     a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down,
     the_job_dashboard_shows_the_redis_queues_to_admins_only,
     a_reminder_whose_part_came_back_before_sending_is_cancelled,
-    a_due_report_that_is_not_built_fails_loudly_once_per_tick,
+    a_due_report_is_stored_once_and_mailed_to_management_with_its_workbook,
     the_job_dashboard_shows_the_embedded_queues_to_admins_only,
     unanswered_report_goes_to_the_agent_then_the_manager,
 );
@@ -209,7 +211,7 @@ fn tick_every_second(settings: &mut Settings) {
         low_stock: every_second.clone(),
         complaints: every_second.clone(),
         outbox: every_second,
-        ..service::config::Schedules::default()
+        ..settings.schedules.clone()
     };
 }
 
@@ -333,29 +335,71 @@ async fn a_reminder_whose_part_came_back_before_sending_is_cancelled(backend: Ba
     assert_eq!(app.count("notifications").await, 3, "a part handed in is not reminded of again");
 }
 
-/// The quarterly report ticking every second, before the reports exist:
-/// each tick's job fails, visibly in the queue, and is not retried.
-async fn a_due_report_that_is_not_built_fails_loudly_once_per_tick(backend: Backend) {
+/// The monthly KPI report ticking every second in two workers: last
+/// month's report is stored once, and each manager gets one mail with the
+/// workbook attached, however many ticks and workers there are.
+async fn a_due_report_is_stored_once_and_mailed_to_management_with_its_workbook(backend: Backend) {
     let app = spawn_app(backend).await;
-    let mut settings = test_settings(&app.database.url);
-    settings.schedules.recurrence_report = "* * * * * *".into();
+    let _site = site(&app).await;
+    identity::create_user(
+        &app.db,
+        None,
+        NewUser {
+            username: "gm".into(),
+            password: PASSWORD.into(),
+            roles: vec![Role::GeneralManager],
+            email: Some("gm@example.cn".into()),
+            ..NewUser::default()
+        },
+    )
+    .await
+    .expect("general manager");
+    let smtp = SmtpSink::start(0).await;
+    let mut settings = settings_for(&app, &smtp.url(), None, |_| {});
+    settings.schedules.kpi_report = "* * * * * *".into();
+    settings.schedules.outbox = "* * * * * *".into();
     use_queues(&mut settings, Queues::Sqlite);
-    let (stops, workers) = start_workers(&app, &settings, 1).await;
-    tokio::time::sleep(std::time::Duration::from_millis(3_500)).await;
+    let (stops, workers) = start_workers(&app, &settings, 2).await;
+    wait_until(|| smtp.received().len() >= 2, 40).await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     stop_workers(stops, workers).await;
-    let store = worker::store::JobStore::open(&settings).await.expect("job store");
-    let queues = store.snapshot(50).await.expect("snapshot");
-    // The last tick's job may still wait: it was pushed as the worker stopped.
-    let reports: Vec<_> = queues[0]
-        .recent
-        .iter()
-        .filter(|job| job.args.contains("RecurrenceReport") && job.status != "Pending")
-        .collect();
-    assert!(reports.len() >= 2, "a job per tick: {reports:?}");
-    assert!(
-        reports.iter().all(|job| job.status == "Killed" && job.attempt == 1),
-        "failed, not retried: {reports:?}"
-    );
+
+    let this_month = business_today().with_day(1).expect("first day");
+    let last_month = this_month.checked_sub_months(chrono::Months::new(1)).expect("month");
+    let file = format!("kpi-{}.xlsx", last_month.format("%Y-%m"));
+    assert_eq!(app.count("reports WHERE kind = 'KPI'").await, 1, "stored once, however many ticks");
+    let mails = smtp.received();
+    let mut recipients: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    recipients.sort();
+    assert_eq!(recipients, ["gm@example.cn", "manager@example.cn"], "management, once each");
+    for mail in &mails {
+        assert!(
+            mail.data.contains(&format!("filename=\"{file}\"")),
+            "the workbook is attached: {}",
+            mail.data
+        );
+        let workbook = attachment(&mail.data);
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(workbook)).expect("a real XLSX file");
+        let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
+        let header: Vec<String> =
+            sheet.rows().next().expect("header").iter().map(|c| c.to_string()).collect();
+        assert_eq!(header[..3], ["分组", "名称", "工单数"]);
+        let last = sheet.rows().next_back().expect("the total row");
+        assert_eq!(last[0].to_string(), "合计");
+    }
+    assert_eq!(app.count("notifications WHERE template = 'scheduled_report' AND status = 'SENT'").await, 2);
+}
+
+/// The base64 body of the mail's attachment part, decoded.
+fn attachment(raw: &str) -> Vec<u8> {
+    use base64::Engine;
+    let raw = raw.replace("\r\n", "\n");
+    let part = raw.split("Content-Disposition: attachment").nth(1).expect("an attachment part");
+    let body = part.split("\n\n").nth(1).expect("the part's body");
+    let encoded: String =
+        body.lines().take_while(|l| !l.starts_with("--")).flat_map(|l| l.trim().chars()).collect();
+    base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64")
 }
 
 /// After a worker delivered a reminder, the job dashboard shows both queues
@@ -449,7 +493,7 @@ async fn a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down(backen
         low_stock: yearly.clone(),
         complaints: yearly.clone(),
         outbox: yearly,
-        ..service::config::Schedules::default()
+        ..settings.schedules.clone()
     };
     use_queues(&mut settings, Queues::Redis);
 

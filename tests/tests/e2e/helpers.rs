@@ -132,6 +132,10 @@ pub struct TestApp {
     pub http: reqwest::Client,
 }
 
+/// A schedule that does not tick in this century: tests that run workers
+/// get the management reports only where they ask for them.
+pub const NEVER: &str = "0 0 3 1 1 * 2099";
+
 pub fn test_settings(database_url: &str) -> Settings {
     Settings {
         database_url: database_url.to_owned(),
@@ -139,6 +143,11 @@ pub fn test_settings(database_url: &str) -> Settings {
         jwt_secret: Some("test-secret-test-secret-test-secret!".into()),
         db_max_connections: 5,
         data_dir: std::env::temp_dir().join("aftersales-test-data"),
+        schedules: service::config::Schedules {
+            recurrence_report: NEVER.into(),
+            kpi_report: NEVER.into(),
+            ..service::config::Schedules::default()
+        },
         ..Settings::default()
     }
 }

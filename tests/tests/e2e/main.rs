@@ -15,6 +15,7 @@ mod n_plus_one;
 mod parts;
 mod reports;
 mod server;
+mod stored_reports;
 mod subscription;
 mod tickets;
 mod visits;

@@ -18,7 +18,7 @@ on_both_backends!(
     fifty_returns_of_one_model_and_production_date_are_a_batch_incident_forty_nine_are_not,
 );
 
-async fn repair(
+pub(crate) async fn repair(
     app: &TestApp,
     ticket: i64,
     engineer: i64,

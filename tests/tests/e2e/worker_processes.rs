@@ -47,6 +47,8 @@ fn spawn_worker(
         .env("AFTERSALES_DELIVERY__LEASE_SECS", "5")
         .env("AFTERSALES_DELIVERY__POLL_INTERVAL_MS", "100")
         .env("AFTERSALES_SCHEDULES__OUTBOX", "* * * * * *")
+        .env("AFTERSALES_SCHEDULES__RECURRENCE_REPORT", crate::helpers::NEVER)
+        .env("AFTERSALES_SCHEDULES__KPI_REPORT", crate::helpers::NEVER)
         .env("AFTERSALES_CONFIG", "/dev/null")
         .env("RUST_LOG", "warn")
         .kill_on_drop(true);

@@ -6,6 +6,7 @@ mod complaints;
 mod master_data;
 mod notifications;
 mod old_parts;
+mod reports;
 mod stock;
 mod tickets;
 mod visits;
@@ -22,6 +23,7 @@ pub struct MutationRoot(
     notifications::NotificationMutation,
     stock::StockMutation,
     old_parts::OldPartMutation,
+    reports::ReportMutation,
     tickets::TicketMutation,
     visits::VisitMutation,
 );

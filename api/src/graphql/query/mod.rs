@@ -8,7 +8,7 @@ mod jobs;
 mod master_data;
 mod notifications;
 mod old_parts;
-mod reports;
+pub(crate) mod reports;
 mod stock;
 mod tickets;
 mod visits;

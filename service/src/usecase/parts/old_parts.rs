@@ -246,6 +246,7 @@ async fn tell_service_managers<C: ConnectionTrait>(
             ),
             payload: Some(serde_json::json!({ "oldPart": item.id, "version": item.version })),
             unique_key: format!("old-part-late-reply:{}:{}:{}", item.id, item.version, manager.id),
+            report_id: None,
         };
         notify::queue(db, message, now).await?;
     }

@@ -230,6 +230,7 @@ async fn send<C: ConnectionTrait>(
             body: body.clone(),
             payload: Some(serde_json::json!({ "number": facts.number, "user": to.id, "about": about })),
             unique_key: format!("{key}:{}:{}", to.id, channel.as_str()),
+            report_id: None,
         };
         notify::queue(db, message, now).await?;
     }

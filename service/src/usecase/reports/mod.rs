@@ -4,6 +4,7 @@
 pub mod incidents;
 pub mod kpi;
 pub mod recurrence;
+pub mod stored;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{DbBackend, Statement, Value};

@@ -53,6 +53,7 @@ pub(super) async fn open(
             ),
             payload: Some(serde_json::json!({ "ticket": ticket.number, "dealer": dealer.code })),
             unique_key: format!("dealer-service-notice:{}", ticket.id),
+            report_id: None,
         },
         now,
     )
