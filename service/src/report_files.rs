@@ -1,9 +1,12 @@
 //! The stored reports as files: a workbook of the figures (through
-//! `export::xlsx`) and a chart as SVG, drawn here as plain text so it needs
-//! no fonts or image libraries and opens in any browser.
+//! `export::xlsx`) and a chart, drawn here as SVG text (it opens in any
+//! browser) and rasterised to PNG on request with the system's fonts. The
+//! chart's words are English: a server's fonts seldom have Chinese glyphs,
+//! and the workbook carries the Chinese headers.
 
 use std::fmt::Write as _;
 use std::io::Read as _;
+use std::sync::{Arc, OnceLock};
 
 use futures::stream;
 use rust_decimal::Decimal;
@@ -126,6 +129,46 @@ pub async fn workbook(
     Ok(bytes)
 }
 
+/// The system's fonts, loaded once: the chart labels are Latin (codes,
+/// months, percentages), which any system font has.
+fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut fonts = resvg::usvg::fontdb::Database::new();
+            fonts.load_system_fonts();
+            // "sans-serif" means Arial unless told: name a sans the
+            // system has (DejaVu on Debian), else any family it has.
+            let families: Vec<String> = fonts
+                .faces()
+                .filter_map(|face| face.families.first().map(|(name, _)| name.clone()))
+                .collect();
+            let sans = families
+                .iter()
+                .find(|f| f.as_str() == "DejaVu Sans")
+                .or_else(|| families.iter().find(|f| f.contains("Sans")))
+                .or_else(|| families.first())
+                .cloned();
+            if let Some(sans) = sans {
+                fonts.set_sans_serif_family(sans);
+            }
+            Arc::new(fonts)
+        })
+        .clone()
+}
+
+/// The chart as a PNG image of the same size.
+pub fn png(svg: &str) -> ServiceResult<Vec<u8>> {
+    let options = resvg::usvg::Options { fontdb: fonts(), ..resvg::usvg::Options::default() };
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| ServiceError::Internal(format!("chart: {e}")))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| ServiceError::Internal("chart: empty".into()))?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| ServiceError::Internal(format!("chart: {e}")))
+}
+
 /// Text safe inside SVG.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -164,7 +207,10 @@ fn svg_open(title: &str) -> String {
 /// target as a dashed line. At most 20 causes, most frequent first.
 pub fn pareto_svg(report: &RecurrenceReport, target: i64) -> String {
     let causes: Vec<_> = report.causes.iter().take(20).collect();
-    let mut svg = svg_open(&format!("{} 年第 {} 季度故障重复发生 Pareto", report.year, report.quarter));
+    let mut svg = svg_open(&format!(
+        "Failure recurrence {}-Q{}: occurrences per cause (bars), cumulative share (line)",
+        report.year, report.quarter
+    ));
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let bottom = HEIGHT - BOTTOM;
@@ -247,9 +293,9 @@ pub fn kpi_trend_svg(title: &str, months: &[MonthKpis]) -> String {
     }
     type Pick = fn(&KpiFigures) -> crate::rules::kpi::Judged;
     let series: [(&str, &str, Pick); 3] = [
-        ("服务及时率", "#2e86c1", |f| f.timeliness),
-        ("客户满意率", "#27ae60", |f| f.satisfaction),
-        ("服务投诉率", "#c0392b", |f| f.service_complaint_rate),
+        ("Timeliness", "#2e86c1", |f| f.timeliness),
+        ("Satisfaction", "#27ae60", |f| f.satisfaction),
+        ("Service complaints", "#c0392b", |f| f.service_complaint_rate),
     ];
     for (n, (name, colour, pick)) in series.iter().enumerate() {
         let points: Vec<String> = months
@@ -280,9 +326,9 @@ pub fn kpi_trend_svg(title: &str, months: &[MonthKpis]) -> String {
         let _ = writeln!(
             svg,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{:.1}\">{name}</text>",
-            LEFT + n as f64 * 160.0,
+            LEFT + n as f64 * 220.0,
             HEIGHT - 30.0,
-            LEFT + n as f64 * 160.0 + 16.0,
+            LEFT + n as f64 * 220.0 + 16.0,
             HEIGHT - 20.0
         );
     }
@@ -335,6 +381,38 @@ mod tests {
         assert!(svg.contains("#c0392b\"><title>"), "the cause over the target is red");
         assert!(svg.contains("<polyline"));
         assert!(svg.trim_end().ends_with("</svg>"));
+        let image = png(&svg).expect("rasterised");
+        assert_eq!(&image[..8], b"\x89PNG\r\n\x1a\n");
+        // The IHDR chunk: width and height as drawn.
+        assert_eq!(u32::from_be_bytes([image[16], image[17], image[18], image[19]]), WIDTH as u32);
+        assert_eq!(u32::from_be_bytes([image[20], image[21], image[22], image[23]]), HEIGHT as u32);
+    }
+
+    #[test]
+    fn the_kpi_trend_draws_a_line_per_figure_with_its_target_dashed() {
+        use crate::rules::kpi::{KpiCounts, figures};
+        let month = |label: &str, on_time: i64| MonthKpis {
+            label: label.into(),
+            figures: figures(
+                &KpiCounts {
+                    tickets: 100,
+                    on_time,
+                    visits: 10,
+                    satisfied: 9,
+                    service_complaints: 2,
+                    ..KpiCounts::default()
+                },
+                Decimal::ZERO,
+                &crate::policy::Policy::default(),
+            ),
+        };
+        let months = [month("2026-08", 80), month("2026-09", 88), month("2026-10", 95)];
+        let svg = kpi_trend_svg("Service KPIs", &months);
+        assert_eq!(svg.matches("<polyline").count(), 3, "timeliness, satisfaction, complaints");
+        assert_eq!(svg.matches("stroke-dasharray").count(), 3, "each target");
+        assert!(svg.contains(">2026-10<"));
+        let image = png(&svg).expect("rasterised");
+        assert_eq!(&image[1..4], b"PNG");
     }
 
     #[test]

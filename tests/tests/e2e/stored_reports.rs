@@ -35,7 +35,7 @@ const RECURRENCE_HEADERS: [&str; 13] = [
     "累计占比%",
 ];
 
-const GENERATE: &str = "mutation($k: ReportKind!, $p: String!) { generateReport(kind: $k, period: $p) { id kind period scheduled xlsxUrl chartUrl parameters data } }";
+const GENERATE: &str = "mutation($k: ReportKind!, $p: String!) { generateReport(kind: $k, period: $p) { id kind period scheduled xlsxUrl chartUrl chartPngUrl parameters data } }";
 
 async fn download(app: &TestApp, token: Option<&str>, path: &str) -> reqwest::Response {
     let mut request = app.http.get(format!("{}{path}", app.address));
@@ -122,6 +122,12 @@ async fn reports_are_generated_stored_listed_and_downloaded(backend: Backend) {
     assert_eq!(chart.headers()["content-type"], "image/svg+xml");
     let svg = chart.text().await.expect("svg");
     assert!(svg.starts_with("<svg") && svg.contains("CAUSE-A") && svg.contains("<polyline"), "{svg}");
+
+    let png = download(&app, Some(&quality), first["chartPngUrl"].as_str().expect("url")).await;
+    assert_eq!(png.headers()["content-type"], "image/png");
+    let image = png.bytes().await.expect("png");
+    assert_eq!(&image[..8], b"\x89PNG\r\n\x1a\n", "a PNG image");
+    assert!(image.len() > 1_000, "with something drawn: {} bytes", image.len());
 
     assert_eq!(download(&app, None, xlsx_url).await.status(), 401);
     assert_eq!(download(&app, Some(&agent), xlsx_url).await.status(), 403);

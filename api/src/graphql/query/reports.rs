@@ -297,6 +297,8 @@ pub struct StoredReport {
     pub xlsx_url: String,
     /// Where its chart (SVG) downloads (with the bearer token).
     pub chart_url: String,
+    /// The same chart as a PNG image.
+    pub chart_png_url: String,
 }
 
 impl From<stored::ReportSummary> for StoredReport {
@@ -311,6 +313,7 @@ impl From<stored::ReportSummary> for StoredReport {
             scheduled: r.generated_by.is_none(),
             xlsx_url: format!("/reports/{}.xlsx", r.id),
             chart_url: format!("/reports/{}.svg", r.id),
+            chart_png_url: format!("/reports/{}.png", r.id),
         }
     }
 }

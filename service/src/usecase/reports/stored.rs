@@ -173,7 +173,8 @@ async fn build(
                 months.push(MonthKpis { label: start.format("%Y-%m").to_string(), figures: earlier.total });
             }
             months.push(MonthKpis { label: period.label(), figures: found.total.clone() });
-            let title = format!("售后服务 KPI 趋势(截至 {})", period.label());
+            let title =
+                format!("Service KPIs, {} months to {} (dashed: targets)", TREND_MONTHS, period.label());
             let chart = report_files::kpi_trend_svg(&title, &months);
             let parameters = json!({ "from": first_day, "to": next, "groupBy": "REGION" });
             (parameters, serde_json::to_value(&found), xlsx, chart)
@@ -263,6 +264,8 @@ pub async fn list(
 pub enum ReportFile {
     Xlsx,
     Svg,
+    /// The chart rasterised.
+    Png,
 }
 
 impl ReportFile {
@@ -270,6 +273,7 @@ impl ReportFile {
         match extension {
             "xlsx" => Some(Self::Xlsx),
             "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png),
             _ => None,
         }
     }
@@ -278,6 +282,7 @@ impl ReportFile {
         match self {
             Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Self::Svg => "image/svg+xml",
+            Self::Png => "image/png",
         }
     }
 }
@@ -287,6 +292,7 @@ pub fn file_name(kind: &str, period: &str, file: ReportFile) -> String {
     let extension = match file {
         ReportFile::Xlsx => "xlsx",
         ReportFile::Svg => "svg",
+        ReportFile::Png => "png",
     };
     format!("{}-{period}.{extension}", kind.to_lowercase().replace('_', "-"))
 }
@@ -302,11 +308,18 @@ pub async fn file(
     actor.require_any(READERS)?;
     let found =
         report::Entity::find_by_id(id).one(db).await?.ok_or_else(|| ServiceError::not_found("report", id))?;
+    let missing = || ServiceError::not_found("report file", id);
     let bytes = match which {
-        ReportFile::Xlsx => found.xlsx,
-        ReportFile::Svg => found.chart_svg,
-    }
-    .ok_or_else(|| ServiceError::not_found("report file", id))?;
+        ReportFile::Xlsx => found.xlsx.ok_or_else(missing)?,
+        ReportFile::Svg => found.chart_svg.ok_or_else(missing)?,
+        ReportFile::Png => {
+            let svg = found.chart_svg.ok_or_else(missing)?;
+            let svg = String::from_utf8(svg).map_err(|e| ServiceError::Internal(format!("chart: {e}")))?;
+            tokio::task::spawn_blocking(move || report_files::png(&svg))
+                .await
+                .map_err(|e| ServiceError::Internal(format!("chart: {e}")))??
+        }
+    };
     Ok((file_name(&found.kind, &found.period, which), bytes))
 }
 
