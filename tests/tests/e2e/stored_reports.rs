@@ -5,7 +5,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 use entity::enums::Role;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
@@ -135,9 +135,16 @@ async fn reports_are_generated_stored_listed_and_downloaded(backend: Backend) {
     assert_eq!(download(&app, Some(&quality), &xlsx_url.replace(".xlsx", ".pdf")).await.status(), 404);
 
     // The monthly KPIs, with their total row and trend chart.
-    let kpi = json!({"k": "KPI", "p": "2026-11"});
+    // This month, when the site's ticket was reported, and its quarter.
+    let today = crate::parts::business_today();
+    let first = today.with_day(1).expect("first day");
+    let next = first.checked_add_months(chrono::Months::new(1)).expect("next month");
+    let label = first.format("%Y-%m").to_string();
+    let (year, q) = service::rules::recurrence::quarter_of(today);
+    let (q_start, q_end) = service::rules::recurrence::quarter_bounds(year, q).expect("quarter");
+    let kpi = json!({"k": "KPI", "p": label});
     let month = step(&app, &quality, GENERATE, kpi).await["generateReport"].clone();
-    assert_eq!(month["parameters"], json!({"from": "2026-11-01", "to": "2026-12-01", "groupBy": "REGION"}));
+    assert_eq!(month["parameters"], json!({"from": first, "to": next, "groupBy": "REGION"}));
     assert!(month["data"]["total"]["tickets"].as_i64().is_some_and(|n| n >= 1), "{}", month["data"]);
     let bytes = download(&app, Some(&quality), month["xlsxUrl"].as_str().expect("url")).await.bytes().await;
     let mut book: Xlsx<_> =
@@ -145,5 +152,12 @@ async fn reports_are_generated_stored_listed_and_downloaded(backend: Backend) {
     let sheet = book.worksheet_range_at(0).expect("a sheet").expect("readable");
     assert_eq!(sheet.rows().next_back().map(|r| r[0].to_string()).as_deref(), Some("合计"));
     let svg = download(&app, Some(&quality), month["chartUrl"].as_str().expect("url")).await.text().await;
-    assert!(svg.expect("svg").contains("2026-11"), "the trend ends with the month");
+    assert!(svg.expect("svg").contains(&format!(">{label}<")), "the trend ends with the month");
+    let quarter =
+        step(&app, &quality, GENERATE, json!({"k": "KPI", "p": format!("{year}-Q{q}")})).await["generateReport"].clone();
+    assert_eq!(quarter["parameters"], json!({"from": q_start, "to": q_end, "groupBy": "REGION"}));
+    assert_eq!(
+        quarter["data"]["total"]["tickets"], month["data"]["total"]["tickets"],
+        "the site's one ticket, in both"
+    );
 }

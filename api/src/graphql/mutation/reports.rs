@@ -14,13 +14,14 @@ pub struct ReportMutation;
 #[Object]
 impl ReportMutation {
     /// Generates and stores a report now: `FAILURE_RECURRENCE` for a
-    /// quarter (`2026-Q3`), `KPI` for a month (`2026-09`, by region), with
-    /// its workbook and chart (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+    /// quarter (`2026-Q3`), `KPI` by region for a month (`2026-09`), a
+    /// quarter or a year (`2026`), with its workbook and chart (QUALITY,
+    /// SERVICE_MANAGER, GENERAL_MANAGER).
     async fn generate_report(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which report.")] kind: ReportKind,
-        #[graphql(desc = "`YYYY-Qn` or `YYYY-MM`.")] period: String,
+        #[graphql(desc = "`YYYY-Qn`, `YYYY-MM` or `YYYY`.")] period: String,
     ) -> async_graphql::Result<StoredReport> {
         let settings = &state(ctx).settings;
         let stored =

@@ -263,7 +263,8 @@ impl From<kpi::KpiReport> for KpiReport {
 pub enum ReportKind {
     /// The quarterly failure-recurrence report, period `YYYY-Qn`.
     FailureRecurrence,
-    /// The monthly KPI report by region, period `YYYY-MM`.
+    /// The KPI report by region, period `YYYY-MM` (monthly when
+    /// scheduled), `YYYY-Qn` or `YYYY`.
     Kpi,
 }
 

@@ -30,7 +30,7 @@ const TREND_MONTHS: u32 = 6;
 pub enum ReportKind {
     /// Quarterly, period `YYYY-Qn`.
     FailureRecurrence,
-    /// Monthly by region, period `YYYY-MM`.
+    /// By region, period `YYYY-MM` (monthly when scheduled), `YYYY-Qn` or `YYYY`.
     Kpi,
 }
 
@@ -53,38 +53,44 @@ impl ReportKind {
 /// A report period, parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
+    /// `YYYY-Qn`.
     Quarter { year: i32, quarter: u32 },
+    /// `YYYY-MM`.
     Month { first_day: NaiveDate },
+    /// `YYYY`.
+    Year { year: i32 },
 }
 
 impl Period {
-    /// `YYYY-Qn` for the recurrence report, `YYYY-MM` for the KPIs.
+    /// `YYYY-Qn` for the recurrence report; `YYYY-MM`, `YYYY-Qn` or `YYYY`
+    /// for the KPIs.
     pub fn parse(kind: ReportKind, text: &str) -> ServiceResult<Self> {
         let text = text.trim();
-        let bad = |shape: &str| ServiceError::validation("period", format!("`{text}` is not a {shape}"));
-        match kind {
-            ReportKind::FailureRecurrence => {
-                let (year, quarter) =
-                    text.split_once(['-', ' ']).ok_or_else(|| bad("quarter like 2026-Q3"))?;
-                let year: i32 = year.parse().map_err(|_| bad("quarter like 2026-Q3"))?;
-                let quarter: u32 = quarter
-                    .trim_start_matches(['Q', 'q'])
-                    .parse()
-                    .ok()
-                    .filter(|q| (1..=4).contains(q))
-                    .ok_or_else(|| bad("quarter like 2026-Q3"))?;
-                if !(2000..=2100).contains(&year) {
-                    return Err(bad("quarter between 2000 and 2100"));
-                }
-                Ok(Self::Quarter { year, quarter })
+        let shapes = match kind {
+            ReportKind::FailureRecurrence => "quarter like 2026-Q3",
+            ReportKind::Kpi => "month like 2026-09, quarter like 2026-Q3 or year like 2026",
+        };
+        let bad = || ServiceError::validation("period", format!("`{text}` is not a {shapes} (2000–2100)"));
+        let (year, rest) = match text.split_once('-') {
+            Some((year, rest)) => (year, Some(rest)),
+            None => (text, None),
+        };
+        let year: i32 = year.parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(bad)?;
+        let period = match rest {
+            None => Self::Year { year },
+            Some(q) if q.starts_with(['Q', 'q']) => {
+                let quarter = q[1..].parse().ok().filter(|q| (1..=4).contains(q)).ok_or_else(bad)?;
+                Self::Quarter { year, quarter }
             }
-            ReportKind::Kpi => {
-                let first_day = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-                    .ok()
-                    .filter(|d| (2000..=2100).contains(&d.year()))
-                    .ok_or_else(|| bad("month like 2026-09"))?;
-                Ok(Self::Month { first_day })
+            Some(month) if month.len() == 2 => {
+                let month: u32 = month.parse().map_err(|_| bad())?;
+                Self::Month { first_day: NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)? }
             }
+            Some(_) => return Err(bad()),
+        };
+        match (kind, period) {
+            (ReportKind::FailureRecurrence, Self::Quarter { .. }) | (ReportKind::Kpi, _) => Ok(period),
+            _ => Err(bad()),
         }
     }
 
@@ -92,6 +98,17 @@ impl Period {
         match self {
             Self::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
             Self::Month { first_day } => first_day.format("%Y-%m").to_string(),
+            Self::Year { year } => year.to_string(),
+        }
+    }
+
+    /// The first day.
+    pub fn start(self) -> NaiveDate {
+        match self {
+            Self::Quarter { year, quarter } => crate::rules::recurrence::quarter_bounds(year, quarter)
+                .map_or(NaiveDate::MIN, |(start, _)| start),
+            Self::Month { first_day } => first_day,
+            Self::Year { year } => NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
         }
     }
 
@@ -104,11 +121,12 @@ impl Period {
             Self::Month { first_day } => {
                 first_day.checked_add_months(Months::new(1)).unwrap_or(NaiveDate::MAX)
             }
+            Self::Year { year } => NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX),
         }
     }
 
     /// The last whole period of `kind` before `today`: what a scheduled
-    /// run reports on.
+    /// run reports on (a quarter, or a month).
     pub fn last_complete(kind: ReportKind, today: NaiveDate) -> Self {
         match kind {
             ReportKind::FailureRecurrence => {
@@ -152,31 +170,41 @@ async fn build(
     period: &str,
 ) -> ServiceResult<Built> {
     let period = Period::parse(kind, period)?;
-    let (parameters, data, xlsx, chart) = match period {
-        Period::Quarter { year, quarter } => {
+    let (parameters, data, xlsx, chart) = match (kind, period) {
+        (ReportKind::FailureRecurrence, Period::Quarter { year, quarter }) => {
             let found = recurrence::compute(db, settings, year, quarter).await?;
             let rows = report_files::recurrence_rows(&found);
             let xlsx = report_files::workbook("故障重复发生", &RECURRENCE_HEADERS, rows).await?;
             let chart = report_files::pareto_svg(&found, settings.policy.recurrence_max_per_quarter);
             (json!({ "year": year, "quarter": quarter }), serde_json::to_value(&found), xlsx, chart)
         }
-        Period::Month { first_day } => {
-            let next = period.end();
-            let found = kpi::compute(db, settings, first_day, next, KpiGroupBy::Region).await?;
+        (ReportKind::FailureRecurrence, _) => {
+            return Err(ServiceError::validation("period", "the recurrence report is by quarter"));
+        }
+        (ReportKind::Kpi, _) => {
+            let (from, to) = (period.start(), period.end());
+            let found = kpi::compute(db, settings, from, to, KpiGroupBy::Region).await?;
             let rows = report_files::kpi_rows(&found);
             let xlsx = report_files::workbook("售后服务KPI", &KPI_HEADERS, rows).await?;
+            // The trend: the months up to the period's last.
+            let last_month = to.checked_sub_months(Months::new(1)).unwrap_or(from);
             let mut months = Vec::new();
-            for back in (1..TREND_MONTHS).rev() {
-                let Some(start) = first_day.checked_sub_months(Months::new(back)) else { continue };
+            for back in (0..TREND_MONTHS).rev() {
+                let Some(start) = last_month.checked_sub_months(Months::new(back)) else { continue };
                 let end = start.checked_add_months(Months::new(1)).unwrap_or(start);
-                let earlier = kpi::compute(db, settings, start, end, KpiGroupBy::Region).await?;
-                months.push(MonthKpis { label: start.format("%Y-%m").to_string(), figures: earlier.total });
+                let figures = if (start, end) == (from, to) {
+                    found.total.clone()
+                } else {
+                    kpi::compute(db, settings, start, end, KpiGroupBy::Region).await?.total
+                };
+                months.push(MonthKpis { label: start.format("%Y-%m").to_string(), figures });
             }
-            months.push(MonthKpis { label: period.label(), figures: found.total.clone() });
-            let title =
-                format!("Service KPIs, {} months to {} (dashed: targets)", TREND_MONTHS, period.label());
+            let title = format!(
+                "Service KPIs, {TREND_MONTHS} months to {} (dashed: targets)",
+                last_month.format("%Y-%m")
+            );
             let chart = report_files::kpi_trend_svg(&title, &months);
-            let parameters = json!({ "from": first_day, "to": next, "groupBy": "REGION" });
+            let parameters = json!({ "from": from, "to": to, "groupBy": "REGION" });
             (parameters, serde_json::to_value(&found), xlsx, chart)
         }
     };
@@ -409,13 +437,19 @@ mod tests {
     fn periods_parse_per_kind_and_reject_nonsense() {
         let q = Period::parse(ReportKind::FailureRecurrence, "2026-Q3").expect("quarter");
         assert_eq!(q, Period::Quarter { year: 2026, quarter: 3 });
-        assert_eq!(q.label(), "2026-Q3");
-        for bad in ["2026-Q5", "2026", "Q3-2026", "1900-Q1"] {
+        assert_eq!(
+            (q.label().as_str(), q.start().to_string(), q.end().to_string()),
+            ("2026-Q3", "2026-07-01".into(), "2026-10-01".into())
+        );
+        for bad in ["2026-Q5", "2026", "2026-09", "Q3-2026", "1900-Q1", ""] {
             assert!(Period::parse(ReportKind::FailureRecurrence, bad).is_err(), "{bad}");
         }
         let m = Period::parse(ReportKind::Kpi, "2026-09").expect("month");
-        assert_eq!(m.label(), "2026-09");
-        for bad in ["2026-13", "2026-9-1", "September", ""] {
+        assert_eq!((m.label().as_str(), m.end().to_string()), ("2026-09", "2026-10-01".into()));
+        let y = Period::parse(ReportKind::Kpi, "2026").expect("year");
+        assert_eq!((y.start().to_string(), y.end().to_string()), ("2026-01-01".into(), "2027-01-01".into()));
+        assert_eq!(Period::parse(ReportKind::Kpi, "2026-q4").expect("quarter").label(), "2026-Q4");
+        for bad in ["2026-13", "2026-9-1", "2026-9", "September", "", "2026-Q0"] {
             assert!(Period::parse(ReportKind::Kpi, bad).is_err(), "{bad}");
         }
     }
