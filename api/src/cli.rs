@@ -35,6 +35,29 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Generate a realistic data set (on top of the demo data) for load
+    /// tests and benchmarks; the same seed gives the same data.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// Tickets to generate, with their events, repairs, old parts, visits
+    /// and complaints.
+    #[arg(long, default_value_t = 10_000)]
+    pub tickets: usize,
+    /// Units (default: a quarter of the tickets).
+    #[arg(long)]
+    pub units: Option<usize>,
+    /// Customers (default: a fifth of the units).
+    #[arg(long)]
+    pub customers: Option<usize>,
+    /// Engineers (default: one per 5 000 tickets, 20–500).
+    #[arg(long)]
+    pub engineers: Option<usize>,
+    /// The random seed; a second run with another seed adds another set.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,7 +118,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::User(UserCommand::Add(add))) => add_user(settings, add).await,
+        Some(Command::Seed(args)) => seed(settings, args).await,
     }
+}
+
+async fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<()> {
+    let db = prepare_database(&settings).await?;
+    let mut plan = service::seed::SeedPlan::for_tickets(args.tickets);
+    plan.seed = args.seed;
+    if let Some(units) = args.units {
+        plan.units = units.max(1);
+        plan.customers = (plan.units / 5).max(1);
+    }
+    if let Some(customers) = args.customers {
+        plan.customers = customers.max(1);
+    }
+    if let Some(engineers) = args.engineers {
+        plan.engineers = engineers.max(1);
+    }
+    let report = service::seed::run(&db, &plan).await.context("generating the data set failed")?;
+    let secs = report.elapsed.as_secs_f64();
+    println!(
+        "seed {}: {} tickets, {} events, {} repair records, {} parts used, {} old parts, {} visits, {} complaints, \
+         {} units, {} customers, {} dealers, {} engineers",
+        plan.seed,
+        report.tickets,
+        report.events,
+        report.repair_records,
+        report.repair_parts,
+        report.old_parts,
+        report.visits,
+        report.complaints,
+        report.units,
+        report.customers,
+        report.dealers,
+        report.engineers
+    );
+    println!("{} rows in {secs:.1} s ({:.0} rows/s)", report.rows(), report.rows() as f64 / secs.max(0.001));
+    Ok(())
 }
 
 async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {

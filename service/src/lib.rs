@@ -16,6 +16,7 @@ pub mod pagination;
 pub mod policy;
 pub mod report_files;
 pub mod rules;
+pub mod seed;
 pub mod telemetry;
 pub mod text_search;
 pub mod usecase;

@@ -14,6 +14,7 @@ mod master_data;
 mod n_plus_one;
 mod parts;
 mod reports;
+mod seed;
 mod server;
 mod stored_reports;
 mod subscription;
