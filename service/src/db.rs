@@ -39,6 +39,12 @@ pub async fn connect_url(
         .acquire_timeout(acquire_timeout)
         .connect_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
+    if url.starts_with("postgres") {
+        // The JIT compiles the report queries for longer than they run (a
+        // third of the KPI report at a million tickets); the short OLTP
+        // queries never reach its threshold anyway.
+        options.map_sqlx_postgres_opts(|opts| opts.options([("jit", "off")]));
+    }
     if url.starts_with("sqlite:") {
         ensure_sqlite_folder(url);
         options.map_sqlx_sqlite_opts(|opts| {

@@ -8,10 +8,12 @@
 //! deadline (phone-only `OTHER` service needs no arrival); satisfaction =
 //! visits done in the period scoring 4–5; service complaints = complaints
 //! received in the period attributed to service, per ticket; first-time fix
-//! = repaired tickets with no rework and no repeat repair after them; cost =
-//! what the manufacturer bears: parts and labour on `FREE` service, labour on
-//! `CONTRACT` service (the customer pays the parts), nothing on `PAID`
-//! service, labour hours at the tariff in force at the period's end; cost to
+//! = repaired tickets with no rework and no repeat repair after them (a
+//! repeat report later cancelled does not count); cost = what the
+//! manufacturer bears: parts and labour on `FREE` service and whatever was
+//! used on `OTHER` (or not yet decided) service, labour on `CONTRACT`
+//! service (the customer pays the parts), nothing on `PAID` service, labour
+//! hours at the tariff in force at the period's end; cost to
 //! sales = the calendar year's cost over the year's sales (units invoiced in
 //! the year at their model's sale price).
 
@@ -69,7 +71,7 @@ pub struct KpiReport {
 
 /// The group's key and name over tickets `t` of customers `c`, and the
 /// joins they need.
-fn ticket_dims(group: KpiGroupBy) -> (&'static str, &'static str, &'static str) {
+pub fn ticket_dims(group: KpiGroupBy) -> (&'static str, &'static str, &'static str) {
     match group {
         KpiGroupBy::Region => ("c.province", "c.province", ""),
         KpiGroupBy::Engineer => {
@@ -85,7 +87,7 @@ fn ticket_dims(group: KpiGroupBy) -> (&'static str, &'static str, &'static str) 
 }
 
 /// The same over units `u` of models `pm`; engineers sell nothing.
-fn unit_dims(group: KpiGroupBy) -> Option<(&'static str, &'static str, &'static str)> {
+pub fn unit_dims(group: KpiGroupBy) -> Option<(&'static str, &'static str, &'static str)> {
     match group {
         KpiGroupBy::Region => {
             Some(("c.province", "c.province", "LEFT JOIN customers c ON c.id = u.customer_id"))
@@ -182,7 +184,7 @@ pub async fn compute<C: ConnectionTrait>(
     let on_time = "t.replied_at IS NOT NULL AND t.replied_at <= t.reply_due_at \
          AND (t.service_type = 'OTHER' OR (t.arrived_at IS NOT NULL AND t.arrived_at <= t.arrival_due_at))";
     let fixed_first = "t.repaired_at IS NOT NULL AND t.arrived_at IS NOT NULL AND t.rework_count = 0 \
-         AND NOT EXISTS (SELECT 1 FROM tickets r WHERE r.repeat_of_ticket_id = t.id)";
+         AND NOT EXISTS (SELECT 1 FROM tickets r WHERE r.repeat_of_ticket_id = t.id AND r.status <> 'CANCELLED')";
     let tickets_sql = format!(
         "SELECT {key} AS k, {name} AS name, COUNT(*) AS tickets, \
          CAST(SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END) AS BIGINT) AS on_time, \

@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
-use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult};
 use serde::Serialize;
 
 use entity::enums::Role;
@@ -62,6 +62,8 @@ struct CauseRow {
     max_parts: i64,
     cost: Option<String>,
     units: i64,
+    /// Model codes, comma-separated.
+    models: Option<String>,
 }
 
 #[derive(Debug, FromQueryResult)]
@@ -70,10 +72,10 @@ struct CountRow {
     occurrences: i64,
 }
 
-#[derive(Debug, FromQueryResult)]
-struct ModelRow {
-    fault_cause: String,
-    model: String,
+/// The model codes of a comma-separated list, sorted, each once.
+fn model_codes(list: Option<&str>) -> Vec<String> {
+    let codes: BTreeSet<&str> = list.unwrap_or_default().split(',').filter(|c| !c.is_empty()).collect();
+    codes.into_iter().map(str::to_owned).collect()
 }
 
 /// Per repair record in `[from, to)`: its cause, unit, model, parts, cost.
@@ -116,11 +118,17 @@ pub async fn compute<C: ConnectionTrait>(
     let (pfrom, pto) = instants(settings, pstart, pend);
     let backend = db.get_database_backend();
 
+    // The models affected come along as one list per cause.
+    let models_list = match backend {
+        DbBackend::Postgres => "STRING_AGG(DISTINCT pm.code, ',')",
+        _ => "GROUP_CONCAT(DISTINCT pm.code)",
+    };
     let causes_sql = format!(
         "SELECT r.fault_cause, fc.name, COUNT(*) AS occurrences, CAST(SUM(r.parts) AS BIGINT) AS total_parts, \
          CAST(MAX(r.parts) AS BIGINT) AS max_parts, CAST(SUM(r.parts_cost) AS TEXT) AS cost, \
-         COUNT(DISTINCT r.unit_id) AS units \
+         COUNT(DISTINCT r.unit_id) AS units, {models_list} AS models \
          FROM ({PER_RECORD}) r LEFT JOIN fault_causes fc ON fc.code = r.fault_cause \
+         JOIN product_models pm ON pm.id = r.product_model_id \
          GROUP BY r.fault_cause, fc.name"
     );
     let rows = CauseRow::find_by_statement(statement(backend, &causes_sql, vec![from.into(), to.into()]))
@@ -135,18 +143,6 @@ pub async fn compute<C: ConnectionTrait>(
             .into_iter()
             .map(|r| (r.fault_cause, r.occurrences))
             .collect();
-    let models_sql = format!(
-        "SELECT DISTINCT r.fault_cause, pm.code AS model FROM ({PER_RECORD}) r \
-         JOIN product_models pm ON pm.id = r.product_model_id"
-    );
-    let mut models: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for row in ModelRow::find_by_statement(statement(backend, &models_sql, vec![from.into(), to.into()]))
-        .all(db)
-        .await?
-    {
-        models.entry(row.fault_cause).or_default().insert(row.model);
-    }
-
     let mut causes = rows
         .into_iter()
         .map(|r| {
@@ -158,7 +154,7 @@ pub async fn compute<C: ConnectionTrait>(
                 settings.policy.recurrence_max_parts_per_occurrence,
             );
             Ok(CauseRecurrence {
-                models: models.remove(&r.fault_cause).map(|m| m.into_iter().collect()).unwrap_or_default(),
+                models: model_codes(r.models.as_deref()),
                 name: r.name,
                 occurrences: r.occurrences,
                 previous_occurrences: before,
