@@ -74,6 +74,11 @@ pub struct Settings {
     pub login_attempts_per_minute: u32,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
+    /// Aliased fields one request may use (an alias repeats a field).
+    pub max_query_aliases: usize,
+    /// How long one GraphQL request may run, in milliseconds, before it is
+    /// cancelled with `TIMEOUT` (its transaction rolled back).
+    pub request_timeout_ms: u64,
     pub max_body_bytes: usize,
     /// Seconds in-flight requests get to finish on SIGTERM.
     pub shutdown_timeout_secs: u64,
@@ -193,6 +198,8 @@ impl Default for Settings {
             login_attempts_per_minute: 5,
             max_query_depth: 12,
             max_query_complexity: 2_000,
+            max_query_aliases: 30,
+            request_timeout_ms: 30_000,
             max_body_bytes: 1024 * 1024,
             shutdown_timeout_secs: 30,
             dataloader_delay_ms: 2,

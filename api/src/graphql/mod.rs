@@ -4,6 +4,7 @@ pub mod connection;
 pub mod context;
 pub mod error;
 pub mod ids;
+pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod query;
@@ -35,6 +36,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .limit_depth(settings.max_query_depth)
         .limit_complexity(settings.max_query_complexity)
+        .extension(limits::AliasLimit(settings.max_query_aliases))
         .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(TicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn).delay(delay))

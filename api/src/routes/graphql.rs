@@ -68,7 +68,21 @@ pub async fn execute(
     let actor = authenticate(&state, bearer(&req), Some(request_id.to_string())).await;
     let address = req.peer_addr().map(|a| a.ip());
     let batch = batch.data(RequestActor(actor)).data(ClientAddress(address));
-    let response: GraphQLResponse = with_error_codes(schema.execute_batch(batch).await).into();
+    // Past the limit the request is dropped where it stands: its
+    // transaction, if any, rolls back.
+    let limit = std::time::Duration::from_millis(state.settings.request_timeout_ms);
+    let Ok(executed) = tokio::time::timeout(limit, schema.execute_batch(batch)).await else {
+        tracing::warn!(
+            ms = state.settings.request_timeout_ms,
+            "request cancelled: it ran past the time limit"
+        );
+        return HttpResponse::ServiceUnavailable().json(serde_json::json!({
+            "errors": [{ "message": format!("the request took longer than {} ms and was cancelled",
+                                            state.settings.request_timeout_ms),
+                         "extensions": { "code": "TIMEOUT" } }]
+        }));
+    };
+    let response: GraphQLResponse = with_error_codes(executed).into();
     actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
 }
 

@@ -1,5 +1,6 @@
 //! The HTTP surface: probes, metrics, GraphiQL, request ids and limits.
 
+use sea_orm::EntityTrait;
 use serde_json::json;
 
 use crate::helpers::{Backend, redis_url, spawn_app, spawn_app_with};
@@ -10,6 +11,8 @@ on_both_backends!(
     metrics_are_served_in_prometheus_text,
     graphiql_is_served_on_get_and_responses_carry_a_request_id,
     oversized_body_and_too_deep_query_are_refused,
+    too_many_aliases_are_refused,
+    a_request_past_the_time_limit_is_cancelled_and_rolled_back,
 );
 
 async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
@@ -94,4 +97,45 @@ async fn oversized_body_and_too_deep_query_are_refused(backend: Backend) {
     let message = deep.body["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("too deep"), "depth limit error expected: {}", deep.body);
     assert_eq!(deep.error_code(), Some("GRAPHQL_VALIDATION_FAILED"));
+}
+
+async fn too_many_aliases_are_refused(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.max_query_aliases = 5).await;
+    let token = app.admin_token().await;
+    let aliased = |n: usize| {
+        format!("{{ {} }}", (0..n).map(|i| format!("a{i}: me {{ username }}")).collect::<Vec<_>>().join(" "))
+    };
+    let within = app.gql(Some(&token), &aliased(5), json!({})).await;
+    assert_eq!(within.body["data"]["a4"]["username"], "admin", "{}", within.body);
+    let past = app.gql(Some(&token), &aliased(6), json!({})).await;
+    assert_eq!(past.error_code(), Some("GRAPHQL_VALIDATION_FAILED"), "{}", past.body);
+    assert!(past.body["errors"][0]["message"].as_str().unwrap_or_default().contains("6 aliases"));
+    // Aliases hidden in a fragment count too.
+    let fields = (0..6).map(|i| format!("b{i}: me {{ username }}")).collect::<Vec<_>>().join(" ");
+    let hidden =
+        app.gql(Some(&token), &format!("{{ ...F }} fragment F on QueryRoot {{ {fields} }}"), json!({})).await;
+    assert_eq!(hidden.error_code(), Some("GRAPHQL_VALIDATION_FAILED"), "{}", hidden.body);
+}
+
+/// No time at all: every request that needs the database is cancelled
+/// with `TIMEOUT`, and a change it was making is not half-written.
+async fn a_request_past_the_time_limit_is_cancelled_and_rolled_back(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.request_timeout_ms = 0).await;
+    // Signing in is a request too: the token is made as the server makes it.
+    let admin = entity::user::Entity::find().one(&app.db).await.expect("query").expect("the admin");
+    let secret = crate::helpers::test_settings("").jwt_secret.expect("a test secret");
+    let token = service::auth::TokenIssuer::new(&secret, 60).issue(admin.id).expect("token").token;
+    let response = app
+        .http
+        .post(format!("{}/graphql", app.address))
+        .bearer_auth(&token)
+        .json(&json!({"query": "mutation { createDealer(input: {code: \"D-SLOW\", name: \"慢\", region: \"江苏\"}) { dealer { id } } }"}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status().as_u16(), 503);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "TIMEOUT", "{body}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.count("dealers WHERE code = 'D-SLOW'").await, 0, "nothing half-written");
 }
