@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, BatchResponse, Data};
-use async_graphql_actix_web::{GraphQLResponse, GraphQLSubscription};
+use async_graphql_actix_web::GraphQLSubscription;
 use tracing_actix_web::RequestId;
 
 use service::auth::Actor;
@@ -48,6 +48,17 @@ pub async fn execute(
     request_id: RequestId,
     body: web::Bytes,
 ) -> HttpResponse {
+    let json_body = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|t| t.to_str().ok())
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("application/json"));
+    if !json_body {
+        return HttpResponse::UnsupportedMediaType().json(serde_json::json!({
+            "errors": [{ "message": "send the request as application/json",
+                         "extensions": { "code": "BAD_REQUEST" } }]
+        }));
+    }
     let batch: BatchRequest = match serde_json::from_slice(&body) {
         Ok(batch) => batch,
         Err(e) => {
@@ -82,8 +93,43 @@ pub async fn execute(
                          "extensions": { "code": "TIMEOUT" } }]
         }));
     };
-    let response: GraphQLResponse = with_error_codes(executed).into();
-    actix_web::Responder::respond_to(response, &req).map_into_boxed_body()
+    respond(&req, &with_error_codes(executed))
+}
+
+/// The response as the client asked for it (the GraphQL over HTTP spec):
+/// `application/graphql-response+json` when accepted, with 400 for a
+/// request that could not run at all (parse or validation failure, no
+/// `data`); else `application/json`, always 200.
+fn respond(req: &HttpRequest, response: &BatchResponse) -> HttpResponse {
+    let accepts = |media: &str| {
+        req.headers().get(header::ACCEPT).and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains(media))
+    };
+    let modern = accepts("application/graphql-response+json");
+    let not_run = match response {
+        BatchResponse::Single(r) => r.is_err() && r.data == async_graphql::Value::Null,
+        BatchResponse::Batch(_) => false,
+    };
+    let mut json = match serde_json::to_value(response) {
+        Ok(json) => json,
+        Err(e) => {
+            tracing::error!(error = %e, "serialising a GraphQL response failed");
+            return HttpResponse::InternalServerError().finish();
+        }
+    };
+    if modern
+        && not_run
+        && let Some(fields) = json.as_object_mut()
+    {
+        // A request that never ran has no data, not null data.
+        fields.remove("data");
+    }
+    let body = json.to_string();
+    let mut builder = if modern && not_run { HttpResponse::BadRequest() } else { HttpResponse::Ok() };
+    if let Some(cache_control) = response.cache_control().value() {
+        builder.insert_header((header::CACHE_CONTROL, cache_control));
+    }
+    let media = if modern { "application/graphql-response+json" } else { "application/json" };
+    builder.content_type(media).body(body)
 }
 
 /// GraphiQL for a browser, the subscription socket for a WebSocket client.
@@ -109,6 +155,12 @@ pub async fn get(
                 Ok(data)
             })
             .start(&req, payload);
+    }
+    if req.query_string().split('&').any(|pair| pair.starts_with("query=")) {
+        // Operations go by POST only: a GET must never change anything.
+        return Ok(HttpResponse::MethodNotAllowed().insert_header((header::ALLOW, "POST")).json(serde_json::json!({
+            "errors": [{ "message": "send GraphQL operations by POST", "extensions": { "code": "BAD_REQUEST" } }]
+        })));
     }
     if !state.settings.graphiql_enabled() {
         return Ok(HttpResponse::NotFound().finish());

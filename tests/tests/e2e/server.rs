@@ -13,6 +13,7 @@ on_both_backends!(
     oversized_body_and_too_deep_query_are_refused,
     too_many_aliases_are_refused,
     a_request_past_the_time_limit_is_cancelled_and_rolled_back,
+    the_graphql_over_http_audit_passes,
 );
 
 async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
@@ -138,4 +139,24 @@ async fn a_request_past_the_time_limit_is_cancelled_and_rolled_back(backend: Bac
     assert_eq!(body["errors"][0]["extensions"]["code"], "TIMEOUT", "{body}");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(app.count("dealers WHERE code = 'D-SLOW'").await, 0, "nothing half-written");
+}
+
+/// The graphql-http audit suite (`./scripts/test` installs it with npm)
+/// against the running server: every MUST passes, and so does every
+/// SHOULD; what it notes of the MAYs (GET requests, which this server does
+/// not take) is printed.
+async fn the_graphql_over_http_audit_passes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphql-http/audit.mjs");
+    let output = tokio::process::Command::new("node")
+        .arg(&script)
+        .arg(format!("{}/graphql", app.address))
+        .output()
+        .await
+        .expect("node runs (./scripts/test installs Node.js and the audit suite)");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "a MUST audit failed:\n{report}");
+    let summary = report.lines().find(|l| l.starts_with("audits ")).expect("a summary line");
+    assert!(summary.contains("must_failed 0") && summary.contains("should_failed 0"), "{summary}");
 }
