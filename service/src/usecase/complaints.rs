@@ -23,6 +23,9 @@ use crate::usecase::versioned::{find_or_404, update_versioned};
 
 /// Who files and closes complaints.
 const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
+/// Whom complaints are routed to (`rules::complaints::route`): quality, or
+/// the service managers.
+const HANDLERS: &[Role] = &[Role::Quality, Role::ServiceManager];
 
 /// A complaint as the desk takes it down.
 #[derive(Debug, Clone)]
@@ -158,6 +161,9 @@ pub async fn take(
     id: i64,
     version: i32,
 ) -> ServiceResult<complaint::Model> {
+    // The roles first, so a caller who could never take one learns nothing
+    // of the complaint.
+    actor.require_any(HANDLERS)?;
     let current = find_or_404::<complaint::Entity, _>(db, id).await?;
     let routed = current.routed_to_role.unwrap_or(Role::ServiceManager);
     actor.require_any(&[routed, Role::ServiceManager])?;
@@ -191,6 +197,8 @@ pub async fn answer(
     version: i32,
     input: Answer,
 ) -> ServiceResult<complaint::Model> {
+    // A handler is one of `HANDLERS`; anyone else must be at the desk.
+    actor.require_any(&[Role::Agent, Role::ServiceManager, Role::Quality])?;
     let current = find_or_404::<complaint::Entity, _>(db, id).await?;
     let handler = current.handler_id == Some(actor.user_id);
     if !handler {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod access;
+mod authorization;
 mod complaints;
 mod delivery;
 mod demo;

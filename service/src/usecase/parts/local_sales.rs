@@ -296,8 +296,9 @@ pub fn is_below_floor(settings: &Settings, sale: &local_sale::Model) -> bool {
     rules::below_floor(&settings.policy, &sale.province, sale.sale_price, sale.base_price)
 }
 
-/// Approves a lot at its level; below the floor only the head of service
-/// may (`APPROVAL_REQUIRED` for anyone else).
+/// Approves a lot at its level; below the floor only the general manager
+/// (服务本部总经理, GENERAL_MANAGER: the regulation's 7.2.3) may
+/// (`APPROVAL_REQUIRED` for anyone else).
 pub async fn approve(
     db: &DatabaseConnection,
     actor: &Actor,

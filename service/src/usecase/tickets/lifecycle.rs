@@ -131,6 +131,8 @@ pub async fn arrive(
     version: i32,
     at: Option<DateTime<Utc>>,
 ) -> ServiceResult<ticket::Model> {
+    // The role first, so a caller without it learns nothing of the ticket.
+    actor.require_any(SITE)?;
     let now = Utc::now();
     let at = at.unwrap_or(now);
     if at > now + Duration::minutes(5) {
@@ -175,6 +177,7 @@ pub async fn record_repair(
     version: i32,
     input: RepairInput,
 ) -> ServiceResult<(ticket::Model, repair_record::Model)> {
+    actor.require_any(SITE)?;
     validate::required_text("faultCause", &input.fault_cause, 128)?;
     let measures = validate::required_text("measures", &input.measures, 4000)?;
     let labour_hours = validate::measure("labourHours", input.labour_hours)?;
@@ -550,6 +553,7 @@ pub async fn return_to_factory(
     version: i32,
     reason: &str,
 ) -> ServiceResult<ticket::Model> {
+    actor.require_any(SITE)?;
     let reason = validate::required_text("reason", reason, 2000)?;
     simple_step(db, actor, id, version, TicketAction::ReturnToFactory, Some(reason), |t| {
         require_site_actor(actor, t)?;
