@@ -84,6 +84,15 @@ impl From<DbErr> for ServiceError {
             tracing::warn!(error = %err, "constraint violation reported as a conflict");
         }
         match constraint {
+            // No connection free in time (the pool is exhausted) or none to
+            // be had (the database is down): a clear, retryable answer
+            // instead of an internal error.
+            None if matches!(err, DbErr::ConnectionAcquire(_)) => {
+                Self::Unavailable("the database is busy: no connection came free in time; try again".into())
+            }
+            None if matches!(err, DbErr::Conn(_)) => {
+                Self::Unavailable("the database cannot be reached".into())
+            }
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 Self::Conflict("a record with the same unique value was written concurrently".into())
             }

@@ -14,6 +14,7 @@ on_both_backends!(
     too_many_aliases_are_refused,
     a_request_past_the_time_limit_is_cancelled_and_rolled_back,
     the_graphql_over_http_audit_passes,
+    an_exhausted_pool_fails_fast_with_unavailable_then_recovers,
 );
 
 async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
@@ -159,4 +160,24 @@ async fn the_graphql_over_http_audit_passes(backend: Backend) {
     assert!(output.status.success(), "a MUST audit failed:\n{report}");
     let summary = report.lines().find(|l| l.starts_with("audits ")).expect("a summary line");
     assert!(summary.contains("must_failed 0") && summary.contains("should_failed 0"), "{summary}");
+}
+
+/// One connection in the pool, held by someone else: a request waits the
+/// acquire timeout and fails with `UNAVAILABLE`, never hangs; once the
+/// connection is free again, requests succeed.
+async fn an_exhausted_pool_fails_fast_with_unavailable_then_recovers(backend: Backend) {
+    let app = spawn_app_with(backend, |s| {
+        s.db_max_connections = 1;
+        s.db_acquire_timeout_secs = 1;
+    })
+    .await;
+    let login = "mutation { login(input: {username: \"admin\", password: \"test-password-1\"}) { token } }";
+    let held = sea_orm::TransactionTrait::begin(&app.db).await.expect("the only connection");
+    let started = std::time::Instant::now();
+    let busy = app.gql(None, login, json!({})).await;
+    assert_eq!(busy.error_code(), Some("UNAVAILABLE"), "{}", busy.body);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "failed fast: {:?}", started.elapsed());
+    drop(held);
+    let again = app.gql(None, login, json!({})).await;
+    assert!(again.body["data"]["login"]["token"].is_string(), "{}", again.body);
 }
