@@ -15,6 +15,7 @@ on_both_backends!(
     a_request_past_the_time_limit_is_cancelled_and_rolled_back,
     the_graphql_over_http_audit_passes,
     an_exhausted_pool_fails_fast_with_unavailable_then_recovers,
+    the_standard_introspection_query_is_answered,
 );
 
 async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
@@ -180,4 +181,23 @@ async fn an_exhausted_pool_fails_fast_with_unavailable_then_recovers(backend: Ba
     drop(held);
     let again = app.gql(None, login, json!({})).await;
     assert!(again.body["data"]["login"]["token"].is_string(), "{}", again.body);
+}
+
+/// graphql-js's standard introspection query, as GraphiQL's documentation
+/// panel and code generators send it, passes the depth and complexity
+/// limits (outside production mode, where introspection is on).
+async fn the_standard_introspection_query_is_answered(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphql-http/introspect.mjs");
+    let output = tokio::process::Command::new("node")
+        .arg(&script)
+        .arg(format!("{}/graphql", app.address))
+        .output()
+        .await
+        .expect("node runs (./scripts/test installs Node.js and graphql)");
+    let answer = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "introspection refused: {answer}");
+    let types: usize =
+        answer.trim().strip_prefix("types ").and_then(|n| n.parse().ok()).expect("a type count");
+    assert!(types > 100, "{answer}");
 }
