@@ -123,6 +123,22 @@ pub fn measure(field: &str, value: Decimal) -> ServiceResult<Decimal> {
     Ok(value)
 }
 
+/// Most pieces of one part on one line of a quote, repair or requisition:
+/// far above any real job, far below what would overflow a total.
+pub const MAX_LINE_QUANTITY: i32 = 10_000;
+
+/// Every line's quantity is within `1..=MAX_LINE_QUANTITY`.
+pub fn line_quantities(field: &str, quantities: impl IntoIterator<Item = i32>) -> ServiceResult<()> {
+    let mut quantities = quantities.into_iter();
+    if quantities.any(|q| !(1..=MAX_LINE_QUANTITY).contains(&q)) {
+        return Err(ServiceError::validation(
+            field,
+            format!("every quantity must be from 1 to {MAX_LINE_QUANTITY}"),
+        ));
+    }
+    Ok(())
+}
+
 /// An integer within `min..=max`.
 pub fn in_range(field: &str, value: i64, min: i64, max: i64) -> ServiceResult<i64> {
     if value < min || value > max {
@@ -135,6 +151,16 @@ pub fn in_range(field: &str, value: i64, min: i64, max: i64) -> ServiceResult<i6
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn line_quantities_are_from_one_to_the_maximum() {
+        assert!(line_quantities("parts", [1, 3, MAX_LINE_QUANTITY]).is_ok());
+        assert!(line_quantities("parts", []).is_ok());
+        for bad in [0, -1, MAX_LINE_QUANTITY + 1, i32::MAX] {
+            let err = line_quantities("parts", [2, bad]).expect_err("refused");
+            assert_eq!(err.field(), Some("parts"), "{bad}");
+        }
+    }
 
     #[test]
     fn blank_name_is_refused_and_names_the_field() {

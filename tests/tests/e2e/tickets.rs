@@ -284,6 +284,9 @@ async fn paid_ticket_over_ten_percent_discount_waits_for_the_general_manager(bac
     let gm = app.user_with("gm1", &[Role::GeneralManager], None).await;
     let id = accepted_ticket(&app, &agent, &serial).await;
     let quote = "mutation($id: ID!, $v: Int!, $p: ID!, $d: Decimal!) { createQuote(input: {ticket: {id: $id, version: $v}, parts: [{partId: $p, quantity: 2}], labourHours: \"3.5\", discountPercent: $d}) { quote { id status standardTotal total } ticket { status serviceType version } } }";
+    let absurd = quote.replace("quantity: 2", "quantity: 2147483647");
+    let refused = app.gql(Some(&agent), &absurd, json!({"id": id, "v": 2, "p": part, "d": "0"})).await;
+    assert_eq!(refused.error_code(), Some("VALIDATION"), "no line of two billion parts");
     let ten = step(&app, &agent, quote, json!({"id": id, "v": 2, "p": part, "d": "10"})).await;
     assert_eq!(ten["createQuote"]["ticket"]["serviceType"], "PAID");
     // 2 × 380 + 3.5 h × 150 + 2 × 120 km × 3.5 = 760 + 525 + 840.

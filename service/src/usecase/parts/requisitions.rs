@@ -21,6 +21,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::stock::exceeds_valuable_limit;
+use crate::rules::validate;
 use crate::usecase::tickets::visible_ticket;
 use crate::usecase::versioned::{find_or_404, update_versioned};
 
@@ -65,9 +66,7 @@ pub async fn request(
     if wanted.is_empty() {
         return Err(ServiceError::validation("lines", "ask for at least one part"));
     }
-    if wanted.iter().any(|w| w.quantity <= 0) {
-        return Err(ServiceError::validation("lines", "every quantity must be at least 1"));
-    }
+    validate::line_quantities("lines", wanted.iter().map(|w| w.quantity))?;
     let merged = merged(wanted);
     let txn = begin_write(db).await?;
     let job = visible_ticket(&txn, actor, ticket_id).await?;
@@ -291,9 +290,7 @@ pub async fn return_leftovers(
     returned: &[Wanted],
 ) -> ServiceResult<requisition::Model> {
     actor.require_any(&[Role::Warehouse])?;
-    if returned.iter().any(|w| w.quantity <= 0) {
-        return Err(ServiceError::validation("lines", "every quantity must be at least 1"));
-    }
+    validate::line_quantities("lines", returned.iter().map(|w| w.quantity))?;
     let returned = merged(returned);
     let changes = requisition::ActiveModel {
         status: Set(RequisitionStatus::Closed),

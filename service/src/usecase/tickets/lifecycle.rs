@@ -181,9 +181,7 @@ pub async fn record_repair(
     validate::required_text("faultCause", &input.fault_cause, 128)?;
     let measures = validate::required_text("measures", &input.measures, 4000)?;
     let labour_hours = validate::measure("labourHours", input.labour_hours)?;
-    if input.parts.iter().any(|p| p.quantity <= 0) {
-        return Err(ServiceError::validation("parts", "every quantity must be at least 1"));
-    }
+    validate::line_quantities("parts", input.parts.iter().map(|p| p.quantity))?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
     require_site_actor(actor, &current)?;

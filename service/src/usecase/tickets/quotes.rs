@@ -48,9 +48,7 @@ pub async fn create_quote(
     if input.discount_percent < Decimal::ZERO || input.discount_percent > Decimal::ONE_HUNDRED {
         return Err(ServiceError::validation("discountPercent", "must be between 0 and 100"));
     }
-    if input.parts.iter().any(|(_, q)| *q <= 0) {
-        return Err(ServiceError::validation("parts", "every quantity must be at least 1"));
-    }
+    validate::line_quantities("parts", input.parts.iter().map(|(_, q)| *q))?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, ticket_id).await?;
     let today = Utc::now().with_timezone(&settings.business_tz()).date_naive();
