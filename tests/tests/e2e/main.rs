@@ -9,6 +9,7 @@ mod authorization;
 mod complaints;
 mod delivery;
 mod demo;
+mod faults;
 mod identity;
 mod kpi;
 mod master_data;

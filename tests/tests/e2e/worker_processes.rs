@@ -58,13 +58,13 @@ fn spawn_worker(
     command.spawn().expect("worker starts")
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a port")
 }
 
 /// `count` messages due now, each to its own recipient, by SMS every
 /// `sms_every`th, else by e-mail; keyed `{key}:{i}`.
-async fn fill_outbox(app: &TestApp, count: usize, sms_every: Option<usize>, key: &str) {
+pub(crate) async fn fill_outbox(app: &TestApp, count: usize, sms_every: Option<usize>, key: &str) {
     let now = Utc::now();
     let rows: Vec<notification::ActiveModel> = (0..count)
         .map(|i| {
