@@ -18,6 +18,7 @@ mod parts;
 mod reports;
 mod seed;
 mod server;
+mod soak;
 mod stored_reports;
 mod subscription;
 mod tickets;
