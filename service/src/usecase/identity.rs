@@ -102,15 +102,19 @@ pub async fn login(
 /// The acting user behind a verified token; a deleted or deactivated user is
 /// `UNAUTHENTICATED`.
 pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<Actor> {
-    let found = user::Entity::find_by_id(user_id)
-        .one(db)
+    // One round trip: every request starts here.
+    let (found, roles) = user::Entity::find_by_id(user_id)
+        .find_with_related(user_role::Entity)
+        .all(db)
         .await?
-        .filter(|u| u.active)
+        .into_iter()
+        .next()
+        .filter(|(u, _)| u.active)
         .ok_or(ServiceError::Unauthenticated)?;
     Ok(Actor {
         user_id: found.id,
         username: found.username,
-        roles: roles_of(db, user_id).await?,
+        roles: roles.into_iter().map(|r| r.role).collect(),
         dealer_id: found.dealer_id,
         request_id: None,
     })
