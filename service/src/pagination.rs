@@ -17,6 +17,8 @@ pub const DEFAULT_PAGE_SIZE: u64 = 50;
 pub struct PageRequest {
     pub first: Option<u64>,
     pub after: Option<i64>,
+    /// Count every row of the filter too (`total_count`; else 0).
+    pub with_total: bool,
 }
 
 /// One page of rows in id order.
@@ -24,6 +26,7 @@ pub struct PageRequest {
 pub struct Page<T> {
     pub items: Vec<T>,
     pub has_next_page: bool,
+    /// Every row of the filter; 0 unless the request asked for it.
     pub total_count: u64,
 }
 
@@ -64,7 +67,7 @@ where
     C: ConnectionTrait,
 {
     let size = request.size()?;
-    let total_count = select.clone().count(db).await?;
+    let total_count = if request.with_total { select.clone().count(db).await? } else { 0 };
     let mut query = select.order_by_asc(id_column).limit(size + 1);
     if let Some(after) = request.after {
         query = query.filter(id_column.gt(after));
@@ -82,9 +85,9 @@ mod tests {
     #[test]
     fn page_size_defaults_and_is_bounded() {
         assert_eq!(PageRequest::default().size().ok(), Some(DEFAULT_PAGE_SIZE));
-        let zero = PageRequest { first: Some(0), after: None };
+        let zero = PageRequest { first: Some(0), after: None, with_total: true };
         assert_eq!(zero.size().unwrap_err().field(), Some("first"));
-        let huge = PageRequest { first: Some(MAX_PAGE_SIZE + 1), after: None };
+        let huge = PageRequest { first: Some(MAX_PAGE_SIZE + 1), after: None, with_total: true };
         assert!(huge.size().is_err());
     }
 }

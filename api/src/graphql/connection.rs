@@ -1,7 +1,7 @@
 //! Relay connections over the service's keyset pages.
 
 use async_graphql::connection::{Connection, CursorType, Edge, OpaqueCursor};
-use async_graphql::{OutputType, SimpleObject};
+use async_graphql::{Context, OutputType, SimpleObject};
 use service::pagination::{Page, PageRequest};
 
 use super::error::invalid;
@@ -19,8 +19,14 @@ pub struct ConnectionTotals {
 /// A list of `Node`s with Relay paging and the total count.
 pub type PagedConnection<Node> = Connection<Cursor, Node, ConnectionTotals>;
 
-/// The page the client asked for with `first`/`after`.
-pub fn page_request(first: Option<i32>, after: Option<String>) -> async_graphql::Result<PageRequest> {
+/// The page the client asked for with `first`/`after`; the total is counted
+/// only when the client selects `totalCount` (a COUNT over the whole filter
+/// costs more than the page itself on a big table).
+pub fn page_request(
+    ctx: &Context<'_>,
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<PageRequest> {
     let first =
         first.map(|n| u64::try_from(n).map_err(|_| invalid("first", "must not be negative"))).transpose()?;
     let after = after
@@ -30,7 +36,8 @@ pub fn page_request(first: Option<i32>, after: Option<String>) -> async_graphql:
                 .map_err(|_| invalid("after", "is not a cursor of this list"))
         })
         .transpose()?;
-    Ok(PageRequest { first, after })
+    let with_total = ctx.look_ahead().field("totalCount").exists();
+    Ok(PageRequest { first, after, with_total })
 }
 
 /// Builds the connection from a page, with each row's id as cursor.

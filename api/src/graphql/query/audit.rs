@@ -22,7 +22,7 @@ impl AuditQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<AuditEntry>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let page = audit::list(db(ctx), actor, entity_type, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, AuditEntry::from))
     }

@@ -59,7 +59,7 @@ impl CatalogueQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Part>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = parts::PartFilter {
             search: f.search,
@@ -88,7 +88,7 @@ impl CatalogueQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Warehouse>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = parts::WarehouseFilter { region: f.region, head_office: f.head_office };
         let page = parts::list_warehouses(db(ctx), actor(ctx)?, filter, request).await.gql()?;
@@ -143,7 +143,7 @@ impl CatalogueQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Engineer>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = engineers::EngineerFilter {
             skill: f.skill.map(Into::into),
@@ -162,7 +162,7 @@ impl CatalogueQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<WarrantyPolicy>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, active, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, WarrantyPolicy::from))
     }
@@ -175,7 +175,7 @@ impl CatalogueQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<ServiceContract>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
         let page = warranty::list_service_contracts(db(ctx), actor(ctx)?, unit_id, request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, ServiceContract::from))

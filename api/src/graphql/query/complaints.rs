@@ -39,7 +39,7 @@ impl ComplaintQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Complaint>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = complaints::ComplaintFilter {
             status: f.status.map(Into::into),

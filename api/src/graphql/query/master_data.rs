@@ -63,7 +63,7 @@ impl MasterDataQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Customer>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = customers::CustomerFilter { search: f.search, province: f.province };
         let page = customers::list_customers(db(ctx), actor, filter, request).await.gql()?;
@@ -90,7 +90,7 @@ impl MasterDataQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Dealer>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = dealers::DealerFilter { search: f.search, region: f.region };
         let page = dealers::list_dealers(db(ctx), actor, filter, request).await.gql()?;
@@ -117,7 +117,7 @@ impl MasterDataQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<ProductModel>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = product_models::ProductModelFilter { search: f.search, category: f.category };
         let page = product_models::list_product_models(db(ctx), actor, filter, request).await.gql()?;
@@ -144,7 +144,7 @@ impl MasterDataQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Unit>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = units::UnitFilter {
             serial_prefix: f.serial_prefix,

@@ -94,7 +94,7 @@ impl OldPartQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<OldPart>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let filter = old_part_filter(filter.unwrap_or_default())?;
         let page = old_part_reports::list(db(ctx), actor(ctx)?, filter, today(ctx), request).await.gql()?;
         Ok(connection(page, &request, |m| m.id, OldPart::from))
@@ -160,7 +160,7 @@ impl OldPartQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<LocalSale>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = local_sales::LocalSaleFilter { status: f.status.map(Into::into), province: f.province };
         let page = local_sales::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;

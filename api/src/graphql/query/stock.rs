@@ -78,7 +78,7 @@ impl StockQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<StockMovement>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = stock::MovementFilter {
             warehouse_id: decode_opt(Kind::Warehouse, f.warehouse_id.as_ref(), "filter.warehouseId")?,
@@ -98,7 +98,7 @@ impl StockQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Requisition>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = requisitions::RequisitionFilter {
             status: f.status.map(Into::into),

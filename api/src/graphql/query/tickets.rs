@@ -66,7 +66,7 @@ impl TicketQuery {
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<Ticket>> {
         let actor = actor(ctx)?;
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = reading::TicketFilter {
             statuses: f.states.into_iter().map(Into::into).collect(),

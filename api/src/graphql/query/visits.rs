@@ -43,7 +43,7 @@ impl VisitQuery {
         #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
     ) -> async_graphql::Result<PagedConnection<ReturnVisit>> {
-        let request = page_request(first, after)?;
+        let request = page_request(ctx, first, after)?;
         let f = filter.unwrap_or_default();
         let filter = visits::VisitFilter {
             due: f.due,
