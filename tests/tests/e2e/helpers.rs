@@ -292,6 +292,29 @@ impl TestApp {
         self.http.get(format!("{}{path}", self.address)).send().await.expect("request sent")
     }
 
+    /// The ticket numbered `number`, read straight from the database.
+    pub async fn ticket_numbered(&self, number: &str) -> entity::ticket::Model {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::ticket::Entity::find()
+            .filter(entity::ticket::Column::Number.eq(number))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("ticket {number}"))
+    }
+
+    /// The id of the user `username`.
+    pub async fn user_id(&self, username: &str) -> i64 {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::user::Entity::find()
+            .filter(entity::user::Column::Username.eq(username))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("user {username}"))
+            .id
+    }
+
     /// Rows in a table, read straight from the database.
     pub async fn count(&self, table: &str) -> i64 {
         let row = self

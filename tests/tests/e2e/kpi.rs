@@ -10,7 +10,7 @@ use entity::enums::{
     TicketStatus, VisitKind,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp, spawn_app};
@@ -118,19 +118,8 @@ async fn repair(app: &TestApp, f: &Fixture, ticket: i64, hours: i64, parts: &[(i
 
 async fn fixture(app: &TestApp) -> Fixture {
     let site = site(app).await;
-    let first = entity::ticket::Entity::find()
-        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("ticket");
-    let engineer = entity::user::Entity::find()
-        .filter(entity::user::Column::Username.eq("eng.hyd"))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("engineer")
-        .id;
+    let first = app.ticket_numbered(&site.number).await;
+    let engineer = app.user_id("eng.hyd").await;
     let now = Utc::now();
     let dealer = entity::dealer::ActiveModel {
         code: Set("D-KPI".into()),

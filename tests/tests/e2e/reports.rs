@@ -64,20 +64,8 @@ async fn failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_
     let app = spawn_app(backend).await;
     let site = site(&app).await;
     part(&app, &site.admin, "HY-PUMP-01", "120.50", "3", None).await;
-    let ticket = entity::ticket::Entity::find()
-        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("ticket")
-        .id;
-    let engineer = entity::user::Entity::find()
-        .filter(entity::user::Column::Username.eq("eng.hyd"))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("engineer")
-        .id;
+    let ticket = app.ticket_numbered(&site.number).await.id;
+    let engineer = app.user_id("eng.hyd").await;
     let pump = entity::part::Entity::find()
         .filter(entity::part::Column::PartNumber.eq("HY-PUMP-01"))
         .one(&app.db)
@@ -180,12 +168,7 @@ async fn fifty_returns_of_one_model_and_production_date_are_a_batch_incident_for
 ) {
     let app = spawn_app(backend).await;
     let site = site(&app).await;
-    let ticket = entity::ticket::Entity::find()
-        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("ticket");
+    let ticket = app.ticket_numbered(&site.number).await;
     let unit =
         entity::unit::Entity::find_by_id(ticket.unit_id).one(&app.db).await.expect("query").expect("unit");
     returns(&app, unit.product_model_id, ticket.customer_id, "2026-03-01", 50, false).await;

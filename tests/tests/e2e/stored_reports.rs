@@ -7,7 +7,6 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{Datelike, Duration};
 use entity::enums::Role;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp, spawn_app};
@@ -48,20 +47,8 @@ async fn download(app: &TestApp, token: Option<&str>, path: &str) -> reqwest::Re
 async fn reports_are_generated_stored_listed_and_downloaded(backend: Backend) {
     let app = spawn_app(backend).await;
     let site = site(&app).await;
-    let ticket = entity::ticket::Entity::find()
-        .filter(entity::ticket::Column::Number.eq(site.number.as_str()))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("ticket")
-        .id;
-    let engineer = entity::user::Entity::find()
-        .filter(entity::user::Column::Username.eq("eng.hyd"))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("engineer")
-        .id;
+    let ticket = app.ticket_numbered(&site.number).await.id;
+    let engineer = app.user_id("eng.hyd").await;
     // Q3 2026: eleven of one cause, two of another.
     let august = "2026-08-10T04:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().expect("time");
     for i in 0..13 {
