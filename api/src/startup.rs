@@ -16,6 +16,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use service::auth::TokenIssuer;
 use service::config::Settings;
 
+use crate::actor_cache::ActorCache;
 use crate::graphql::build_schema;
 use crate::routes::{admin, exports, graphql, health};
 use crate::state::{AppState, LoginThrottle};
@@ -72,6 +73,7 @@ impl Application {
             db,
             tokens: TokenIssuer::new(&secret, settings.token_ttl_minutes),
             login_throttle: Arc::new(LoginThrottle::new(settings.login_attempts_per_minute)),
+            actors: Arc::new(ActorCache::new(Duration::from_millis(settings.actor_cache_ms))),
             redis,
             settings: Arc::new(settings),
             jobs: Arc::default(),

@@ -73,6 +73,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub tokens: TokenIssuer,
     pub login_throttle: Arc<LoginThrottle>,
+    /// Signed-in users of recent requests.
+    pub actors: Arc<crate::actor_cache::ActorCache>,
     pub redis: Option<redis::Client>,
     /// Ticket changes for subscriptions (through Redis when configured).
     pub events: service::events::EventBus,

@@ -85,6 +85,11 @@ pub struct Settings {
     /// How long a DataLoader collects keys before it queries: longer
     /// batches more under load, at that much latency per nesting level.
     pub dataloader_delay_ms: u64,
+    /// How long the api reuses a signed-in user's account and roles
+    /// between requests, in milliseconds, instead of reading them for
+    /// every request; an account changed directly in the database takes
+    /// effect after at most this long. 0 reads them for every request.
+    pub actor_cache_ms: u64,
     pub policy: Policy,
     pub delivery: Delivery,
     pub schedules: Schedules,
@@ -205,6 +210,7 @@ impl Default for Settings {
             max_body_bytes: 1024 * 1024,
             shutdown_timeout_secs: 30,
             dataloader_delay_ms: 2,
+            actor_cache_ms: 2_000,
             policy: Policy::default(),
             delivery: Delivery::default(),
             schedules: Schedules::default(),

@@ -4,6 +4,9 @@ use std::process::ExitCode;
 
 use service::config::Settings;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let settings = match Settings::load() {

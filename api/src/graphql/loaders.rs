@@ -9,11 +9,11 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use entity::{
-    customer, dealer, dealer_chargeback, local_sale_item, local_sale_quote, old_part, part, product_model,
-    quote, repair_part, repair_record, requisition_line, responsibility_determination, service_contract,
-    ticket, ticket_event, unit, warehouse, warranty_policy,
+    customer, dealer, dealer_chargeback, engineer, engineer_skill, local_sale_item, local_sale_quote,
+    old_part, part, product_model, quote, repair_part, repair_record, requisition_line,
+    responsibility_determination, service_contract, ticket, ticket_event, unit, user, warehouse,
+    warranty_policy,
 };
-use service::usecase::master::engineers::{EngineerProfile, profiles_by_ids};
 
 /// An entity whose rows are loaded by `id`.
 pub trait ById: EntityTrait {
@@ -149,7 +149,13 @@ children_loader!(
     PartsByRepairLoader: repair_part by RepairRecordId (repair_record_id) order Id
 );
 
-/// Engineers' profiles by user id.
+children_loader!(
+    /// Skills of engineers (by user id).
+    SkillsByEngineerLoader: engineer_skill by EngineerId (engineer_id) order Skill
+);
+
+/// Engineers with their users, by user id, in one query; skills load
+/// separately, only when asked for.
 pub struct EngineerLoader {
     db: DatabaseConnection,
 }
@@ -161,14 +167,16 @@ impl EngineerLoader {
 }
 
 impl Loader<i64> for EngineerLoader {
-    type Value = EngineerProfile;
+    type Value = (engineer::Model, user::Model);
     type Error = Arc<sea_orm::DbErr>;
 
     async fn load(&self, ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let profiles = profiles_by_ids(&self.db, ids).await.map_err(|e| match e {
-            service::ServiceError::Database(db) => Arc::new(db),
-            other => Arc::new(sea_orm::DbErr::Custom(other.to_string())),
-        })?;
-        Ok(profiles.into_iter().map(|p| (p.user_id, p)).collect())
+        let rows = engineer::Entity::find()
+            .filter(engineer::Column::UserId.is_in(ids.iter().copied()))
+            .find_also_related(user::Entity)
+            .all(&self.db)
+            .await
+            .map_err(Arc::new)?;
+        Ok(rows.into_iter().filter_map(|(e, u)| Some((e.user_id, (e, u?)))).collect())
     }
 }

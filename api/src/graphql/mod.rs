@@ -19,8 +19,8 @@ use loaders::{
     ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
     DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
     LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
-    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, TicketLoader, UnitLoader,
-    WarehouseLoader, WarrantyPolicyLoader,
+    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader,
+    UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -45,6 +45,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .data(DataLoader::new(ContractsByUnitLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(UnitLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(SkillsByEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))

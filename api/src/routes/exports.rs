@@ -69,8 +69,10 @@ pub async fn old_parts(
     format: web::Path<String>,
     params: web::Query<ReportParams>,
 ) -> HttpResponse {
-    let Some(actor) = authenticate(&state, bearer(&req), Some(request_id.to_string())).await else {
-        return error_response(&ServiceError::Unauthenticated);
+    let actor = match authenticate(&state, bearer(&req), Some(request_id.to_string())).await {
+        Ok(Some(actor)) => actor,
+        Ok(None) => return error_response(&ServiceError::Unauthenticated),
+        Err(err) => return error_response(&err),
     };
     let format = format.into_inner();
     if format != "xlsx" && format != "csv" {
@@ -121,8 +123,10 @@ pub async fn stored_report(
     request_id: RequestId,
     path: web::Path<(i64, String)>,
 ) -> HttpResponse {
-    let Some(actor) = authenticate(&state, bearer(&req), Some(request_id.to_string())).await else {
-        return error_response(&ServiceError::Unauthenticated);
+    let actor = match authenticate(&state, bearer(&req), Some(request_id.to_string())).await {
+        Ok(Some(actor)) => actor,
+        Ok(None) => return error_response(&ServiceError::Unauthenticated),
+        Err(err) => return error_response(&err),
     };
     let (id, extension) = path.into_inner();
     let Some(which) = ReportFile::from_extension(&extension) else {

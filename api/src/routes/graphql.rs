@@ -8,31 +8,38 @@ use async_graphql::{BatchRequest, BatchResponse, Data};
 use async_graphql_actix_web::GraphQLSubscription;
 use tracing_actix_web::RequestId;
 
+use service::ServiceError;
 use service::auth::Actor;
 use service::usecase::identity;
 
 use crate::graphql::AppSchema;
 use crate::graphql::context::{ClientAddress, RequestActor};
+use crate::graphql::error::to_gql_error;
 use crate::state::AppState;
 
 /// Most operations accepted in one batched request.
 const MAX_BATCH: usize = 20;
 
-/// The actor behind a bearer token; `None` when there is no valid token.
+/// The actor behind a bearer token; `None` when there is no valid token
+/// (or its user is gone or deactivated). An error when the user could not
+/// be read: the database being away is not the client's fault, and
+/// answering "unauthenticated" would sign a front end out.
 pub(crate) async fn authenticate(
     state: &AppState,
     token: Option<&str>,
     request_id: Option<String>,
-) -> Option<Actor> {
-    let user_id = state.tokens.verify(token?).ok()?;
+) -> Result<Option<Actor>, ServiceError> {
+    let Some(user_id) = token.and_then(|token| state.tokens.verify(token).ok()) else { return Ok(None) };
+    if let Some(actor) = state.actors.get(user_id) {
+        return Ok(Some(Actor { request_id, ..actor }));
+    }
     match identity::load_actor(&state.db, user_id).await {
-        Ok(actor) => Some(Actor { request_id, ..actor }),
-        Err(err) => {
-            if err.is_internal() {
-                tracing::error!(error = %err, "loading the user behind a token failed");
-            }
-            None
+        Ok(actor) => {
+            state.actors.put(&actor);
+            Ok(Some(Actor { request_id, ..actor }))
         }
+        Err(ServiceError::Unauthenticated) => Ok(None),
+        Err(err) => Err(err),
     }
 }
 
@@ -76,7 +83,10 @@ pub async fn execute(
                          "extensions": { "code": "BAD_REQUEST" } }]
         }));
     }
-    let actor = authenticate(&state, bearer(&req), Some(request_id.to_string())).await;
+    let actor = match authenticate(&state, bearer(&req), Some(request_id.to_string())).await {
+        Ok(actor) => actor,
+        Err(err) => return not_run(err),
+    };
     let address = req.peer_addr().map(|a| a.ip());
     let batch = batch.data(RequestActor(actor)).data(ClientAddress(address));
     // Past the limit the request is dropped where it stands: its
@@ -94,6 +104,18 @@ pub async fn execute(
         }));
     };
     respond(&req, &with_error_codes(executed))
+}
+
+/// A request that could not start: 503 while a service it needs is away
+/// (the client may retry), 500 otherwise; the error coded as always.
+fn not_run(err: ServiceError) -> HttpResponse {
+    let status = if matches!(err, ServiceError::Unavailable(_)) {
+        actix_web::http::StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        actix_web::http::StatusCode::INTERNAL_SERVER_ERROR
+    };
+    let error = to_gql_error(err).into_server_error(async_graphql::Pos::default());
+    HttpResponse::build(status).json(async_graphql::Response::from_errors(vec![error]))
 }
 
 /// The response as the client asked for it (the GraphQL over HTTP spec):
@@ -148,7 +170,8 @@ pub async fn get(
             .on_connection_init(move |payload| async move {
                 let token = payload.get("token").and_then(|t| t.as_str()).map(str::to_owned);
                 // Changes made over this socket carry the id of the upgrade request.
-                let actor = authenticate(&state, token.as_deref(), Some(request_id)).await;
+                let actor =
+                    authenticate(&state, token.as_deref(), Some(request_id)).await.map_err(to_gql_error)?;
                 let mut data = Data::default();
                 data.insert(RequestActor(actor));
                 data.insert(ClientAddress(address));

@@ -2,9 +2,10 @@
 //! any size on top of the demo's master data, reproducible from its seed —
 //! customers across provinces, dealers, engineers, units with production
 //! and invoice dates, and tickets in every state with their events, repair
-//! records and parts, old parts, return visits and complaints. Rows go in
-//! as multi-row INSERTs, a batch of tickets and everything hanging off them
-//! per transaction, so a million tickets load in minutes on PostgreSQL.
+//! records and parts, old parts, return visits and complaints. A batch of
+//! tickets and everything hanging off them goes in per transaction, by COPY
+//! on PostgreSQL (multi-row INSERTs elsewhere), so a million tickets load
+//! in minutes.
 //!
 //! What happens to one ticket is decided by [`life`], a plain function of
 //! the random source and the report time.
@@ -12,13 +13,15 @@
 mod fleet;
 mod life;
 mod tickets;
+mod writer;
 
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{NaiveDate, Utc};
+use futures::{StreamExt, stream};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DbBackend, EntityTrait};
 
 pub use life::{Life, life, path_to};
 
@@ -96,6 +99,17 @@ pub struct SeedReport {
 }
 
 impl SeedReport {
+    /// Adds the counts of what a batch wrote.
+    fn add(&mut self, batch: &SeedReport) {
+        self.tickets += batch.tickets;
+        self.events += batch.events;
+        self.repair_records += batch.repair_records;
+        self.repair_parts += batch.repair_parts;
+        self.old_parts += batch.old_parts;
+        self.visits += batch.visits;
+        self.complaints += batch.complaints;
+    }
+
     pub fn rows(&self) -> usize {
         self.customers
             + self.dealers
@@ -127,14 +141,30 @@ pub async fn run(db: &DatabaseConnection, plan: &SeedPlan) -> ServiceResult<Seed
         ..SeedReport::default()
     };
     let run = tickets::Run { fleet: &fleet, tag: &tag, until: plan.until, now };
-    let mut written = 0;
-    while written < plan.tickets {
-        let size = TICKET_BATCH.min(plan.tickets - written);
-        tickets::write_batch(db, &run, &mut rng, written..written + size, &mut report).await?;
-        written += size;
+    // Each batch draws from its own random source, so the data is the same
+    // whatever order the batches land in.
+    let batches = (0..plan.tickets).step_by(TICKET_BATCH).enumerate().map(|(index, first)| {
+        let mut rng = StdRng::seed_from_u64(plan.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ index as u64);
+        let numbers = first..(first + TICKET_BATCH).min(plan.tickets);
+        let run = &run;
+        async move { tickets::write_batch(db, run, &mut rng, numbers).await }
+    });
+    let mut written = stream::iter(batches).buffer_unordered(parallel_batches(db));
+    while let Some(batch) = written.next().await {
+        report.add(&batch?);
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Batches written at once: PostgreSQL gives each connection its own
+/// process, so batches on several connections use several cores; SQLite
+/// takes one writer at a time.
+fn parallel_batches(db: &DatabaseConnection) -> usize {
+    match db.get_database_backend() {
+        DbBackend::Postgres => std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 8),
+        _ => 1,
+    }
 }
 
 /// Inserts `rows` in batches and returns their ids in order.
@@ -154,21 +184,6 @@ where
         ids.extend(keys.into_iter().map(Into::into));
     }
     Ok(ids)
-}
-
-/// Inserts `rows` in batches in the caller's transaction; returns how many.
-async fn insert_all<A, C>(db: &C, rows: Vec<A>) -> ServiceResult<usize>
-where
-    A: ActiveModelTrait + Send,
-    C: sea_orm::ConnectionTrait,
-{
-    let count = rows.len();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<A> = rows.by_ref().take(ROW_BATCH).collect();
-        <A::Entity as EntityTrait>::insert_many(chunk).exec_without_returning(db).await?;
-    }
-    Ok(count)
 }
 
 #[cfg(test)]

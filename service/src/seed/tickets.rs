@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::Rng;
 use rand::rngs::StdRng;
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{DatabaseConnection, Set};
 
 use entity::enums::{
     Channel, ComplaintCategory, ComplaintStatus, OldPartStatus, Severity, TicketStatus, VisitChannel,
@@ -18,7 +18,8 @@ use entity::{complaint, old_part, repair_part, repair_record, return_visit, tick
 
 use super::fleet::Fleet;
 use super::life::{life, path_to};
-use super::{SeedReport, TICKET_BATCH, insert_all};
+use super::writer::BatchWriter;
+use super::{SeedReport, TICKET_BATCH};
 use crate::error::ServiceResult;
 
 /// Two years of reports, ending with the data set's last day.
@@ -34,19 +35,20 @@ pub(super) struct Run<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Writes the tickets `numbers` (their running numbers) and counts them
-/// into `report`.
+/// Writes the tickets `numbers` (their running numbers) with what hangs
+/// off them and counts what it wrote.
 pub(super) async fn write_batch(
     db: &DatabaseConnection,
     run: &Run<'_>,
     rng: &mut StdRng,
     numbers: Range<usize>,
-    report: &mut SeedReport,
-) -> ServiceResult<()> {
+) -> ServiceResult<SeedReport> {
+    let mut report = SeedReport::default();
     let Run { fleet, tag, until, now } = *run;
     let end = until.and_hms_opt(23, 0, 0).unwrap_or_default().and_utc();
     let mut lives = Vec::with_capacity(TICKET_BATCH);
     let mut rows = Vec::with_capacity(TICKET_BATCH);
+    let mut names = Vec::with_capacity(TICKET_BATCH);
     for n in numbers {
         let age = rng.gen_range(0.0..SPAN_HOURS);
         let reported = end - hours(age);
@@ -56,8 +58,11 @@ pub(super) async fn write_batch(
         let engineer = (life.arrived.is_some() || life.status == TicketStatus::Dispatched)
             .then(|| fleet.engineers[rng.gen_range(0..fleet.engineers.len())]);
         let at = |h: Option<f64>| h.map(|h| reported + hours(h));
+        // Names come from the running number, not the id: the ids depend
+        // on how the batches interleave, the data must not.
+        names.push(format!("SR{tag}-{n:09}"));
         rows.push(ticket::ActiveModel {
-            number: Set(format!("SR{tag}-{n:09}")),
+            number: Set(names.last().cloned().unwrap_or_default()),
             channel: Set([Channel::Phone, Channel::Web, Channel::Dealer, Channel::Email][n % 4]),
             customer_id: Set(fleet.customers[owner]),
             unit_id: Set(fleet.units[which]),
@@ -85,13 +90,17 @@ pub(super) async fn write_batch(
         });
         lives.push((life, reported, engineer, owner, which));
     }
-    let txn = db.begin().await?;
-    let ids = ticket::Entity::insert_many(rows).exec_with_returning_keys(&txn).await?;
+    let mut writer = BatchWriter::begin(db).await?;
+    let ids = writer.reserve_ids::<ticket::Entity>(rows.len()).await?;
+    for (row, id) in rows.iter_mut().zip(&ids) {
+        row.id = Set(*id);
+    }
+    report.tickets += writer.write(rows).await?;
     let mut events = Vec::new();
     let mut records = Vec::new();
     let mut visits = Vec::new();
     let mut complaints = Vec::new();
-    for (id, (life, reported, engineer, owner, _)) in ids.iter().zip(&lives) {
+    for (position, (id, (life, reported, engineer, owner, _))) in ids.iter().zip(&lives).enumerate() {
         let times = [
             None,
             life.replied,
@@ -115,7 +124,7 @@ pub(super) async fn write_batch(
         if let (Some(arrived), Some(repaired), Some(engineer)) = (life.arrived, life.repaired, engineer) {
             let (code, _) = &fleet.causes[rng.gen_range(0..fleet.causes.len())];
             records.push((
-                *id,
+                position,
                 repair_record::ActiveModel {
                     ticket_id: Set(*id),
                     engineer_id: Set(*engineer),
@@ -157,7 +166,7 @@ pub(super) async fn write_batch(
                 ComplaintCategory::Price,
             ][rng.gen_range(0..4)];
             complaints.push(complaint::ActiveModel {
-                number: Set(format!("CP{tag}-{id}")),
+                number: Set(format!("CP{}", &names[position][2..])),
                 ticket_id: Set(Some(*id)),
                 customer_id: Set(fleet.customers[*owner]),
                 category: Set(category),
@@ -174,20 +183,19 @@ pub(super) async fn write_batch(
             });
         }
     }
-    report.events += insert_all(&txn, events).await?;
-    report.visits += insert_all(&txn, visits).await?;
-    report.complaints += insert_all(&txn, complaints).await?;
-    let (record_tickets, record_rows): (Vec<i64>, Vec<_>) = records.into_iter().unzip();
-    let record_ids = if record_rows.is_empty() {
-        Vec::new()
-    } else {
-        repair_record::Entity::insert_many(record_rows).exec_with_returning_keys(&txn).await?
-    };
-    report.repair_records += record_ids.len();
+    report.events += writer.write(events).await?;
+    report.visits += writer.write(visits).await?;
+    report.complaints += writer.write(complaints).await?;
+    let (record_tickets, mut record_rows): (Vec<usize>, Vec<_>) = records.into_iter().unzip();
+    let record_ids = writer.reserve_ids::<repair_record::Entity>(record_rows.len()).await?;
+    for (row, id) in record_rows.iter_mut().zip(&record_ids) {
+        row.id = Set(*id);
+    }
+    report.repair_records += writer.write(record_rows).await?;
     let mut used = Vec::new();
     let mut old = Vec::new();
-    for (record, ticket_id) in record_ids.iter().zip(&record_tickets) {
-        let Some(position) = ids.iter().position(|id| id == ticket_id) else { continue };
+    for (record, &position) in record_ids.iter().zip(&record_tickets) {
+        let ticket_id = &ids[position];
         let (life, reported, engineer, _, which) = &lives[position];
         for _ in 0..rng.gen_range(0..4) {
             let (part_id, price) = fleet.parts[rng.gen_range(0..fleet.parts.len())];
@@ -205,7 +213,7 @@ pub(super) async fn write_batch(
                 let status = if back > until { OldPartStatus::Pending } else { OldPartStatus::Received };
                 old.push(old_part::ActiveModel {
                     ticket_id: Set(*ticket_id),
-                    approval_number: Set(format!("SR{tag}-{ticket_id}")),
+                    approval_number: Set(names[position].clone()),
                     unit_id: Set(fleet.units[*which]),
                     part_id: Set(part_id),
                     quantity: Set(quantity),
@@ -231,11 +239,10 @@ pub(super) async fn write_batch(
             }
         }
     }
-    report.repair_parts += insert_all(&txn, used).await?;
-    report.old_parts += insert_all(&txn, old).await?;
-    txn.commit().await?;
-    report.tickets += ids.len();
-    Ok(())
+    report.repair_parts += writer.write(used).await?;
+    report.old_parts += writer.write(old).await?;
+    writer.commit().await?;
+    Ok(report)
 }
 
 fn hours(h: f64) -> Duration {

@@ -57,6 +57,7 @@ async fn ticket_page_of_50_costs_no_more_statements_than_a_page_of_10(backend: B
         db: db.clone(),
         tokens: TokenIssuer::new("x".repeat(32).as_str(), 10),
         login_throttle: Arc::new(LoginThrottle::new(5)),
+        actors: Arc::new(api::actor_cache::ActorCache::new(std::time::Duration::ZERO)),
         redis: None,
         events: service::events::EventBus::local(),
         settings: Arc::new(settings),

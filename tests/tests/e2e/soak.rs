@@ -1,7 +1,8 @@
 //! A soak: concurrent clients mixing fault reports (writes) with ticket
-//! lookups and pages (reads) for a while (`SOAK_SECS`, default 15 s per
-//! backend). No request may fail, and afterwards the database holds exactly
-//! the tickets the clients were told were created.
+//! lookups and pages (reads) for a while (`SOAK_SECS`; by default two
+//! minutes on PostgreSQL, the production database, and 30 s on SQLite). No
+//! request may fail, and afterwards the database holds exactly the tickets
+//! the clients were told were created.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,7 +20,11 @@ on_both_backends!(a_soak_of_mixed_reads_and_writes_loses_nothing);
 const CLIENTS: usize = 8;
 
 async fn a_soak_of_mixed_reads_and_writes_loses_nothing(backend: Backend) {
-    let secs: u64 = std::env::var("SOAK_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(15);
+    let default_secs = match backend {
+        Backend::Postgres => 120,
+        Backend::Sqlite => 30,
+    };
+    let secs: u64 = std::env::var("SOAK_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(default_secs);
     let app = Arc::new(spawn_app(backend).await);
     let admin = app.admin_token().await;
     let serial = unit_in_field(&app, &admin, "XCT25-SOAK", &today(), None).await;

@@ -1,7 +1,8 @@
 //! Reading tickets and entitlement.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, NaiveDate, Utc};
+use service::usecase::tickets::reading::TicketKey;
 use service::usecase::tickets::{entitlement, reading};
 
 use crate::graphql::connection::{PagedConnection, connection, page_request};
@@ -49,12 +50,14 @@ impl TicketQuery {
         #[graphql(desc = "Ticket number (报修单号), e.g. `SR-2026-000123`.")] number: Option<String>,
     ) -> async_graphql::Result<Ticket> {
         let actor = actor(ctx)?;
-        let found = match (id, number) {
-            (Some(id), None) => reading::get_ticket(db(ctx), actor, decode(Kind::Ticket, &id, "id")?).await,
-            (None, Some(number)) => reading::find_ticket_by_number(db(ctx), actor, &number).await,
+        let id = id.map(|id| decode(Kind::Ticket, &id, "id")).transpose()?;
+        let key = match (id, number.as_deref()) {
+            (Some(id), None) => TicketKey::Id(id),
+            (None, Some(number)) => TicketKey::Number(number),
             _ => return Err(invalid("id", "give either id or number")),
         };
-        found.gql().map(Ticket::from)
+        let with_parties = asks_for_parties(ctx.look_ahead());
+        reading::read_ticket(db(ctx), actor, key, with_parties).await.gql().map(Ticket::from)
     }
 
     /// Tickets in report order. Dealer users see their own dealer's.
@@ -79,8 +82,9 @@ impl TicketQuery {
             reported_to: f.created_to,
             text: f.text,
         };
-        let page = reading::list_tickets(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Ticket::from))
+        let with_parties = asks_for_parties(ctx.look_ahead().field("edges").field("node"));
+        let page = reading::list_tickets(db(ctx), actor, filter, request, with_parties).await.gql()?;
+        Ok(connection(page, &request, |read| read.ticket.id, Ticket::from))
     }
 
     /// In or out of warranty on a date (default today in the business time
@@ -98,4 +102,10 @@ impl TicketQuery {
             on.unwrap_or_else(|| Utc::now().with_timezone(&state(ctx).settings.business_tz()).date_naive());
         entitlement::warranty_status(db(ctx), actor, &serial_number, on).await.gql().map(WarrantyStatus::from)
     }
+}
+
+/// Does the selection on a ticket ask for its customer, unit or engineer?
+/// Then they are joined into the ticket's query instead of loaded after it.
+fn asks_for_parties(ticket: Lookahead<'_>) -> bool {
+    ["customer", "unit", "engineer"].into_iter().any(|party| ticket.field(party).exists())
 }

@@ -1,16 +1,20 @@
 //! Parts, warehouses, engineers, warranty policies, service contracts and
 //! holidays as the API shows them.
 
-use async_graphql::{ID, SimpleObject};
+use std::collections::BTreeSet;
+
+use async_graphql::{ComplexObject, Context, ID, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use entity::{holiday, part, service_contract, warehouse, warranty_policy};
+use entity::{engineer, holiday, part, service_contract, user, warehouse, warranty_policy};
 use service::rules::money::cents;
 use service::usecase::master::engineers::EngineerProfile;
 
 use super::enums::{FaultCategory, PartCategory};
+use crate::graphql::context::load;
 use crate::graphql::ids::{Kind, encode};
+use crate::graphql::loaders::SkillsByEngineerLoader;
 
 /// 物料: a spare part.
 #[derive(SimpleObject)]
@@ -86,6 +90,7 @@ impl From<warehouse::Model> for Warehouse {
 
 /// 服务工程师: who dispatch can send.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Engineer {
     /// The engineer's user id.
     pub id: ID,
@@ -99,10 +104,27 @@ pub struct Engineer {
     pub region: String,
     /// Off duty engineers are skipped by dispatch.
     pub available: bool,
-    /// Fault categories the engineer can repair.
-    pub skills: Vec<FaultCategory>,
     /// Optimistic-lock version: send it back with an update.
     pub version: i32,
+    #[graphql(skip)]
+    pub user_id: i64,
+    /// The skills when they were read with the engineer; else they are
+    /// loaded only if asked for.
+    #[graphql(skip)]
+    pub known_skills: Option<Vec<FaultCategory>>,
+}
+
+#[ComplexObject]
+impl Engineer {
+    /// Fault categories the engineer can repair.
+    async fn skills(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<FaultCategory>> {
+        if let Some(skills) = &self.known_skills {
+            return Ok(skills.clone());
+        }
+        let rows = load::<SkillsByEngineerLoader, _>(ctx, Some(self.user_id)).await?.unwrap_or_default();
+        let ordered: BTreeSet<_> = rows.into_iter().map(|row| row.skill).collect();
+        Ok(ordered.into_iter().map(Into::into).collect())
+    }
 }
 
 impl From<EngineerProfile> for Engineer {
@@ -114,8 +136,26 @@ impl From<EngineerProfile> for Engineer {
             phone: p.phone,
             region: p.region,
             available: p.available,
-            skills: p.skills.into_iter().map(Into::into).collect(),
             version: p.version,
+            user_id: p.user_id,
+            known_skills: Some(p.skills.into_iter().map(Into::into).collect()),
+        }
+    }
+}
+
+/// An engineer read with its user, skills left to load when asked for.
+impl From<(engineer::Model, user::Model)> for Engineer {
+    fn from((engineer, user): (engineer::Model, user::Model)) -> Self {
+        Self {
+            id: encode(Kind::User, engineer.user_id),
+            username: user.username,
+            display_name: user.display_name,
+            phone: user.phone,
+            region: engineer.region,
+            available: engineer.available,
+            version: engineer.version,
+            user_id: engineer.user_id,
+            known_skills: None,
         }
     }
 }

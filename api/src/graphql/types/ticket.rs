@@ -8,6 +8,7 @@ use entity::{dealer_chargeback, quote, repair_part, repair_record, ticket, ticke
 use service::rules::money::cents;
 use service::rules::sla::is_overdue;
 use service::usecase::tickets::entitlement::Entitlement;
+use service::usecase::tickets::reading::{TicketParties, TicketRead};
 
 use super::catalogue::{Engineer, ServiceContract, WarrantyPolicy};
 use super::enums::{
@@ -69,6 +70,9 @@ pub struct Ticket {
     pub version: i32,
     #[graphql(skip)]
     pub model: ticket::Model,
+    /// Customer, unit and engineer when read in the ticket's own query.
+    #[graphql(skip)]
+    pub parties: Option<TicketParties>,
 }
 
 /// The response and on-site deadlines of a ticket.
@@ -119,16 +123,25 @@ impl Ticket {
 
     /// The customer (客户) who reported the fault.
     async fn customer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Customer>> {
+        if let Some(parties) = &self.parties {
+            return Ok(parties.customer.clone().map(Customer::from));
+        }
         Ok(load::<CustomerLoader, _>(ctx, Some(self.model.customer_id)).await?.map(Customer::from))
     }
 
     /// The faulty unit (设备).
     async fn unit(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Unit>> {
+        if let Some(parties) = &self.parties {
+            return Ok(parties.unit.clone().map(Unit::from));
+        }
         Ok(load::<UnitLoader, _>(ctx, Some(self.model.unit_id)).await?.map(Unit::from))
     }
 
     /// The dispatched engineer.
     async fn engineer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Engineer>> {
+        if let Some(parties) = &self.parties {
+            return Ok(parties.engineer.clone().map(Engineer::from));
+        }
         Ok(load::<EngineerLoader, _>(ctx, self.model.engineer_id).await?.map(Engineer::from))
     }
 
@@ -221,7 +234,14 @@ impl From<ticket::Model> for Ticket {
             return_slip_number: m.return_slip_number.clone(),
             version: m.version,
             model: m,
+            parties: None,
         }
+    }
+}
+
+impl From<TicketRead> for Ticket {
+    fn from(read: TicketRead) -> Self {
+        Self { parties: read.parties, ..Ticket::from(read.ticket) }
     }
 }
 

@@ -2,15 +2,18 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryResult, QueryTrait, Select,
+};
 
 use entity::enums::TicketStatus;
-use entity::{ticket, unit};
+use entity::{customer, engineer, ticket, unit, user};
 
 use super::visible_ticket;
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, count_if_asked, keyset_window, with_literal_limit};
 use crate::text_search;
 
 /// Which tickets to list.
@@ -30,23 +33,93 @@ pub struct TicketFilter {
     pub text: Option<String>,
 }
 
+/// A ticket and, when asked for, the parties every ticket view shows
+/// beside it, read in the same query as the ticket.
+#[derive(Debug, Clone)]
+pub struct TicketRead {
+    pub ticket: ticket::Model,
+    pub parties: Option<TicketParties>,
+}
+
+/// The customer, the unit and the dispatched engineer of a ticket.
+#[derive(Debug, Clone)]
+pub struct TicketParties {
+    pub customer: Option<customer::Model>,
+    pub unit: Option<unit::Model>,
+    /// The engineer's profile row and user, when one is dispatched.
+    pub engineer: Option<(engineer::Model, user::Model)>,
+}
+
+/// Which ticket to read.
+#[derive(Debug, Clone, Copy)]
+pub enum TicketKey<'a> {
+    Id(i64),
+    /// 报修单号.
+    Number(&'a str),
+}
+
 pub async fn get_ticket(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceResult<ticket::Model> {
     visible_ticket(db, actor, id).await
 }
 
-pub async fn find_ticket_by_number(
+/// One ticket by id or number, with its parties in the same query when
+/// `with_parties`.
+pub async fn read_ticket(
     db: &DatabaseConnection,
     actor: &Actor,
-    number: &str,
-) -> ServiceResult<ticket::Model> {
+    key: TicketKey<'_>,
+    with_parties: bool,
+) -> ServiceResult<TicketRead> {
     actor.require_staff_or_dealer()?;
-    let number = number.trim();
-    ticket::Entity::find()
-        .filter(ticket::Column::Number.eq(number))
-        .one(db)
+    let select = match key {
+        TicketKey::Id(id) => ticket::Entity::find_by_id(id),
+        TicketKey::Number(number) => ticket::Entity::find().filter(ticket::Column::Number.eq(number.trim())),
+    };
+    read_with_parties(db, select, with_parties)
         .await?
-        .filter(|t| actor.can_see_dealer_record(t.dealer_id))
-        .ok_or_else(|| ServiceError::not_found("ticket", number))
+        .into_iter()
+        .next()
+        .filter(|t| actor.can_see_dealer_record(t.ticket.dealer_id))
+        .ok_or_else(|| match key {
+            TicketKey::Id(id) => ServiceError::not_found("ticket", id),
+            TicketKey::Number(number) => ServiceError::not_found("ticket", number.trim()),
+        })
+}
+
+/// Runs `select`, joining customer, unit and engineer when `with_parties`:
+/// one round trip instead of one per party. A page's LIMIT goes into the
+/// SQL as a number, so PostgreSQL keeps the joined query's plan.
+async fn read_with_parties(
+    db: &DatabaseConnection,
+    select: Select<ticket::Entity>,
+    with_parties: bool,
+) -> ServiceResult<Vec<TicketRead>> {
+    let backend = db.get_database_backend();
+    if !with_parties {
+        let statement = with_literal_limit(select.build(backend));
+        let tickets = ticket::Entity::find().from_raw_sql(statement).all(db).await?;
+        return Ok(tickets.into_iter().map(|ticket| TicketRead { ticket, parties: None }).collect());
+    }
+    let joined = select
+        .find_also_related(customer::Entity)
+        .find_also(ticket::Entity, unit::Entity)
+        .find_also(ticket::Entity, engineer::Entity)
+        .find_also(engineer::Entity, user::Entity);
+    let rows = db.query_all_raw(with_literal_limit(joined.build(backend))).await?;
+    // Columns come back prefixed A_ to E_ in the order the entities joined.
+    let read = |row: &QueryResult| -> Result<TicketRead, DbErr> {
+        let engineer = engineer::Model::from_query_result_optional(row, "D_")?;
+        let user = user::Model::from_query_result_optional(row, "E_")?;
+        Ok(TicketRead {
+            ticket: ticket::Model::from_query_result(row, "A_")?,
+            parties: Some(TicketParties {
+                customer: customer::Model::from_query_result_optional(row, "B_")?,
+                unit: unit::Model::from_query_result_optional(row, "C_")?,
+                engineer: engineer.zip(user),
+            }),
+        })
+    };
+    Ok(rows.iter().map(read).collect::<Result<_, _>>()?)
 }
 
 /// Open tickets whose reply or arrival is late as of `now`.
@@ -74,7 +147,8 @@ pub async fn list_tickets(
     actor: &Actor,
     filter: TicketFilter,
     page: PageRequest,
-) -> ServiceResult<Page<ticket::Model>> {
+    with_parties: bool,
+) -> ServiceResult<Page<TicketRead>> {
     actor.require_staff_or_dealer()?;
     let mut select = ticket::Entity::find();
     if let Some(own) = actor.dealer_scope() {
@@ -121,5 +195,7 @@ pub async fn list_tickets(
                 .add(text_search::contains(ticket::Column::FaultDescription, text)),
         );
     }
-    paginate(db, select, ticket::Column::Id, page).await
+    let total_count = count_if_asked(db, &select, page).await?;
+    let (window, size) = keyset_window(select, ticket::Column::Id, page)?;
+    Ok(Page::from_window(read_with_parties(db, window, with_parties).await?, size, total_count))
 }
