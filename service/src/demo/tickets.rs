@@ -246,7 +246,8 @@ async fn one_ticket(
     let months = ctx.months.get(&unit.product_model_id).copied().unwrap_or(12);
     let warranty = unit.invoice_date.map(|d| Warranty { starts_on: d, months: months.max(0) as u32 });
     let cover = cover_on(warranty, &[], reported_on);
-    let exclusion = date_exclusion(warranty, cover).or((i % 17 == 3).then_some(Exclusion::Misuse));
+    let exclusion =
+        date_exclusion(warranty, cover, reported_on).or((i % 17 == 3).then_some(Exclusion::Misuse));
     let kind = service_type(cover, exclusion, false);
     let year = reported_on.year();
     let seq = ctx.sequences.entry(year).or_insert(0);

@@ -101,10 +101,11 @@ pub fn service_type(cover: Cover, exclusion: Option<Exclusion>, guidance_only: b
 }
 
 /// The exclusion that applies by the dates alone: `EXPIRED` when a sold
-/// unit has no cover left.
-pub fn date_exclusion(warranty: Option<Warranty>, cover: Cover) -> Option<Exclusion> {
+/// unit's warranty has ended and nothing else covers it. A date before the
+/// invoice date is not covered either, but nothing has expired then.
+pub fn date_exclusion(warranty: Option<Warranty>, cover: Cover, on: NaiveDate) -> Option<Exclusion> {
     match (warranty, cover) {
-        (Some(_), Cover::None) => Some(Exclusion::Expired),
+        (Some(w), Cover::None) if on > w.last_day() => Some(Exclusion::Expired),
         _ => None,
     }
 }
@@ -184,8 +185,21 @@ mod tests {
         let warranty = Some(w("2023-01-01", 12));
         let cover = cover_on(warranty, &[], d("2026-06-01"));
         assert_eq!(cover, Cover::None);
-        assert_eq!(date_exclusion(warranty, cover), Some(Exclusion::Expired));
-        assert_eq!(service_type(cover, date_exclusion(warranty, cover), false), ServiceType::Paid);
+        assert_eq!(date_exclusion(warranty, cover, d("2026-06-01")), Some(Exclusion::Expired));
+        assert_eq!(
+            service_type(cover, date_exclusion(warranty, cover, d("2026-06-01")), false),
+            ServiceType::Paid
+        );
+    }
+
+    #[test]
+    fn before_the_invoice_date_nothing_covers_and_nothing_has_expired() {
+        let warranty = Some(w("2026-03-15", 12));
+        let on = d("2026-03-14");
+        let cover = cover_on(warranty, &[], on);
+        assert_eq!(cover, Cover::None);
+        assert_eq!(date_exclusion(warranty, cover, on), None);
+        assert_eq!(service_type(cover, None, false), ServiceType::Paid);
     }
 
     #[test]
@@ -201,6 +215,6 @@ mod tests {
     fn unit_never_invoiced_has_no_warranty_and_no_date_exclusion() {
         let cover = cover_on(None, &[], d("2026-06-01"));
         assert_eq!(cover, Cover::None);
-        assert_eq!(date_exclusion(None, cover), None);
+        assert_eq!(date_exclusion(None, cover, d("2026-06-01")), None);
     }
 }

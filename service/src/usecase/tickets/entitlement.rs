@@ -59,6 +59,9 @@ impl Entitlement {
         match (&self.cover, self.warranty) {
             (Cover::Warranty { last_day, .. }, _) => format!("in warranty until {last_day}"),
             (Cover::Contract { last_day, .. }, _) => format!("under service contract until {last_day}"),
+            (Cover::None, Some(w)) if self.on < w.starts_on => {
+                format!("warranty starts on {} (the invoice date)", w.starts_on)
+            }
             (Cover::None, Some(w)) => format!("warranty expired on {}", w.last_day()),
             (Cover::None, None) => "no invoice date: the unit has no warranty yet".to_owned(),
         }
@@ -94,7 +97,7 @@ pub async fn entitlement_of<C: ConnectionTrait>(
         Cover::Contract { contract_id, .. } => contracts.into_iter().find(|c| c.id == contract_id),
         _ => None,
     };
-    let exclusion = date_exclusion(warranty, cover);
+    let exclusion = date_exclusion(warranty, cover, on);
     Ok(Entitlement {
         unit,
         on,
