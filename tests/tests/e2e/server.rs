@@ -3,7 +3,7 @@
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use crate::helpers::{Backend, redis_url, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, TestApp, redis_url, spawn_app, spawn_app_with};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -162,13 +162,7 @@ async fn a_request_past_the_time_limit_is_cancelled_and_rolled_back(backend: Bac
 /// not take) is printed.
 async fn the_graphql_over_http_audit_passes(backend: Backend) {
     let app = spawn_app(backend).await;
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphql-http/audit.mjs");
-    let output = tokio::process::Command::new("node")
-        .arg(&script)
-        .arg(format!("{}/graphql", app.address))
-        .output()
-        .await
-        .expect("node runs (./scripts/test installs Node.js and the audit suite)");
+    let output = node_against(&app, "audit.mjs").await;
     let report = String::from_utf8_lossy(&output.stdout);
     println!("{report}{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "a MUST audit failed:\n{report}");
@@ -201,16 +195,22 @@ async fn an_exhausted_pool_fails_fast_with_unavailable_then_recovers(backend: Ba
 /// limits (outside production mode, where introspection is on).
 async fn the_standard_introspection_query_is_answered(backend: Backend) {
     let app = spawn_app(backend).await;
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphql-http/introspect.mjs");
-    let output = tokio::process::Command::new("node")
-        .arg(&script)
-        .arg(format!("{}/graphql", app.address))
-        .output()
-        .await
-        .expect("node runs (./scripts/test installs Node.js and graphql)");
+    let output = node_against(&app, "introspect.mjs").await;
     let answer = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "introspection refused: {answer}");
     let types: usize =
         answer.trim().strip_prefix("types ").and_then(|n| n.parse().ok()).expect("a type count");
     assert!(types > 100, "{answer}");
+}
+
+/// Runs a script of `tests/graphql-http` with Node against the app's
+/// GraphQL endpoint (./scripts/test installs Node.js and its packages).
+async fn node_against(app: &TestApp, script: &str) -> std::process::Output {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphql-http").join(script);
+    tokio::process::Command::new("node")
+        .arg(&path)
+        .arg(format!("{}/graphql", app.address))
+        .output()
+        .await
+        .expect("node runs")
 }
