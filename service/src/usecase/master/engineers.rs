@@ -44,17 +44,6 @@ pub struct EngineerUpdate {
     pub available: bool,
 }
 
-/// Profiles of the engineers with these user ids (no role check: for
-/// loaders of objects the actor may already see).
-pub async fn profiles_by_ids<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    ids: &[i64],
-) -> ServiceResult<Vec<EngineerProfile>> {
-    let rows =
-        engineer::Entity::find().filter(engineer::Column::UserId.is_in(ids.iter().copied())).all(db).await?;
-    profiles(db, rows).await
-}
-
 async fn profiles<C: sea_orm::ConnectionTrait>(
     db: &C,
     rows: Vec<engineer::Model>,
