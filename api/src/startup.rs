@@ -17,7 +17,7 @@ use service::auth::TokenIssuer;
 use service::config::Settings;
 
 use crate::actor_cache::ActorCache;
-use crate::graphql::build_schema;
+use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::{admin, exports, graphql, health};
 use crate::state::{AppState, LoginThrottle};
 
@@ -101,6 +101,7 @@ impl Application {
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let schema = web::Data::new(build_schema(state.clone()));
+    let socket_schema = web::Data::new(build_socket_schema(state.clone()));
     let body_limit = state.settings.max_body_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
     let metrics = PrometheusMetricsBuilder::new("aftersales")
@@ -127,6 +128,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(TracingLogger::default())
             .app_data(web::PayloadConfig::new(body_limit))
             .app_data(schema.clone())
+            .app_data(socket_schema.clone())
             .app_data(state.clone())
             .route("/graphql", web::post().to(graphql::execute))
             .route("/graphql", web::get().to(graphql::get))

@@ -14,6 +14,7 @@ pub mod export;
 pub mod notify;
 pub mod pagination;
 pub mod policy;
+pub mod positional;
 pub mod report_files;
 pub mod rules;
 pub mod seed;

@@ -8,6 +8,7 @@ use sea_orm::{
 };
 
 use crate::error::{ServiceError, ServiceResult};
+use crate::positional::{Positional, select_columns};
 
 /// Largest page a client may ask for.
 pub const MAX_PAGE_SIZE: u64 = 200;
@@ -72,6 +73,26 @@ where
     let (window, size) = keyset_window(select, id_column, request)?;
     let statement = with_literal_limit(window.build(db.get_database_backend()));
     let items = E::find().from_raw_sql(statement).all(db).await?;
+    Ok(Page::from_window(items, size, total_count))
+}
+
+/// [`paginate`] for the hot lists: the rows are read by column position
+/// ([`Positional`]) instead of by name.
+pub async fn paginate_positional<M, C>(
+    db: &C,
+    select: Select<M::Entity>,
+    id_column: <M::Entity as EntityTrait>::Column,
+    request: PageRequest,
+) -> ServiceResult<Page<M>>
+where
+    M: Positional,
+    <M::Entity as EntityTrait>::Model: Send + Sync,
+    C: ConnectionTrait,
+{
+    let total_count = count_if_asked(db, &select, request).await?;
+    let (window, size) = keyset_window(select_columns::<M, _>(select.select_only())?, id_column, request)?;
+    let rows = db.query_all_raw(with_literal_limit(window.build(db.get_database_backend()))).await?;
+    let items = rows.iter().map(|row| M::decode(row, 0)).collect::<Result<_, _>>()?;
     Ok(Page::from_window(items, size, total_count))
 }
 

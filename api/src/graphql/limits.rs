@@ -7,9 +7,30 @@ use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ServerError, ServerResult, Variables};
+use async_graphql::{Request, ServerError, ServerResult, Variables};
 
-/// At most this many aliased fields in a document, fragments included.
+/// Refuses a request whose document has more than `max` aliases. The
+/// document stays parsed in the request, so the engine does not parse it
+/// again; one that does not parse is left for the engine to refuse.
+pub fn check_aliases(request: &mut Request, max: usize) -> ServerResult<()> {
+    match request.parsed_query() {
+        Ok(document) => within_limit(count_aliases(document), max),
+        Err(_) => Ok(()),
+    }
+}
+
+fn within_limit(aliases: usize, max: usize) -> ServerResult<()> {
+    if aliases > max {
+        return Err(ServerError::new(
+            format!("the query uses {aliases} aliases; at most {max} are allowed"),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// The same limit as an engine extension, for operations that arrive over
+/// the WebSocket.
 pub struct AliasLimit(pub usize);
 
 impl ExtensionFactory for AliasLimit {
@@ -30,13 +51,7 @@ impl Extension for AliasLimitExtension {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         let document = next.run(ctx, query, variables).await?;
-        let aliases = count_aliases(&document);
-        if aliases > self.0 {
-            return Err(ServerError::new(
-                format!("the query uses {aliases} aliases; at most {} are allowed", self.0),
-                None,
-            ));
-        }
+        within_limit(count_aliases(&document), self.0)?;
         Ok(document)
     }
 }

@@ -4,17 +4,20 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{BatchRequest, BatchResponse, Data};
+use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response};
 use async_graphql_actix_web::GraphQLSubscription;
+use futures::StreamExt;
+use futures::stream::FuturesOrdered;
 use tracing_actix_web::RequestId;
 
 use service::ServiceError;
 use service::auth::Actor;
 use service::usecase::identity;
 
-use crate::graphql::AppSchema;
 use crate::graphql::context::{ClientAddress, RequestActor};
 use crate::graphql::error::to_gql_error;
+use crate::graphql::limits;
+use crate::graphql::{AppSchema, SocketSchema};
 use crate::state::AppState;
 
 /// Most operations accepted in one batched request.
@@ -92,7 +95,8 @@ pub async fn execute(
     // Past the limit the request is dropped where it stands: its
     // transaction, if any, rolls back.
     let limit = std::time::Duration::from_millis(state.settings.request_timeout_ms);
-    let Ok(executed) = tokio::time::timeout(limit, schema.execute_batch(batch)).await else {
+    let max_aliases = state.settings.max_query_aliases;
+    let Ok(executed) = tokio::time::timeout(limit, execute_checked(&schema, batch, max_aliases)).await else {
         tracing::warn!(
             ms = state.settings.request_timeout_ms,
             "request cancelled: it ran past the time limit"
@@ -104,6 +108,24 @@ pub async fn execute(
         }));
     };
     respond(&req, &with_error_codes(executed))
+}
+
+/// Runs the batch as the engine's own `execute_batch` does (its operations
+/// concurrently, answers in order), each operation first held to the alias
+/// limit.
+async fn execute_checked(schema: &AppSchema, batch: BatchRequest, max_aliases: usize) -> BatchResponse {
+    let run = |mut request: Request| async move {
+        match limits::check_aliases(&mut request, max_aliases) {
+            Ok(()) => schema.execute(request).await,
+            Err(refused) => Response::from_errors(vec![refused]),
+        }
+    };
+    match batch {
+        BatchRequest::Single(request) => BatchResponse::Single(run(request).await),
+        BatchRequest::Batch(requests) => {
+            BatchResponse::Batch(requests.into_iter().map(run).collect::<FuturesOrdered<_>>().collect().await)
+        }
+    }
 }
 
 /// A request that could not start: 503 while a service it needs is away
@@ -161,7 +183,7 @@ fn respond(req: &HttpRequest, response: &BatchResponse) -> HttpResponse {
 
 /// GraphiQL for a browser, the subscription socket for a WebSocket client.
 pub async fn get(
-    schema: web::Data<AppSchema>,
+    schema: web::Data<SocketSchema>,
     state: web::Data<AppState>,
     req: HttpRequest,
     request_id: RequestId,
@@ -171,7 +193,7 @@ pub async fn get(
         let state = state.get_ref().clone();
         let address = req.peer_addr().map(|a| a.ip());
         let request_id = request_id.to_string();
-        return GraphQLSubscription::new(schema.get_ref().clone())
+        return GraphQLSubscription::new(schema.get_ref().0.clone())
             .on_connection_init(move |payload| async move {
                 let token = payload.get("token").and_then(|t| t.as_str()).map(str::to_owned);
                 // Changes made over this socket carry the id of the upgrade request.

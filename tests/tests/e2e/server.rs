@@ -118,6 +118,22 @@ async fn too_many_aliases_are_refused(backend: Backend) {
     let hidden =
         app.gql(Some(&token), &format!("{{ ...F }} fragment F on QueryRoot {{ {fields} }}"), json!({})).await;
     assert_eq!(hidden.error_code(), Some("GRAPHQL_VALIDATION_FAILED"), "{}", hidden.body);
+    // In a batch, only the operation past the limit is refused.
+    let batch = json!([{ "query": aliased(2) }, { "query": aliased(6) }]);
+    let answers: serde_json::Value = app
+        .http
+        .post(format!("{}/graphql", app.address))
+        .bearer_auth(&token)
+        .json(&batch)
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(answers[0]["data"]["a1"]["username"], "admin", "{answers}");
+    assert_eq!(answers[1]["errors"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED", "{answers}");
+    assert!(answers[1]["data"].is_null(), "{answers}");
 }
 
 /// A write that cannot finish in time (another transaction holds the lock

@@ -119,3 +119,31 @@ async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backe
     assert_eq!(entry["action"], "customer.create");
     assert_eq!(entry["after"]["name"], "实时客户");
 }
+
+/// Operations sent over the socket are held to the alias limit as POSTed
+/// ones are (there it is the engine that counts them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_alias_limit_holds_over_the_socket() {
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |s| s.max_query_aliases = 2).await;
+    let token = app.admin_token().await;
+    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
+    let init = json!({"type": "connection_init", "payload": {"token": token}});
+    socket.send(Message::text(init.to_string())).await.expect("send init");
+    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+
+    let within = json!({"id": "2", "type": "subscribe", "payload": {"query": "{ a: me { username } b: me { username } }"}});
+    socket.send(Message::text(within.to_string())).await.expect("subscribe");
+    let answer = next_json(&mut socket).await;
+    assert_eq!(answer["payload"]["data"]["b"]["username"], "admin", "{answer}");
+    assert_eq!(next_json(&mut socket).await["type"], "complete");
+
+    let past = json!({"id": "3", "type": "subscribe", "payload": {"query": "{ a: me { username } b: me { username } c: me { username } }"}});
+    socket.send(Message::text(past.to_string())).await.expect("subscribe");
+    let refused = next_json(&mut socket).await;
+    assert_eq!(refused["id"], "3", "{refused}");
+    assert!(refused.to_string().contains("3 aliases"), "{refused}");
+    assert!(refused["payload"]["data"]["c"].is_null(), "{refused}");
+}

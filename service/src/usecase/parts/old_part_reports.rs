@@ -17,7 +17,7 @@ use entity::{old_part, part, unit, user};
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::export::Cell;
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, paginate_positional};
 use crate::rules::money::cents;
 use crate::rules::old_parts::{ReturnDates, delay_days};
 
@@ -105,7 +105,7 @@ pub async fn list(
     actor.require_staff_or_dealer()?;
     check_range(&filter)?;
     let select = old_part::Entity::find().filter(condition(actor, &filter, as_of));
-    paginate(db, select, old_part::Column::Id, page).await
+    paginate_positional(db, select, old_part::Column::Id, page).await
 }
 
 /// What is out and what is late, for one region or engineer.

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryResult, QueryTrait, Select,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter,
+    QueryResult, QuerySelect, QueryTrait, RelationTrait, Select,
 };
 
 use entity::enums::TicketStatus;
@@ -14,6 +14,7 @@ use super::visible_ticket;
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, count_if_asked, keyset_window, with_literal_limit};
+use crate::positional::{Positional, select_columns};
 use crate::text_search;
 
 /// Which tickets to list.
@@ -87,36 +88,43 @@ pub async fn read_ticket(
 }
 
 /// Runs `select`, joining customer, unit and engineer when `with_parties`:
-/// one round trip instead of one per party. A page's LIMIT goes into the
-/// SQL as a number, so PostgreSQL keeps the joined query's plan.
+/// one round trip instead of one per party. Rows are read by column
+/// position ([`positional`]). A page's LIMIT goes into the SQL as a number,
+/// so PostgreSQL keeps the joined query's plan.
 async fn read_with_parties(
     db: &DatabaseConnection,
     select: Select<ticket::Entity>,
     with_parties: bool,
 ) -> ServiceResult<Vec<TicketRead>> {
-    let backend = db.get_database_backend();
-    if !with_parties {
-        let statement = with_literal_limit(select.build(backend));
-        let tickets = ticket::Entity::find().from_raw_sql(statement).all(db).await?;
-        return Ok(tickets.into_iter().map(|ticket| TicketRead { ticket, parties: None }).collect());
+    let mut select = select_columns::<ticket::Model, _>(select.select_only())?;
+    if with_parties {
+        select = select
+            .join(JoinType::LeftJoin, ticket::Relation::Customer.def())
+            .join(JoinType::LeftJoin, ticket::Relation::Unit.def())
+            .join(JoinType::LeftJoin, ticket::Relation::Engineer.def())
+            .join(JoinType::LeftJoin, engineer::Relation::User.def());
+        select = select_columns::<customer::Model, _>(select)?;
+        select = select_columns::<unit::Model, _>(select)?;
+        select = select_columns::<engineer::Model, _>(select)?;
+        select = select_columns::<user::Model, _>(select)?;
     }
-    let joined = select
-        .find_also_related(customer::Entity)
-        .find_also(ticket::Entity, unit::Entity)
-        .find_also(ticket::Entity, engineer::Entity)
-        .find_also(engineer::Entity, user::Entity);
-    let rows = db.query_all_raw(with_literal_limit(joined.build(backend))).await?;
-    // Columns come back prefixed A_ to E_ in the order the entities joined.
+    let rows = db.query_all_raw(with_literal_limit(select.build(db.get_database_backend()))).await?;
     let read = |row: &QueryResult| -> Result<TicketRead, DbErr> {
-        let engineer = engineer::Model::from_query_result_optional(row, "D_")?;
-        let user = user::Model::from_query_result_optional(row, "E_")?;
+        let ticket = ticket::Model::decode(row, 0)?;
+        if !with_parties {
+            return Ok(TicketRead { ticket, parties: None });
+        }
+        let mut at = ticket::Model::COLUMNS.len();
+        let customer = customer::Model::decode_joined(row, at)?;
+        at += customer::Model::COLUMNS.len();
+        let unit = unit::Model::decode_joined(row, at)?;
+        at += unit::Model::COLUMNS.len();
+        let engineer = engineer::Model::decode_joined(row, at)?;
+        at += engineer::Model::COLUMNS.len();
+        let user = user::Model::decode_joined(row, at)?;
         Ok(TicketRead {
-            ticket: ticket::Model::from_query_result(row, "A_")?,
-            parties: Some(TicketParties {
-                customer: customer::Model::from_query_result_optional(row, "B_")?,
-                unit: unit::Model::from_query_result_optional(row, "C_")?,
-                engineer: engineer.zip(user),
-            }),
+            ticket,
+            parties: Some(TicketParties { customer, unit, engineer: engineer.zip(user) }),
         })
     };
     Ok(rows.iter().map(read).collect::<Result<_, _>>()?)
