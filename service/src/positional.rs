@@ -21,14 +21,34 @@ pub trait Positional: Sized {
 
     /// Reads the model from the columns starting at `at`.
     fn decode(row: &QueryResult, at: usize) -> Result<Self, DbErr>;
+}
 
-    /// Like [`decode`](Self::decode), but `None` when the key is NULL: a
-    /// LEFT JOIN that found no row.
-    fn decode_joined(row: &QueryResult, at: usize) -> Result<Option<Self>, DbErr> {
-        match row.try_get_by_index::<Option<i64>>(at)? {
-            Some(_) => Self::decode(row, at).map(Some),
-            None => Ok(None),
-        }
+/// Reads the models of a joined row one after another, in the order their
+/// columns were added to the select.
+pub struct RowReader<'a> {
+    row: &'a QueryResult,
+    at: usize,
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(row: &'a QueryResult) -> Self {
+        Self { row, at: 0 }
+    }
+
+    /// The next model.
+    pub fn read<M: Positional>(&mut self) -> Result<M, DbErr> {
+        let model = M::decode(self.row, self.at)?;
+        self.at += M::COLUMNS.len();
+        Ok(model)
+    }
+
+    /// The next model, `None` when its key is NULL: a LEFT JOIN that found
+    /// no row.
+    pub fn read_joined<M: Positional>(&mut self) -> Result<Option<M>, DbErr> {
+        let found = self.row.try_get_by_index::<Option<i64>>(self.at)?.is_some();
+        let model = if found { Some(M::decode(self.row, self.at)?) } else { None };
+        self.at += M::COLUMNS.len();
+        Ok(model)
     }
 }
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use tracing_actix_web::RequestId;
 
 use service::ServiceError;
+use service::auth::Actor;
 use service::export;
 use service::usecase::parts::old_part_reports::{RETURN_REPORT_HEADERS, ReportScope, report_stream};
 use service::usecase::reports::stored::{self, ReportFile};
@@ -30,6 +31,21 @@ pub struct ReportParams {
 
 /// Bytes read from the finished spreadsheet per body chunk.
 const FILE_CHUNK: usize = 64 * 1024;
+
+/// The user behind the request's bearer token, or the response refusing
+/// it: `UNAUTHENTICATED` without a valid token, `UNAVAILABLE` when the
+/// user could not be read.
+async fn signed_in(
+    state: &AppState,
+    req: &HttpRequest,
+    request_id: &RequestId,
+) -> Result<Actor, HttpResponse> {
+    match authenticate(state, bearer(req), Some(request_id.to_string())).await {
+        Ok(Some(actor)) => Ok(actor),
+        Ok(None) => Err(error_response(&ServiceError::Unauthenticated)),
+        Err(err) => Err(error_response(&err)),
+    }
+}
 
 /// An error as JSON with the same `extensions.code` GraphQL would give.
 fn error_response(err: &ServiceError) -> HttpResponse {
@@ -69,10 +85,9 @@ pub async fn old_parts(
     format: web::Path<String>,
     params: web::Query<ReportParams>,
 ) -> HttpResponse {
-    let actor = match authenticate(&state, bearer(&req), Some(request_id.to_string())).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return error_response(&ServiceError::Unauthenticated),
-        Err(err) => return error_response(&err),
+    let actor = match signed_in(&state, &req, &request_id).await {
+        Ok(actor) => actor,
+        Err(refused) => return refused,
     };
     let format = format.into_inner();
     if format != "xlsx" && format != "csv" {
@@ -123,10 +138,9 @@ pub async fn stored_report(
     request_id: RequestId,
     path: web::Path<(i64, String)>,
 ) -> HttpResponse {
-    let actor = match authenticate(&state, bearer(&req), Some(request_id.to_string())).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return error_response(&ServiceError::Unauthenticated),
-        Err(err) => return error_response(&err),
+    let actor = match signed_in(&state, &req, &request_id).await {
+        Ok(actor) => actor,
+        Err(refused) => return refused,
     };
     let (id, extension) = path.into_inner();
     let Some(which) = ReportFile::from_extension(&extension) else {

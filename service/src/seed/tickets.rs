@@ -60,9 +60,10 @@ pub(super) async fn write_batch(
         let at = |h: Option<f64>| h.map(|h| reported + hours(h));
         // Names come from the running number, not the id: the ids depend
         // on how the batches interleave, the data must not.
-        names.push(format!("SR{tag}-{n:09}"));
+        let name = format!("SR{tag}-{n:09}");
+        names.push(name.clone());
         rows.push(ticket::ActiveModel {
-            number: Set(names.last().cloned().unwrap_or_default()),
+            number: Set(name),
             channel: Set([Channel::Phone, Channel::Web, Channel::Dealer, Channel::Email][n % 4]),
             customer_id: Set(fleet.customers[owner]),
             unit_id: Set(fleet.units[which]),

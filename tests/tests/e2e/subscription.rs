@@ -48,15 +48,7 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
         .await;
     let id = reported.expect_ok()["reportFault"]["ticket"]["id"].clone();
 
-    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
-    let mut request = url.into_client_request().expect("request");
-    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
-    socket
-        .send(Message::text(json!({"type": "connection_init", "payload": {"token": admin}}).to_string()))
-        .await
-        .expect("init");
-    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+    let mut socket = signed_in_socket(app, &admin).await;
     let subscribe = json!({"id": "t", "type": "subscribe", "payload": {"query": "subscription($id: ID!) { ticketUpdated(id: $id) { status version } }", "variables": {"id": id}}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -71,6 +63,21 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
     let event = next_json(&mut socket).await;
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["payload"]["data"]["ticketUpdated"], json!({"status": "ACCEPTED", "version": 2}));
+}
+
+/// A graphql-transport-ws socket to the app, acknowledged for `token`.
+async fn signed_in_socket(
+    app: &crate::helpers::TestApp,
+    token: &str,
+) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
+    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
+    let init = json!({"type": "connection_init", "payload": {"token": token}});
+    socket.send(Message::text(init.to_string())).await.expect("send init");
+    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+    socket
 }
 
 async fn next_json<S>(socket: &mut S) -> Value
@@ -92,14 +99,7 @@ where
 async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backend) {
     let app = spawn_app(backend).await;
     let token = app.admin_token().await;
-    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
-    let mut request = url.into_client_request().expect("request");
-    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
-
-    let init = json!({"type": "connection_init", "payload": {"token": token}});
-    socket.send(Message::text(init.to_string())).await.expect("send init");
-    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+    let mut socket = signed_in_socket(&app, &token).await;
     let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query": "subscription { auditTrail { action entityType after } }"}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
     // Give the subscription a moment to take its starting point.
@@ -126,13 +126,7 @@ async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backe
 async fn the_alias_limit_holds_over_the_socket() {
     let app = crate::helpers::spawn_app_with(Backend::Sqlite, |s| s.max_query_aliases = 2).await;
     let token = app.admin_token().await;
-    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
-    let mut request = url.into_client_request().expect("request");
-    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
-    let init = json!({"type": "connection_init", "payload": {"token": token}});
-    socket.send(Message::text(init.to_string())).await.expect("send init");
-    assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
+    let mut socket = signed_in_socket(&app, &token).await;
 
     let within = json!({"id": "2", "type": "subscribe", "payload": {"query": "{ a: me { username } b: me { username } }"}});
     socket.send(Message::text(within.to_string())).await.expect("subscribe");

@@ -14,7 +14,7 @@ use super::visible_ticket;
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, count_if_asked, keyset_window, with_literal_limit};
-use crate::positional::{Positional, select_columns};
+use crate::positional::{RowReader, select_columns};
 use crate::text_search;
 
 /// Which tickets to list.
@@ -110,18 +110,15 @@ async fn read_with_parties(
     }
     let rows = db.query_all_raw(with_literal_limit(select.build(db.get_database_backend()))).await?;
     let read = |row: &QueryResult| -> Result<TicketRead, DbErr> {
-        let ticket = ticket::Model::decode(row, 0)?;
+        let mut columns = RowReader::new(row);
+        let ticket = columns.read::<ticket::Model>()?;
         if !with_parties {
             return Ok(TicketRead { ticket, parties: None });
         }
-        let mut at = ticket::Model::COLUMNS.len();
-        let customer = customer::Model::decode_joined(row, at)?;
-        at += customer::Model::COLUMNS.len();
-        let unit = unit::Model::decode_joined(row, at)?;
-        at += unit::Model::COLUMNS.len();
-        let engineer = engineer::Model::decode_joined(row, at)?;
-        at += engineer::Model::COLUMNS.len();
-        let user = user::Model::decode_joined(row, at)?;
+        let customer = columns.read_joined()?;
+        let unit = columns.read_joined()?;
+        let engineer = columns.read_joined::<engineer::Model>()?;
+        let user = columns.read_joined::<user::Model>()?;
         Ok(TicketRead {
             ticket,
             parties: Some(TicketParties { customer, unit, engineer: engineer.zip(user) }),
