@@ -22,8 +22,9 @@ pub enum ServiceError {
     InsufficientStock(String),
     #[error("{0}")]
     ApprovalRequired(String),
-    #[error("{0}")]
-    RateLimited(String),
+    /// Too many attempts: the client may try again after `retry_after_secs`.
+    #[error("{message}")]
+    RateLimited { message: String, retry_after_secs: u64 },
     /// A service this one needs (the job queue's Redis, say) did not answer.
     #[error("{0}")]
     Unavailable(String),
@@ -45,7 +46,7 @@ impl ServiceError {
             Self::Conflict(_) => "CONFLICT",
             Self::InsufficientStock(_) => "INSUFFICIENT_STOCK",
             Self::ApprovalRequired(_) => "APPROVAL_REQUIRED",
-            Self::RateLimited(_) => "RATE_LIMITED",
+            Self::RateLimited { .. } => "RATE_LIMITED",
             Self::Unavailable(_) => "UNAVAILABLE",
             Self::Database(_) | Self::Internal(_) => "INTERNAL",
         }
@@ -63,6 +64,14 @@ impl ServiceError {
 
     pub fn not_found(entity: &'static str, key: impl std::fmt::Display) -> Self {
         Self::NotFound { entity, key: key.to_string() }
+    }
+
+    /// Seconds a rate-limited client should wait, for `extensions.retryAfter`.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after_secs, .. } => Some(*retry_after_secs),
+            _ => None,
+        }
     }
 
     /// The field a validation error names, for `extensions.field`.

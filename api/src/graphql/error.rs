@@ -25,10 +25,14 @@ pub fn to_gql_error(err: ServiceError) -> Error {
         err.to_string()
     };
     let field = err.field().map(str::to_owned);
+    let retry_after = err.retry_after_secs();
     Error::new(message).extend_with(|_, ext| {
         ext.set("code", code);
         if let Some(field) = &field {
             ext.set("field", field.as_str());
+        }
+        if let Some(secs) = retry_after {
+            ext.set("retryAfter", secs);
         }
     })
 }

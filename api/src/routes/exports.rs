@@ -58,7 +58,7 @@ fn error_response(err: &ServiceError) -> HttpResponse {
         ServiceError::Conflict(_)
         | ServiceError::InvalidTransition(_)
         | ServiceError::InsufficientStock(_) => HttpResponse::Conflict(),
-        ServiceError::RateLimited(_) => HttpResponse::TooManyRequests(),
+        ServiceError::RateLimited { .. } => HttpResponse::TooManyRequests(),
         ServiceError::Unavailable(_) => HttpResponse::ServiceUnavailable(),
         ServiceError::Database(_) | ServiceError::Internal(_) => HttpResponse::InternalServerError(),
     };

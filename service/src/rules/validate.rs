@@ -8,6 +8,26 @@ use rust_decimal::Decimal;
 
 use crate::error::{ServiceError, ServiceResult};
 
+/// Whether `c` may appear in text a client sends: tab and newline, but no
+/// NUL (PostgreSQL cannot store it) and no other C0 control or DEL (they
+/// carry terminal escapes into logs and exports).
+pub fn is_text_char(c: char) -> bool {
+    matches!(c, '\t' | '\n') || !(c.is_ascii_control())
+}
+
+/// Text as a client may send it: no NUL and no control character other than
+/// tab and newline. Every string a request carries passes this at the API's
+/// edge, so no use case needs to repeat it.
+pub fn plain_text(field: &str, value: &str) -> ServiceResult<()> {
+    match value.chars().find(|c| !is_text_char(*c)) {
+        None => Ok(()),
+        Some(c) => Err(ServiceError::validation(
+            field,
+            format!("must not contain control characters (found U+{:04X})", u32::from(c)),
+        )),
+    }
+}
+
 /// A trimmed, non-empty text of at most `max` characters.
 pub fn required_text(field: &str, value: &str, max: usize) -> ServiceResult<String> {
     let trimmed = value.trim();
@@ -160,6 +180,16 @@ mod tests {
             let err = line_quantities("parts", [2, bad]).expect_err("refused");
             assert_eq!(err.field(), Some("parts"), "{bad}");
         }
+    }
+
+    #[test]
+    fn text_refuses_nul_escapes_and_controls_but_keeps_tab_and_newline() {
+        assert!(plain_text("note", "第一行\n\t第二行").is_ok());
+        for bad in ["a\0b", "\u{1b}[31mred", "bell\u{7}", "cr\r", "del\u{7f}"] {
+            let err = plain_text("note", bad).expect_err(bad);
+            assert_eq!(err.field(), Some("note"), "{bad:?}");
+        }
+        assert!(plain_text("note", "Ünïcödé 徐工 \u{85}").is_ok(), "only C0 and DEL are refused");
     }
 
     #[test]

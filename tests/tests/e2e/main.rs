@@ -6,6 +6,7 @@ mod helpers;
 
 mod access;
 mod authorization;
+mod bounds;
 mod complaints;
 mod dealer_boundary;
 mod delivery;

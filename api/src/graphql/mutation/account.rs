@@ -65,9 +65,10 @@ impl AccountMutation {
         let state = state(ctx);
         let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
         if !state.login_throttle.allow(&input.username, address) {
-            return Err(to_gql_error(ServiceError::RateLimited(
-                "too many login attempts; wait a minute and try again".into(),
-            )));
+            return Err(to_gql_error(ServiceError::RateLimited {
+                message: "too many login attempts; wait a minute and try again".into(),
+                retry_after_secs: 60,
+            }));
         }
         let (account, token) =
             match identity::login(&state.db, &state.tokens, &input.username, &input.password).await {
