@@ -80,6 +80,14 @@ pub struct Settings {
     /// cancelled with `TIMEOUT` (its transaction rolled back).
     pub request_timeout_ms: u64,
     pub max_body_bytes: usize,
+    /// Largest GraphQL response sent, in bytes; past it the client gets
+    /// `RESPONSE_TOO_LARGE` and should ask for fewer rows or fields.
+    pub max_response_bytes: usize,
+    /// Serve `/metrics` on this address only (e.g. an internal interface),
+    /// not on `bind`.
+    pub metrics_bind: Option<String>,
+    /// Require `Authorization: Bearer <metrics_token>` on `/metrics`.
+    pub metrics_token: Option<String>,
     /// Seconds in-flight requests get to finish on SIGTERM.
     pub shutdown_timeout_secs: u64,
     /// How long a DataLoader collects keys before it queries: longer
@@ -208,6 +216,9 @@ impl Default for Settings {
             max_query_aliases: 30,
             request_timeout_ms: 30_000,
             max_body_bytes: 1024 * 1024,
+            max_response_bytes: 8 * 1024 * 1024,
+            metrics_bind: None,
+            metrics_token: None,
             shutdown_timeout_secs: 30,
             dataloader_delay_ms: 2,
             actor_cache_ms: 2_000,
@@ -309,6 +320,20 @@ impl Settings {
         }
         if self.login_attempts_per_minute == 0 {
             return Err(invalid("login_attempts_per_minute", "must be at least 1"));
+        }
+        if let Some(metrics_bind) = &self.metrics_bind {
+            metrics_bind
+                .parse::<SocketAddr>()
+                .map_err(|e| invalid("metrics_bind", format!("`{metrics_bind}` is not host:port ({e})")))?;
+        }
+        if self.metrics_token.as_ref().is_some_and(|t| t.len() < MIN_JWT_SECRET_LEN) {
+            return Err(invalid(
+                "metrics_token",
+                format!("must be at least {MIN_JWT_SECRET_LEN} characters"),
+            ));
+        }
+        if self.max_response_bytes < 1024 {
+            return Err(invalid("max_response_bytes", "must be at least 1024"));
         }
         if self.max_query_depth == 0 || self.max_query_complexity == 0 {
             return Err(invalid("max_query_depth", "query limits must be positive"));

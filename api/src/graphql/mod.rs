@@ -29,13 +29,13 @@ use subscription::SubscriptionRoot;
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// The schema operations sent over the WebSocket run on: the same schema,
-/// with the alias limit as an engine extension.
+/// with the request limits as an engine extension.
 #[derive(Clone)]
 pub struct SocketSchema(pub AppSchema);
 
-/// The schema for operations POSTed over HTTP. Their aliases are counted by
-/// the handler, on the parsed document it then hands the engine
-/// ([`limits::check_aliases`]): with any extension installed the engine
+/// The schema for operations POSTed over HTTP. The handler holds them to
+/// the request limits on the parsed document it then hands the engine
+/// ([`limits::check`]): with any extension installed the engine
 /// routes every field of every row through it (a few per cent of a
 /// 50-ticket page's CPU in perf).
 pub fn build_schema(state: AppState) -> AppSchema {
@@ -43,10 +43,10 @@ pub fn build_schema(state: AppState) -> AppSchema {
 }
 
 /// The schema for operations over the WebSocket, where there is no handler
-/// to count aliases before the engine parses the document.
+/// to check them before the engine parses the document.
 pub fn build_socket_schema(state: AppState) -> SocketSchema {
-    let max_aliases = state.settings.max_query_aliases;
-    SocketSchema(builder(state).extension(limits::AliasLimit(max_aliases)).finish())
+    let limits = limits::RequestLimits::from_settings(&state.settings);
+    SocketSchema(builder(state).extension(limits::RequestGuard(limits)).finish())
 }
 
 /// The schema with its limits and the shared state and loaders.

@@ -4,10 +4,9 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response};
+use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response, ServerResult};
 use async_graphql_actix_web::GraphQLSubscription;
 use futures::StreamExt;
-use futures::stream::FuturesOrdered;
 use tracing_actix_web::RequestId;
 
 use service::ServiceError;
@@ -22,6 +21,9 @@ use crate::state::AppState;
 
 /// Most operations accepted in one batched request.
 const MAX_BATCH: usize = 20;
+/// Most operations of one batch that run at once: a batch must not take
+/// more of the server than a few clients would.
+const BATCH_CONCURRENCY: usize = 4;
 
 /// The actor behind a bearer token; `None` when there is no valid token
 /// (or its user is gone or deactivated). An error when the user could not
@@ -95,8 +97,8 @@ pub async fn execute(
     // Past the limit the request is dropped where it stands: its
     // transaction, if any, rolls back.
     let limit = std::time::Duration::from_millis(state.settings.request_timeout_ms);
-    let max_aliases = state.settings.max_query_aliases;
-    let Ok(executed) = tokio::time::timeout(limit, execute_checked(&schema, batch, max_aliases)).await else {
+    let limits = limits::RequestLimits::from_settings(&state.settings);
+    let Ok(executed) = tokio::time::timeout(limit, execute_checked(&schema, batch, &limits)).await else {
         tracing::warn!(
             ms = state.settings.request_timeout_ms,
             "request cancelled: it ran past the time limit"
@@ -107,23 +109,52 @@ pub async fn execute(
                          "extensions": { "code": "TIMEOUT" } }]
         }));
     };
-    respond(&req, &with_error_codes(executed))
+    respond(&req, &with_error_codes(executed), state.settings.max_response_bytes)
 }
 
-/// Runs the batch as the engine's own `execute_batch` does (its operations
-/// concurrently, answers in order), each operation first held to the alias
-/// limit.
-async fn execute_checked(schema: &AppSchema, batch: BatchRequest, max_aliases: usize) -> BatchResponse {
-    let run = |mut request: Request| async move {
-        match limits::check_aliases(&mut request, max_aliases) {
-            Ok(()) => schema.execute(request).await,
-            Err(refused) => Response::from_errors(vec![refused]),
-        }
-    };
+/// Runs the request, each operation first held to the request limits. A
+/// batch is held to them as a whole: its operations' costs together may
+/// not pass the limit of one operation, and at most [`BATCH_CONCURRENCY`]
+/// of them run at once (answers in order).
+async fn execute_checked(
+    schema: &AppSchema,
+    batch: BatchRequest,
+    limits: &limits::RequestLimits,
+) -> BatchResponse {
     match batch {
-        BatchRequest::Single(request) => BatchResponse::Single(run(request).await),
+        BatchRequest::Single(mut request) => {
+            BatchResponse::Single(match limits::check(&mut request, limits) {
+                Ok(_) => schema.execute(request).await,
+                Err(refused) => Response::from_errors(vec![refused]),
+            })
+        }
         BatchRequest::Batch(requests) => {
-            BatchResponse::Batch(requests.into_iter().map(run).collect::<FuturesOrdered<_>>().collect().await)
+            let checked: Vec<_> = requests
+                .into_iter()
+                .map(|mut request| limits::check(&mut request, limits).map(|cost| (request, cost)))
+                .collect();
+            let total = checked.iter().flatten().map(|(_, cost)| *cost).fold(0, usize::saturating_add);
+            if total > limits.max_cost {
+                let refusal = format!(
+                    "the batch costs {total} together; at most {} is allowed for a whole batch",
+                    limits.max_cost
+                );
+                return BatchResponse::Batch(
+                    checked
+                        .iter()
+                        .map(|_| Response::from_errors(vec![limits::refused(refusal.clone())]))
+                        .collect(),
+                );
+            }
+            let run = |checked: ServerResult<(Request, usize)>| async move {
+                match checked {
+                    Ok((request, _)) => schema.execute(request).await,
+                    Err(refused) => Response::from_errors(vec![refused]),
+                }
+            };
+            BatchResponse::Batch(
+                futures::stream::iter(checked).map(run).buffered(BATCH_CONCURRENCY).collect().await,
+            )
         }
     }
 }
@@ -144,7 +175,7 @@ fn not_run(err: ServiceError) -> HttpResponse {
 /// `application/graphql-response+json` when accepted, with 400 for a
 /// request that could not run at all (parse or validation failure, no
 /// `data`); else `application/json`, always 200.
-fn respond(req: &HttpRequest, response: &BatchResponse) -> HttpResponse {
+fn respond(req: &HttpRequest, response: &BatchResponse, max_bytes: usize) -> HttpResponse {
     let accepts = |media: &str| {
         req.headers().get(header::ACCEPT).and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains(media))
     };
@@ -167,6 +198,7 @@ fn respond(req: &HttpRequest, response: &BatchResponse) -> HttpResponse {
         serde_json::to_vec(response)
     };
     let body = match body {
+        Ok(body) if body.len() > max_bytes => return too_large(response, body.len(), max_bytes),
         Ok(body) => body,
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response failed");
@@ -179,6 +211,25 @@ fn respond(req: &HttpRequest, response: &BatchResponse) -> HttpResponse {
     }
     let media = if modern { "application/graphql-response+json" } else { "application/json" };
     builder.content_type(media).body(body)
+}
+
+/// The answer in place of a response past `max_bytes`: the same shape (one
+/// answer, or one per operation of a batch), each refused.
+fn too_large(response: &BatchResponse, bytes: usize, max_bytes: usize) -> HttpResponse {
+    tracing::warn!(bytes, max_bytes, "response refused: too large");
+    let error = || {
+        serde_json::json!({
+            "errors": [{ "message": format!("the response would be {bytes} bytes; at most {max_bytes} are sent: ask for fewer rows or fields"),
+                         "extensions": { "code": "RESPONSE_TOO_LARGE", "limit": max_bytes } }]
+        })
+    };
+    let body = match response {
+        BatchResponse::Single(_) => error(),
+        BatchResponse::Batch(responses) => {
+            serde_json::Value::Array(responses.iter().map(|_| error()).collect())
+        }
+    };
+    HttpResponse::Ok().json(body)
 }
 
 /// GraphiQL for a browser, the subscription socket for a WebSocket client.
