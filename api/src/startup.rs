@@ -13,13 +13,13 @@ use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
 use tracing_actix_web::{RequestId, TracingLogger};
 
-use service::auth::TokenIssuer;
+use service::auth::{LoginThrottle, TokenIssuer};
 use service::config::Settings;
 
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::{admin, exports, graphql, health};
-use crate::state::{AppState, LoginThrottle};
+use crate::state::AppState;
 
 /// A bound, not yet running server.
 pub struct Application {
@@ -70,9 +70,13 @@ impl Application {
         };
         let state = AppState {
             events,
-            db,
+            db: db.clone(),
             tokens: TokenIssuer::new(&secret, settings.token_ttl_minutes),
-            login_throttle: Arc::new(LoginThrottle::new(settings.login_attempts_per_minute)),
+            login_throttle: LoginThrottle::new(
+                settings.login_attempts_per_minute,
+                db.clone(),
+                redis.clone().map(|client| (client, settings.queue_prefix.clone())),
+            ),
             actors: Arc::new(ActorCache::new(Duration::from_millis(settings.actor_cache_ms))),
             redis,
             settings: Arc::new(settings),

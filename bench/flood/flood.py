@@ -80,8 +80,9 @@ class Client:
             self.conn = None
 
 
-def answer_codes(data):
-    """The code of each operation's answer: its first error's code, else OK."""
+def answer_codes(data, examples=None):
+    """The code of each operation's answer: its first error's code, else OK
+    (the first message seen of each code goes into `examples`)."""
     try:
         doc = json.loads(data)
     except ValueError:
@@ -92,6 +93,8 @@ def answer_codes(data):
         errors = a.get("errors") if isinstance(a, dict) else None
         if errors:
             codes.append(((errors[0].get("extensions") or {}).get("code")) or "NO_CODE")
+            if examples is not None:
+                examples.setdefault(codes[-1], str(errors[0].get("message"))[:160])
         else:
             codes.append("OK")
     return codes
@@ -132,7 +135,7 @@ def prober(port, token, query, expect, stop, latencies, failures):
     client.close()
 
 
-def flood(port, token, make_batch, secs, clients, sizes, statuses, codes):
+def flood(port, token, make_batch, secs, clients, sizes, statuses, codes, examples):
     """`clients` threads POSTing make_batch(worker, i) until the deadline; returns requests sent."""
     lock, sent = threading.Lock(), [0]
     deadline = time.monotonic() + secs
@@ -143,8 +146,8 @@ def flood(port, token, make_batch, secs, clients, sizes, statuses, codes):
             if time.monotonic() >= deadline:
                 break
             status, data = client.post(make_batch(w, i))
-            ops = answer_codes(data) if data else [f"no answer ({status})"]
             with lock:
+                ops = answer_codes(data, examples) if data else [f"no answer ({status})"]
                 sent[0] += 1
                 statuses[str(status)] += 1
                 codes.update(ops)
@@ -201,14 +204,14 @@ def run_phase(phase, port, pid, secs):
         make = lambda w, i: batch  # noqa: E731
 
     stop, samples, lat, fails = threading.Event(), [], [], []
-    sizes, statuses, codes = [], Counter(), Counter()
+    sizes, statuses, codes, examples = [], Counter(), Counter(), {}
     helpers = [threading.Thread(target=sampler, args=(pid, stop, samples), daemon=True),
                threading.Thread(target=prober, args=(port, token, probe, expect, stop, lat, fails), daemon=True)]
     for t in helpers:
         t.start()
     log(f"{phase} flood: {clients} clients x batches of {BATCH} for {secs} s")
     t0 = time.monotonic()
-    sent = flood(port, token, make, secs, clients, sizes, statuses, codes)
+    sent = flood(port, token, make, secs, clients, sizes, statuses, codes, examples)
     result["flood_secs"] = round(time.monotonic() - t0, 1)
     stop.set()
     for t in helpers:
@@ -219,7 +222,7 @@ def run_phase(phase, port, pid, secs):
     result["after_mib"] = mib(proc_kib(pid, "VmRSS"))
     result["alive"] = proc_kib(pid, "VmRSS") is not None
     result.update(
-        requests=sent, operations=sum(codes.values()), http=dict(statuses), codes=dict(codes),
+        requests=sent, operations=sum(codes.values()), http=dict(statuses), codes=dict(codes), examples=examples,
         probe_n=len(lat), probe_failed=len(fails), probe_fail_sample=fails[:3],
         probe_p50=round(statistics.median(lat), 1) if lat else None,
         probe_p95=round(percentile(lat, 0.95), 1) if lat else None,
@@ -255,6 +258,8 @@ def table(path):
         if not r["alive"]:
             line += "; **the api was gone at the end of the phase**"
         print(line)
+        for code, message in r["examples"].items():
+            print(f"  - {code}: \"{message}\"")
         if r["phase"] == "login":
             print(f"  - password checks answered UNAUTHENTICATED (hashed): {r['hashed']} of "
                   f"{r['operations']} login attempts; response bytes median {r['bytes_median']}, max {r['bytes_max']}")

@@ -15,6 +15,7 @@ pub mod dealer;
 pub mod engineer;
 pub mod engineer_skill;
 pub mod fault_cause;
+pub mod login_attempt;
 pub mod user;
 pub mod user_role;
 

@@ -14,6 +14,7 @@ pub use super::holiday::Entity as Holiday;
 pub use super::local_sale::Entity as LocalSale;
 pub use super::local_sale_item::Entity as LocalSaleItem;
 pub use super::local_sale_quote::Entity as LocalSaleQuote;
+pub use super::login_attempt::Entity as LoginAttempt;
 pub use super::notification::Entity as Notification;
 pub use super::old_part::Entity as OldPart;
 pub use super::part::Entity as Part;

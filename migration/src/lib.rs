@@ -19,6 +19,7 @@ mod m20261125_000008_create_fault_causes;
 mod m20261125_000009_index_old_part_report;
 mod m20261125_000010_add_ticket_personal_injury;
 mod m20261126_000011_report_charts_and_attachments;
+mod m20261201_000012_create_login_attempts;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_index_old_part_report::Migration),
             Box::new(m20261125_000010_add_ticket_personal_injury::Migration),
             Box::new(m20261126_000011_report_charts_and_attachments::Migration),
+            Box::new(m20261201_000012_create_login_attempts::Migration),
         ]
     }
 }

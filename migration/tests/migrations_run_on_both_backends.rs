@@ -61,6 +61,7 @@ every_entity!(
     LocalSale,
     LocalSaleItem,
     LocalSaleQuote,
+    LoginAttempt,
     Notification,
     OldPart,
     Part,

@@ -2,6 +2,7 @@
 
 mod actor;
 mod password;
+mod throttle;
 mod token;
 
 pub use actor::{Actor, roles};
@@ -9,4 +10,5 @@ pub use password::{
     MIN_PASSWORD_LEN, decoy_hash, hash_password, hash_password_blocking, verify_password,
     verify_password_blocking,
 };
+pub use throttle::{LoginThrottle, Reservation};
 pub use token::{IssuedToken, TokenIssuer};

@@ -3,6 +3,8 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::rngs::OsRng;
+use std::sync::OnceLock;
+use tokio::sync::Semaphore;
 
 use crate::error::{ServiceError, ServiceResult};
 
@@ -30,17 +32,51 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// [`hash_password`] on the blocking pool: argon2 takes tens of milliseconds
-/// of CPU on purpose, which must not stall the async workers.
-pub async fn hash_password_blocking(password: String) -> ServiceResult<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))?
+/// Hashes waiting for a core, per core; past that a request is refused at
+/// once instead of queueing (each hash holds ~19 MiB while it runs).
+const QUEUED_PER_CORE: usize = 4;
+
+/// Bounds the password hashes of this process: as many run at once as
+/// there are cores, a few more wait, the rest are refused.
+struct HashGate {
+    admitted: Semaphore,
+    running: Semaphore,
 }
 
-/// [`verify_password`] on the blocking pool.
-pub async fn verify_password_blocking(password: String, stored_hash: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await.unwrap_or(false)
+fn gate() -> &'static HashGate {
+    static GATE: OnceLock<HashGate> = OnceLock::new();
+    GATE.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        HashGate { admitted: Semaphore::new(cores * (1 + QUEUED_PER_CORE)), running: Semaphore::new(cores) }
+    })
+}
+
+/// Runs `work` (a hash) on the blocking pool within the gate: argon2 takes
+/// tens of milliseconds of CPU on purpose, which must not stall the async
+/// workers, nor pile up without bound.
+async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> ServiceResult<T> {
+    let gate = gate();
+    let Ok(_admitted) = gate.admitted.try_acquire() else {
+        return Err(ServiceError::RateLimited {
+            message: "the server is busy checking passwords; try again in a moment".into(),
+            retry_after_secs: 1,
+        });
+    };
+    let _running =
+        gate.running.acquire().await.map_err(|e| ServiceError::Internal(format!("hash gate closed: {e}")))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))
+}
+
+/// [`hash_password`] on the blocking pool, within the hash gate.
+pub async fn hash_password_blocking(password: String) -> ServiceResult<String> {
+    gated(move || hash_password(&password)).await?
+}
+
+/// [`verify_password`] on the blocking pool, within the hash gate.
+pub async fn verify_password_blocking(password: String, stored_hash: String) -> ServiceResult<bool> {
+    gated(move || verify_password(&password, &stored_hash)).await
 }
 
 /// A hash of a random password, verified against when the user name is

@@ -8,6 +8,7 @@ pub mod entitlement;
 pub mod incidents;
 pub mod kpi;
 pub mod local_sale;
+pub mod login_throttle;
 pub mod money;
 pub mod old_parts;
 pub mod quote;

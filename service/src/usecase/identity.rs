@@ -1,6 +1,7 @@
 //! Accounts: login, the acting user behind a token, and user creation.
 
 use std::collections::BTreeSet;
+use std::net::IpAddr;
 
 use chrono::Utc;
 use sea_orm::{
@@ -14,11 +15,12 @@ use entity::{dealer, engineer, engineer_skill, user, user_role};
 
 use crate::audit::{self, AuditEntry};
 use crate::auth::{
-    Actor, IssuedToken, TokenIssuer, decoy_hash, hash_password_blocking, roles, verify_password_blocking,
+    Actor, IssuedToken, LoginThrottle, TokenIssuer, decoy_hash, hash_password_blocking, roles,
+    verify_password_blocking,
 };
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::rules::validate;
+use crate::rules::{login_throttle, validate};
 
 /// A user with its roles, as the API shows it (never the password hash).
 #[derive(Debug, Clone, Serialize)]
@@ -77,8 +79,49 @@ async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<BTr
 }
 
 /// Checks the credentials and issues a token. Unknown user, wrong password
-/// and deactivated account all give the same `UNAUTHENTICATED` answer.
+/// and deactivated account all give the same `UNAUTHENTICATED` answer. The
+/// attempt is charged to the throttle before any hashing and given back
+/// when the password was right.
 pub async fn login(
+    db: &DatabaseConnection,
+    throttle: &LoginThrottle,
+    issuer: &TokenIssuer,
+    credentials: Credentials<'_>,
+) -> ServiceResult<(UserAccount, IssuedToken)> {
+    let Credentials { username, password, address } = credentials;
+    if username.chars().count() > login_throttle::MAX_USERNAME_CHARS {
+        return Err(ServiceError::validation(
+            "username",
+            format!("must be at most {} characters", login_throttle::MAX_USERNAME_CHARS),
+        ));
+    }
+    if password.chars().count() > login_throttle::MAX_PASSWORD_CHARS {
+        return Err(ServiceError::validation(
+            "password",
+            format!("must be at most {} characters", login_throttle::MAX_PASSWORD_CHARS),
+        ));
+    }
+    let reservation = throttle.reserve(username, address).await?;
+    match check_credentials(db, issuer, username, password).await {
+        Err(ServiceError::Unauthenticated) => Err(ServiceError::Unauthenticated),
+        other => {
+            // Right, or never checked (busy, database away): not a guess.
+            throttle.release(reservation).await;
+            other
+        }
+    }
+}
+
+/// What a sign-in gives.
+#[derive(Debug, Clone, Copy)]
+pub struct Credentials<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    /// The client's address, for the throttle.
+    pub address: Option<IpAddr>,
+}
+
+async fn check_credentials(
     db: &DatabaseConnection,
     issuer: &TokenIssuer,
     username: &str,
@@ -87,10 +130,10 @@ pub async fn login(
     let found = user::Entity::find().filter(user::Column::Username.eq(username.trim())).one(db).await?;
     let Some(found) = found else {
         // Same work as a real check so timing does not reveal user names.
-        verify_password_blocking(password.to_owned(), decoy_hash().to_owned()).await;
+        verify_password_blocking(password.to_owned(), decoy_hash().to_owned()).await?;
         return Err(ServiceError::Unauthenticated);
     };
-    let matches = verify_password_blocking(password.to_owned(), found.password_hash.clone()).await;
+    let matches = verify_password_blocking(password.to_owned(), found.password_hash.clone()).await?;
     if !matches || !found.active {
         return Err(ServiceError::Unauthenticated);
     }

@@ -11,8 +11,8 @@ use serde_json::json;
 
 use api::graphql::build_schema;
 use api::graphql::context::RequestActor;
-use api::state::{AppState, LoginThrottle};
-use service::auth::TokenIssuer;
+use api::state::AppState;
+use service::auth::{LoginThrottle, TokenIssuer};
 use service::config::Settings;
 use service::usecase::identity;
 
@@ -43,20 +43,20 @@ async fn ticket_page_of_50_costs_no_more_statements_than_a_page_of_10(backend: B
         }
     });
     service::demo::load(&db).await.expect("demo tickets");
-    let admin = identity::login(
-        &db,
-        &TokenIssuer::new("x".repeat(32).as_str(), 10),
-        "admin",
-        service::demo::DEMO_PASSWORD,
-    )
-    .await
-    .expect("admin logs in")
-    .0;
+    let admin = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::user::Entity::find()
+            .filter(entity::user::Column::Username.eq("admin"))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("the demo admin")
+    };
     let actor = identity::load_actor(&db, admin.id).await.expect("actor");
     let state = AppState {
         db: db.clone(),
         tokens: TokenIssuer::new("x".repeat(32).as_str(), 10),
-        login_throttle: Arc::new(LoginThrottle::new(5)),
+        login_throttle: LoginThrottle::new(5, db.clone(), None),
         actors: Arc::new(api::actor_cache::ActorCache::new(std::time::Duration::ZERO)),
         redis: None,
         events: service::events::EventBus::local(),

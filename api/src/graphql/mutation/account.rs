@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Error, ErrorExtensions, InputObject, Object, SimpleObject};
 use service::ServiceError;
-use service::usecase::identity::{self, NewUser};
+use service::usecase::identity::{self, Credentials, NewUser};
 
 use crate::graphql::context::{ClientAddress, actor, db, state};
 use crate::graphql::error::{GqlResult, to_gql_error};
@@ -54,27 +54,26 @@ pub struct CreateUserPayload {
 
 #[Object]
 impl AccountMutation {
-    /// Signs in and returns a bearer token. After a few failed attempts in a
-    /// minute for a user name (or many from one address) further attempts
-    /// get `RATE_LIMITED` until the minute has passed.
+    /// Signs in and returns a bearer token. Attempts are counted per user
+    /// name and address, per user name and per address (shared by every
+    /// server instance); past a few failures in a minute further attempts,
+    /// even with the right password, get `RATE_LIMITED` with
+    /// `extensions.retryAfter` (seconds) until the minute has passed.
     async fn login(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Credentials.")] input: LoginInput,
     ) -> async_graphql::Result<LoginPayload> {
         let state = state(ctx);
-        let address = ctx.data_opt::<ClientAddress>().and_then(|a| a.0);
-        if !state.login_throttle.allow(&input.username, address) {
-            return Err(to_gql_error(ServiceError::RateLimited {
-                message: "too many login attempts; wait a minute and try again".into(),
-                retry_after_secs: 60,
-            }));
-        }
+        let credentials = Credentials {
+            username: &input.username,
+            password: &input.password,
+            address: ctx.data_opt::<ClientAddress>().and_then(|a| a.0),
+        };
         let (account, token) =
-            match identity::login(&state.db, &state.tokens, &input.username, &input.password).await {
+            match identity::login(&state.db, &state.login_throttle, &state.tokens, credentials).await {
                 Ok(ok) => ok,
                 Err(ServiceError::Unauthenticated) => {
-                    state.login_throttle.record_failure(&input.username, address);
                     return Err(Error::new("user name or password is wrong")
                         .extend_with(|_, ext| ext.set("code", "UNAUTHENTICATED")));
                 }
