@@ -65,7 +65,7 @@ impl Application {
             .transpose()
             .context("invalid redis_url")?;
         let events = match &redis {
-            Some(client) => service::events::EventBus::with_redis(client.clone()),
+            Some(client) => service::events::EventBus::with_redis(client.clone(), &settings.queue_prefix),
             None => service::events::EventBus::local(),
         };
         let state = AppState {

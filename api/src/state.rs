@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
-use service::auth::{LoginThrottle, TokenIssuer};
+use service::ServiceError;
+use service::auth::{Actor, LoginThrottle, TokenIssuer};
+use service::usecase::identity;
 use service::config::Settings;
 
 /// Shared application state.
@@ -26,6 +28,23 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The user `user_id` as it is now (reused from the actor cache for up
+    /// to `actor_cache_ms`); `None` once deactivated or deleted. An error
+    /// when the user could not be read.
+    pub async fn current_actor(&self, user_id: i64) -> Result<Option<Actor>, ServiceError> {
+        if let Some(actor) = self.actors.get(user_id) {
+            return Ok(Some(actor));
+        }
+        match identity::load_actor(&self.db, user_id).await {
+            Ok(actor) => {
+                self.actors.put(&actor);
+                Ok(Some(actor))
+            }
+            Err(ServiceError::Unauthenticated) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
     /// The job queues, opened now if this is the first look.
     pub async fn jobs(&self) -> Result<&worker::store::JobStore, service::ServiceError> {
         self.jobs

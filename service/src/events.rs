@@ -6,8 +6,10 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
-/// The Redis channel changes travel on.
-pub const TICKET_CHANNEL: &str = "aftersales:ticket-updated";
+/// The Redis channel changes travel on, after the deployment's prefix
+/// (pub/sub ignores Redis' database index: deployments sharing a Redis
+/// keep apart by the prefix alone).
+const TICKET_CHANNEL: &str = "ticket-updated";
 /// Changes a slow subscriber may fall behind by before it skips ahead.
 const BUFFER: usize = 1024;
 
@@ -22,7 +24,16 @@ pub struct TicketChanged {
 #[derive(Clone)]
 pub struct EventBus {
     local: broadcast::Sender<TicketChanged>,
-    redis: Option<redis::Client>,
+    redis: Option<RedisChannel>,
+}
+
+/// The deployment's change channel in Redis, and a connection to publish
+/// on (opened on first use, reconnecting by itself).
+#[derive(Clone)]
+struct RedisChannel {
+    client: redis::Client,
+    channel: String,
+    publisher: std::sync::Arc<tokio::sync::OnceCell<redis::aio::ConnectionManager>>,
 }
 
 impl EventBus {
@@ -31,14 +42,17 @@ impl EventBus {
         Self { local: broadcast::channel(BUFFER).0, redis: None }
     }
 
-    /// Through Redis: starts a task that relays the channel into this
-    /// process's subscribers (reconnecting after a Redis outage).
-    pub fn with_redis(client: redis::Client) -> Self {
-        let bus = Self { local: broadcast::channel(BUFFER).0, redis: Some(client.clone()) };
+    /// Through Redis, on the channel of the deployment `prefix` names:
+    /// starts a task that relays the channel into this process's
+    /// subscribers (reconnecting after a Redis outage).
+    pub fn with_redis(client: redis::Client, prefix: &str) -> Self {
+        let channel = format!("{prefix}:{TICKET_CHANNEL}");
+        let redis = RedisChannel { client: client.clone(), channel: channel.clone(), publisher: Default::default() };
+        let bus = Self { local: broadcast::channel(BUFFER).0, redis: Some(redis) };
         let local = bus.local.clone();
         tokio::spawn(async move {
             loop {
-                if let Err(e) = relay(&client, &local).await {
+                if let Err(e) = relay(&client, &channel, &local).await {
                     tracing::warn!(error = %e, "ticket change relay from Redis lost; retrying");
                 }
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
@@ -49,8 +63,8 @@ impl EventBus {
 
     /// Announces a change; a Redis failure falls back to this process only.
     pub async fn publish(&self, change: TicketChanged) {
-        if let Some(client) = &self.redis {
-            match publish_redis(client, change).await {
+        if let Some(redis) = &self.redis {
+            match redis.publish(change).await {
                 Ok(()) => return,
                 Err(e) => tracing::warn!(error = %e, "publishing a ticket change to Redis failed"),
             }
@@ -63,16 +77,23 @@ impl EventBus {
     }
 }
 
-async fn publish_redis(client: &redis::Client, change: TicketChanged) -> redis::RedisResult<()> {
-    let mut conn = client.get_multiplexed_async_connection().await?;
-    let payload = serde_json::to_string(&change).unwrap_or_default();
-    redis::cmd("PUBLISH").arg(TICKET_CHANNEL).arg(payload).query_async::<i64>(&mut conn).await?;
-    Ok(())
+impl RedisChannel {
+    async fn publish(&self, change: TicketChanged) -> redis::RedisResult<()> {
+        let mut conn =
+            self.publisher.get_or_try_init(|| self.client.get_connection_manager()).await?.clone();
+        let payload = serde_json::to_string(&change).unwrap_or_default();
+        redis::cmd("PUBLISH").arg(&self.channel).arg(payload).query_async::<i64>(&mut conn).await?;
+        Ok(())
+    }
 }
 
-async fn relay(client: &redis::Client, local: &broadcast::Sender<TicketChanged>) -> redis::RedisResult<()> {
+async fn relay(
+    client: &redis::Client,
+    channel: &str,
+    local: &broadcast::Sender<TicketChanged>,
+) -> redis::RedisResult<()> {
     let mut pubsub = client.get_async_pubsub().await?;
-    pubsub.subscribe(TICKET_CHANNEL).await?;
+    pubsub.subscribe(channel).await?;
     let mut messages = pubsub.on_message();
     while let Some(message) = messages.next().await {
         let payload: String = message.get_payload()?;

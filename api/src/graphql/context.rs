@@ -13,6 +13,11 @@ use crate::state::AppState;
 #[derive(Clone)]
 pub struct RequestActor(pub Option<Actor>);
 
+/// Subscriptions still free on this socket (a permit is held by each open
+/// subscription).
+#[derive(Clone)]
+pub struct SocketSubscriptions(pub std::sync::Arc<tokio::sync::Semaphore>);
+
 /// The client's address, for the login throttle.
 #[derive(Clone, Copy)]
 pub struct ClientAddress(pub Option<std::net::IpAddr>);

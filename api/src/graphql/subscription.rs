@@ -12,10 +12,13 @@ use service::usecase::identity;
 use async_graphql::ID;
 use futures::StreamExt;
 use service::usecase::tickets::reading;
+use tokio::sync::OwnedSemaphorePermit;
 use tokio_stream::wrappers::BroadcastStream;
 
-use super::context::{actor, db, state};
-use super::error::GqlResult;
+use crate::routes::socket::MAX_SUBSCRIPTIONS;
+
+use super::context::{SocketSubscriptions, actor, db, state};
+use super::error::{GqlResult, to_gql_error};
 use super::ids::{Kind, decode};
 use super::types::audit::AuditEntry;
 use super::types::ticket::Ticket;
@@ -40,11 +43,12 @@ impl SubscriptionRoot {
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Ticket>> + 'ctx> {
         let actor = actor(ctx)?.clone();
         let id = decode(Kind::Ticket, &id, "id")?;
-        let db = db(ctx).clone();
+        let slot = subscription_slot(ctx)?;
+        let state = state(ctx).clone();
         // Refuse at once what the actor may not see.
-        reading::get_ticket(&db, &actor, id).await.gql()?;
-        let changes = BroadcastStream::new(state(ctx).events.subscribe());
-        Ok(changes
+        reading::get_ticket(&state.db, &actor, id).await.gql()?;
+        let changes = BroadcastStream::new(state.events.subscribe());
+        let updates = changes
             .filter_map(move |change| async move {
                 match change {
                     Ok(change) if change.ticket_id == id => Some(()),
@@ -54,9 +58,17 @@ impl SubscriptionRoot {
                 }
             })
             .then(move |()| {
-                let (db, actor) = (db.clone(), actor.clone());
-                async move { reading::get_ticket(&db, &actor, id).await.gql().map(Ticket::from) }
-            }))
+                let state = state.clone();
+                async move {
+                    // The account as it is now: deactivated, it stops receiving.
+                    let current = state.current_actor(actor.user_id).await?.ok_or(ServiceError::Unauthenticated)?;
+                    reading::get_ticket(&state.db, &current, id).await.map(Ticket::from)
+                }
+            });
+        Ok(until_access_is_lost(updates).map(move |update| {
+            let _held = &slot;
+            update.map_err(to_gql_error)
+        }))
     }
 
     /// Every change recorded from now on, as it happens (SERVICE_MANAGER,
@@ -67,10 +79,45 @@ impl SubscriptionRoot {
         ctx: &Context<'ctx>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<AuditEntry>> + 'ctx> {
         let actor = actor(ctx)?.clone();
+        let slot = subscription_slot(ctx)?;
         let db = db(ctx).clone();
         let start = audit::latest_id(&db, &actor).await.gql()?;
-        Ok(audit_feed(db, actor, start))
+        Ok(audit_feed(db, actor, start).map(move |entry| {
+            let _held = &slot;
+            entry
+        }))
     }
+}
+
+/// One of the socket's subscription permits, held as long as the stream
+/// lives; `RATE_LIMITED` when the socket holds its most already. Outside a
+/// socket (the schema run directly) there is no bound.
+fn subscription_slot(ctx: &Context<'_>) -> async_graphql::Result<Option<OwnedSemaphorePermit>> {
+    let Some(free) = ctx.data_opt::<SocketSubscriptions>() else { return Ok(None) };
+    match free.0.clone().try_acquire_owned() {
+        Ok(permit) => Ok(Some(permit)),
+        Err(_) => Err(to_gql_error(ServiceError::RateLimited {
+            message: format!("at most {MAX_SUBSCRIPTIONS} subscriptions on one socket; complete one first"),
+            retry_after_secs: 1,
+        })),
+    }
+}
+
+/// Passes updates on until one says the account may no longer see them
+/// (signed out, deactivated, access taken away); that one ends the stream.
+fn until_access_is_lost<T>(
+    updates: impl Stream<Item = Result<T, ServiceError>>,
+) -> impl Stream<Item = Result<T, ServiceError>> {
+    updates.scan(false, |lost, update| {
+        if *lost {
+            return futures::future::ready(None);
+        }
+        *lost = matches!(
+            update,
+            Err(ServiceError::Unauthenticated | ServiceError::Forbidden(_) | ServiceError::NotFound { .. })
+        );
+        futures::future::ready(Some(update))
+    })
 }
 
 fn audit_feed(

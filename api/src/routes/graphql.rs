@@ -4,14 +4,12 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{BatchRequest, BatchResponse, Data, Request, Response, ServerResult};
-use async_graphql_actix_web::GraphQLSubscription;
+use async_graphql::{BatchRequest, BatchResponse, Request, Response, ServerResult};
 use futures::StreamExt;
 use tracing_actix_web::RequestId;
 
 use service::ServiceError;
 use service::auth::Actor;
-use service::usecase::identity;
 
 use crate::graphql::context::{ClientAddress, RequestActor};
 use crate::graphql::error::to_gql_error;
@@ -35,17 +33,7 @@ pub(crate) async fn authenticate(
     request_id: Option<String>,
 ) -> Result<Option<Actor>, ServiceError> {
     let Some(user_id) = token.and_then(|token| state.tokens.verify(token).ok()) else { return Ok(None) };
-    if let Some(actor) = state.actors.get(user_id) {
-        return Ok(Some(Actor { request_id, ..actor }));
-    }
-    match identity::load_actor(&state.db, user_id).await {
-        Ok(actor) => {
-            state.actors.put(&actor);
-            Ok(Some(Actor { request_id, ..actor }))
-        }
-        Err(ServiceError::Unauthenticated) => Ok(None),
-        Err(err) => Err(err),
-    }
+    Ok(state.current_actor(user_id).await?.map(|actor| Actor { request_id, ..actor }))
 }
 
 pub(crate) fn bearer(req: &HttpRequest) -> Option<&str> {
@@ -241,21 +229,7 @@ pub async fn get(
     payload: web::Payload,
 ) -> actix_web::Result<HttpResponse> {
     if req.headers().contains_key(header::UPGRADE) {
-        let state = state.get_ref().clone();
-        let address = req.peer_addr().map(|a| a.ip());
-        let request_id = request_id.to_string();
-        return GraphQLSubscription::new(schema.get_ref().0.clone())
-            .on_connection_init(move |payload| async move {
-                let token = payload.get("token").and_then(|t| t.as_str()).map(str::to_owned);
-                // Changes made over this socket carry the id of the upgrade request.
-                let actor =
-                    authenticate(&state, token.as_deref(), Some(request_id)).await.map_err(to_gql_error)?;
-                let mut data = Data::default();
-                data.insert(RequestActor(actor));
-                data.insert(ClientAddress(address));
-                Ok(data)
-            })
-            .start(&req, payload);
+        return super::socket::upgrade(schema.get_ref().clone(), state.get_ref().clone(), &req, request_id, payload);
     }
     if req.query_string().split('&').any(|pair| pair.starts_with("query=")) {
         // Operations go by POST only: a GET must never change anything.

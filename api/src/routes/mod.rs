@@ -4,3 +4,4 @@ pub mod admin;
 pub mod exports;
 pub mod graphql;
 pub mod health;
+pub mod socket;

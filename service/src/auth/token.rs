@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ServiceError, ServiceResult};
 
+/// Seconds a token is still taken after its expiry, for clocks of several
+/// instances that disagree a little (jsonwebtoken's default is 60).
+const CLOCK_SKEW_SECS: u64 = 2;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: String,
@@ -46,8 +50,12 @@ impl TokenIssuer {
     }
 
     pub fn issue(&self, user_id: i64) -> ServiceResult<IssuedToken> {
+        self.issue_until(user_id, Utc::now() + self.ttl)
+    }
+
+    /// A token for `user_id` that expires at `expires_at` (whole seconds).
+    pub fn issue_until(&self, user_id: i64, expires_at: chrono::DateTime<Utc>) -> ServiceResult<IssuedToken> {
         let now = Utc::now();
-        let expires_at = now + self.ttl;
         let claims = Claims { sub: user_id.to_string(), iat: now.timestamp(), exp: expires_at.timestamp() };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| ServiceError::Internal(format!("token signing failed: {e}")))?;
@@ -57,10 +65,20 @@ impl TokenIssuer {
     /// The user id of a valid, unexpired token; anything else is
     /// `UNAUTHENTICATED`.
     pub fn verify(&self, token: &str) -> ServiceResult<i64> {
-        let validation = Validation::new(Algorithm::HS256);
+        self.verify_until(token).map(|(user_id, _)| user_id)
+    }
+
+    /// The user id of a valid, unexpired token and when it expires (a
+    /// socket signed in with it is closed then).
+    pub fn verify_until(&self, token: &str) -> ServiceResult<(i64, chrono::DateTime<Utc>)> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = CLOCK_SKEW_SECS;
         let data = decode::<Claims>(token, &self.decoding, &validation)
             .map_err(|_| ServiceError::Unauthenticated)?;
-        data.claims.sub.parse().map_err(|_| ServiceError::Unauthenticated)
+        let user_id = data.claims.sub.parse().map_err(|_| ServiceError::Unauthenticated)?;
+        let expires_at =
+            chrono::DateTime::from_timestamp(data.claims.exp, 0).ok_or(ServiceError::Unauthenticated)?;
+        Ok((user_id, expires_at))
     }
 }
 
@@ -86,5 +104,15 @@ mod tests {
         let expired = TokenIssuer::new(SECRET, -10).issue(1).expect("issue").token;
         assert_eq!(issuer.verify(&expired).unwrap_err().code(), "UNAUTHENTICATED");
         assert_eq!(issuer.verify("garbage").unwrap_err().code(), "UNAUTHENTICATED");
+    }
+
+    #[test]
+    fn a_token_expired_a_few_seconds_ago_is_refused() {
+        let issuer = TokenIssuer::new(SECRET, 60);
+        let just_expired = issuer.issue_until(1, Utc::now() - Duration::seconds(5)).expect("issue").token;
+        assert_eq!(issuer.verify(&just_expired).unwrap_err().code(), "UNAUTHENTICATED");
+        let expires_at = Utc::now() + Duration::seconds(30);
+        let (user, until) = issuer.verify_until(&issuer.issue_until(7, expires_at).expect("issue").token).expect("valid");
+        assert_eq!((user, until.timestamp()), (7, expires_at.timestamp()));
     }
 }
