@@ -5,11 +5,16 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::dev::{Server, Service};
+use actix_web::body::EitherBody;
+use actix_web::dev::{Server, Service, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::{App, HttpMessage, HttpServer, web};
-use actix_web_prom::PrometheusMetricsBuilder;
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{App, HttpMessage, HttpResponse, HttpServer, web};
+use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use anyhow::Context;
+use futures::TryFutureExt;
+use futures::future::{Either, ready};
 use migration::{Migrator, MigratorTrait};
 use tracing_actix_web::{RequestId, TracingLogger};
 
@@ -18,13 +23,16 @@ use service::config::Settings;
 
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
+use crate::routes::metrics::{self, MetricsAccess};
 use crate::routes::{admin, exports, graphql, health};
 use crate::state::AppState;
 
-/// A bound, not yet running server.
+/// A bound, not yet running server (and the metrics server, when the
+/// metrics have an address of their own).
 pub struct Application {
     port: u16,
     server: Server,
+    metrics_server: Option<Server>,
     state: AppState,
 }
 
@@ -85,8 +93,29 @@ impl Application {
         let listener = TcpListener::bind(&state.settings.bind)
             .with_context(|| format!("cannot bind {}", state.settings.bind))?;
         let port = listener.local_addr()?.port();
-        let server = serve(listener, state.clone())?;
-        Ok(Self { port, server, state })
+        let metrics = PrometheusMetricsBuilder::new("aftersales")
+            .endpoint(metrics::PATH)
+            .exclude("/healthz")
+            .build()
+            .map_err(|e| anyhow::anyhow!("metrics setup failed: {e}"))?;
+        let token = state.settings.metrics_token.clone();
+        let metrics_server = match &state.settings.metrics_bind {
+            Some(bind) => {
+                let listener =
+                    TcpListener::bind(bind).with_context(|| format!("cannot bind metrics_bind {bind}"))?;
+                let access = MetricsAccess { served_here: true, token: token.clone() };
+                Some(serve_metrics(listener, metrics.clone(), access)?)
+            }
+            None => {
+                if state.settings.production && token.is_none() {
+                    tracing::warn!("/metrics is public: set metrics_bind or metrics_token in production");
+                }
+                None
+            }
+        };
+        let access = MetricsAccess { served_here: metrics_server.is_none(), token };
+        let server = serve(listener, state.clone(), metrics, access)?;
+        Ok(Self { port, server, metrics_server, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -99,24 +128,73 @@ impl Application {
 
     /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics_server {
+            Some(metrics) => futures::future::try_join(self.server, metrics).await.map(|_| ()),
+            None => self.server.await,
+        }
     }
 }
 
-fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+/// Lets `/metrics` through only as `access` allows, in front of the
+/// Prometheus middleware that answers it.
+fn guard_metrics<S, B>(
+    access: &MetricsAccess,
+    req: ServiceRequest,
+    srv: &S,
+) -> impl std::future::Future<Output = Result<ServiceResponse<EitherBody<B>>, actix_web::Error>> + use<S, B>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error>,
+{
+    match access.refusal(&req) {
+        Some(refused) => Either::Left(ready(Ok(req.into_response(refused).map_into_right_body()))),
+        None => Either::Right(srv.call(req).map_ok(ServiceResponse::map_into_left_body)),
+    }
+}
+
+/// actix answers a body past the limit with plain text; clients get the
+/// JSON error shape every other answer has.
+fn payload_too_large<B>(res: ServiceResponse<B>, limit: usize) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let body = serde_json::json!({
+        "errors": [{ "message": format!("the request body is larger than {limit} bytes"),
+                     "extensions": { "code": "PAYLOAD_TOO_LARGE", "limit": limit } }]
+    });
+    let (req, _) = res.into_parts();
+    let res = HttpResponse::PayloadTooLarge().json(body);
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, res).map_into_right_body()))
+}
+
+/// The metrics alone, on their own address.
+fn serve_metrics(
+    listener: TcpListener,
+    metrics: PrometheusMetrics,
+    access: MetricsAccess,
+) -> anyhow::Result<Server> {
+    let server = HttpServer::new(move || {
+        let access = access.clone();
+        App::new().wrap_fn(move |req, srv| guard_metrics(&access, req, srv)).wrap(metrics.clone())
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+fn serve(
+    listener: TcpListener,
+    state: AppState,
+    metrics: PrometheusMetrics,
+    access: MetricsAccess,
+) -> anyhow::Result<Server> {
     let schema = web::Data::new(build_schema(state.clone()));
     let socket_schema = web::Data::new(build_socket_schema(state.clone()));
     let body_limit = state.settings.max_body_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
-    let metrics = PrometheusMetricsBuilder::new("aftersales")
-        .endpoint("/metrics")
-        .exclude("/healthz")
-        .build()
-        .map_err(|e| anyhow::anyhow!("metrics setup failed: {e}"))?;
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
+        let access = access.clone();
         App::new()
             .wrap(metrics.clone())
+            .wrap_fn(move |req, srv| guard_metrics(&access, req, srv))
             .wrap_fn(|req, srv| {
                 // Echo the request id so a client can quote it in a support call.
                 let id = req.extensions().get::<RequestId>().map(|id| id.to_string());
@@ -129,6 +207,10 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     Ok(res)
                 }
             })
+            .wrap(
+                ErrorHandlers::new()
+                    .handler(StatusCode::PAYLOAD_TOO_LARGE, move |res| payload_too_large(res, body_limit)),
+            )
             .wrap(TracingLogger::default())
             .app_data(web::PayloadConfig::new(body_limit))
             .app_data(schema.clone())

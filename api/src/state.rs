@@ -5,8 +5,8 @@ use std::sync::Arc;
 use sea_orm::DatabaseConnection;
 use service::ServiceError;
 use service::auth::{Actor, LoginThrottle, TokenIssuer};
-use service::usecase::identity;
 use service::config::Settings;
+use service::usecase::identity;
 
 /// Shared application state.
 #[derive(Clone)]

@@ -26,7 +26,7 @@ TICKET_FIELDS = """number status faultDescription faultCategory severity reporte
   events { fromStatus toStatus reason at }"""
 # Largest first; the first one the api answers without errors is used.
 HEAVY = ["{ tickets(first: %d) { totalCount edges { node { %s } } } }" % (n, TICKET_FIELDS)
-         for n in (200, 100, 50, 20)]
+         for n in (200, 100, 50, 20, 10, 5)]
 HEAVY.append("{ tickets(first: 20) { totalCount edges { node { number status } } } }")
 
 
@@ -171,16 +171,20 @@ def sign_in(port):
 
 
 def pick_heavy(port, token):
-    """The largest ticket query the api answers, as a batch of 20, without errors."""
+    """The largest ticket query the api answers, as a batch of 20, without
+    errors; the largest of all when it refuses every one (then the flood is
+    of refused batches)."""
     client = Client(port, token)
     for query in HEAVY:
         status, data = client.post([{"query": query}] * BATCH)
         codes = Counter(answer_codes(data))
         if status == 200 and codes == Counter({"OK": BATCH}):
             client.close()
-            return query, len(data)
+            return query, len(data), True
         log(f"refused or failed ({status}, {dict(codes)}; {data[:200]!r}); trying a smaller one")
-    sys.exit("the api answered none of the ticket queries")
+    client.close()
+    log("every ticket query was refused; flooding with the largest")
+    return HEAVY[0], 0, False
 
 
 def run_phase(phase, port, pid, secs):
@@ -197,9 +201,10 @@ def run_phase(phase, port, pid, secs):
     time.sleep(1)
     result["rest_mib"] = mib(proc_kib(pid, "VmRSS"))
     if phase == "batch":
-        query, size = pick_heavy(port, token)
-        result["query"], result["query_batch_bytes"] = query, size
-        log(f"heavy query ({size} bytes a batch of {BATCH}): {' '.join(query.split())}")
+        query, size, accepted = pick_heavy(port, token)
+        result["query"], result["query_accepted"] = query, accepted
+        how = f"{size} bytes a batch of {BATCH}" if accepted else "refused in every size"
+        log(f"heavy query ({how}): {' '.join(query.split())}")
         batch = [{"query": query}] * BATCH
         make = lambda w, i: batch  # noqa: E731
 
@@ -265,7 +270,8 @@ def table(path):
                   f"{r['operations']} login attempts; response bytes median {r['bytes_median']}, max {r['bytes_max']}")
         else:
             print(f"  - response bytes median {r['bytes_median']}, max {r['bytes_max']}; "
-                  f"query (batch of {BATCH}): `{' '.join(r['query'].split())}`")
+                  f"query (batch of {BATCH}{'' if r['query_accepted'] else ', REFUSED in every size'}): "
+                  f"`{' '.join(r['query'].split())}`")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,8 @@ impl EventBus {
     /// subscribers (reconnecting after a Redis outage).
     pub fn with_redis(client: redis::Client, prefix: &str) -> Self {
         let channel = format!("{prefix}:{TICKET_CHANNEL}");
-        let redis = RedisChannel { client: client.clone(), channel: channel.clone(), publisher: Default::default() };
+        let redis =
+            RedisChannel { client: client.clone(), channel: channel.clone(), publisher: Default::default() };
         let bus = Self { local: broadcast::channel(BUFFER).0, redis: Some(redis) };
         let local = bus.local.clone();
         tokio::spawn(async move {
@@ -79,8 +80,7 @@ impl EventBus {
 
 impl RedisChannel {
     async fn publish(&self, change: TicketChanged) -> redis::RedisResult<()> {
-        let mut conn =
-            self.publisher.get_or_try_init(|| self.client.get_connection_manager()).await?.clone();
+        let mut conn = self.publisher.get_or_try_init(|| self.client.get_connection_manager()).await?.clone();
         let payload = serde_json::to_string(&change).unwrap_or_default();
         redis::cmd("PUBLISH").arg(&self.channel).arg(payload).query_async::<i64>(&mut conn).await?;
         Ok(())

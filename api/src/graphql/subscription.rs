@@ -61,7 +61,8 @@ impl SubscriptionRoot {
                 let state = state.clone();
                 async move {
                     // The account as it is now: deactivated, it stops receiving.
-                    let current = state.current_actor(actor.user_id).await?.ok_or(ServiceError::Unauthenticated)?;
+                    let current =
+                        state.current_actor(actor.user_id).await?.ok_or(ServiceError::Unauthenticated)?;
                     reading::get_ticket(&state.db, &current, id).await.map(Ticket::from)
                 }
             });

@@ -229,7 +229,13 @@ pub async fn get(
     payload: web::Payload,
 ) -> actix_web::Result<HttpResponse> {
     if req.headers().contains_key(header::UPGRADE) {
-        return super::socket::upgrade(schema.get_ref().clone(), state.get_ref().clone(), &req, request_id, payload);
+        return super::socket::upgrade(
+            schema.get_ref().clone(),
+            state.get_ref().clone(),
+            &req,
+            request_id,
+            payload,
+        );
     }
     if req.query_string().split('&').any(|pair| pair.starts_with("query=")) {
         // Operations go by POST only: a GET must never change anything.

@@ -4,4 +4,5 @@ pub mod admin;
 pub mod exports;
 pub mod graphql;
 pub mod health;
+pub mod metrics;
 pub mod socket;

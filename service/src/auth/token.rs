@@ -112,7 +112,8 @@ mod tests {
         let just_expired = issuer.issue_until(1, Utc::now() - Duration::seconds(5)).expect("issue").token;
         assert_eq!(issuer.verify(&just_expired).unwrap_err().code(), "UNAUTHENTICATED");
         let expires_at = Utc::now() + Duration::seconds(30);
-        let (user, until) = issuer.verify_until(&issuer.issue_until(7, expires_at).expect("issue").token).expect("valid");
+        let (user, until) =
+            issuer.verify_until(&issuer.issue_until(7, expires_at).expect("issue").token).expect("valid");
         assert_eq!((user, until.timestamp()), (7, expires_at.timestamp()));
     }
 }

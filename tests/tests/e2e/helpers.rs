@@ -2,11 +2,13 @@
 //! GraphQL client.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 
 use api::startup::Application;
+use api::state::AppState;
 use entity::enums::Role;
 use service::config::Settings;
 use service::usecase::identity::{self, NewUser};
@@ -128,8 +130,12 @@ impl Drop for FreshDatabase {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
-    pub database: FreshDatabase,
+    /// Shared with other instances over the same database; dropped with
+    /// the last of them.
+    pub database: Arc<FreshDatabase>,
     pub http: reqwest::Client,
+    /// The server's shared state (its event bus, token issuer).
+    pub state: AppState,
 }
 
 /// A schedule that does not tick in this century: tests that run workers
@@ -158,15 +164,10 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Starts the server with settings adjusted by `tweak`, and an admin user.
 pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
-    let database = FreshDatabase::create(backend).await;
-    let mut settings = test_settings(&database.url);
-    tweak(&mut settings);
-    let app = Application::build(settings).await.expect("application builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let db = app.state().db.clone();
-    tokio::spawn(app.run_until_stopped());
+    let database = Arc::new(FreshDatabase::create(backend).await);
+    let app = serve(database, tweak).await;
     identity::create_user(
-        &db,
+        &app.db,
         None,
         NewUser {
             username: ADMIN.into(),
@@ -177,7 +178,18 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
     )
     .await
     .expect("admin created");
-    TestApp { address, db, database, http: reqwest::Client::new() }
+    app
+}
+
+/// A server over `database`, with the test settings adjusted by `tweak`.
+async fn serve(database: Arc<FreshDatabase>, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings = test_settings(&database.url);
+    tweak(&mut settings);
+    let app = Application::build(settings).await.expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp { address, db: state.db.clone(), database, http: reqwest::Client::new(), state }
 }
 
 /// A GraphQL response: `data` and `errors`.
@@ -208,6 +220,26 @@ impl GqlResponse {
 }
 
 impl TestApp {
+    /// A second server over this one's database (another instance of the
+    /// same deployment), with the test settings adjusted by `tweak`.
+    pub async fn another_instance(&self, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+        serve(self.database.clone(), tweak).await
+    }
+
+    /// This client, sending from another loopback address (Linux routes
+    /// all of 127.0.0.0/8 to the loopback interface).
+    pub fn from_address(&self, address: &str) -> TestApp {
+        let ip: std::net::IpAddr = address.parse().expect("an IP address");
+        let http = reqwest::Client::builder().local_address(ip).build().expect("client");
+        TestApp {
+            address: self.address.clone(),
+            db: self.db.clone(),
+            database: self.database.clone(),
+            http,
+            state: self.state.clone(),
+        }
+    }
+
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> GqlResponse {
         let mut request = self
             .http

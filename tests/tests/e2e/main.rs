@@ -3,6 +3,7 @@
 //! workspace links it once.
 
 mod helpers;
+mod hostile_input;
 
 mod access;
 mod authorization;

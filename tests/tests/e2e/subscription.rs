@@ -66,7 +66,7 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
 }
 
 /// A graphql-transport-ws socket to the app, acknowledged for `token`.
-async fn signed_in_socket(
+pub(crate) async fn signed_in_socket(
     app: &crate::helpers::TestApp,
     token: &str,
 ) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
@@ -80,7 +80,7 @@ async fn signed_in_socket(
     socket
 }
 
-async fn next_json<S>(socket: &mut S) -> Value
+pub(crate) async fn next_json<S>(socket: &mut S) -> Value
 where
     S: futures::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
 {
