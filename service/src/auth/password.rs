@@ -43,30 +43,40 @@ struct HashGate {
     running: Semaphore,
 }
 
-fn gate() -> &'static HashGate {
-    static GATE: OnceLock<HashGate> = OnceLock::new();
-    GATE.get_or_init(|| {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        HashGate { admitted: Semaphore::new(cores * (1 + QUEUED_PER_CORE)), running: Semaphore::new(cores) }
-    })
+impl HashGate {
+    fn new(running: usize, queued: usize) -> Self {
+        Self { admitted: Semaphore::new(running + queued), running: Semaphore::new(running) }
+    }
+
+    /// Runs `work` (a hash) on the blocking pool within the gate: argon2
+    /// takes tens of milliseconds of CPU on purpose, which must not stall
+    /// the async workers, nor pile up without bound.
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> ServiceResult<T> {
+        let Ok(_admitted) = self.admitted.try_acquire() else {
+            return Err(ServiceError::RateLimited {
+                message: "the server is busy checking passwords; try again in a moment".into(),
+                retry_after_secs: 1,
+            });
+        };
+        let _running = self
+            .running
+            .acquire()
+            .await
+            .map_err(|e| ServiceError::Internal(format!("hash gate closed: {e}")))?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))
+    }
 }
 
-/// Runs `work` (a hash) on the blocking pool within the gate: argon2 takes
-/// tens of milliseconds of CPU on purpose, which must not stall the async
-/// workers, nor pile up without bound.
+/// The process's gate, sized to its cores.
 async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> ServiceResult<T> {
-    let gate = gate();
-    let Ok(_admitted) = gate.admitted.try_acquire() else {
-        return Err(ServiceError::RateLimited {
-            message: "the server is busy checking passwords; try again in a moment".into(),
-            retry_after_secs: 1,
-        });
-    };
-    let _running =
-        gate.running.acquire().await.map_err(|e| ServiceError::Internal(format!("hash gate closed: {e}")))?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))
+    static GATE: OnceLock<HashGate> = OnceLock::new();
+    let gate = GATE.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        HashGate::new(cores, cores * QUEUED_PER_CORE)
+    });
+    gate.run(work).await
 }
 
 /// [`hash_password`] on the blocking pool, within the hash gate.
@@ -95,6 +105,32 @@ pub fn decoy_hash() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn past_the_running_and_queued_hashes_the_gate_refuses_at_once() {
+        let gate = std::sync::Arc::new(HashGate::new(1, 1));
+        let (release, hold) = std::sync::mpsc::channel::<()>();
+        let hold = std::sync::Arc::new(std::sync::Mutex::new(hold));
+        let running = {
+            let (gate, hold) = (gate.clone(), hold.clone());
+            tokio::spawn(async move {
+                gate.run(move || hold.lock().map(|h| h.recv().is_ok()).unwrap_or(false)).await
+            })
+        };
+        let queued = {
+            let gate = gate.clone();
+            tokio::spawn(async move { gate.run(|| true).await })
+        };
+        while gate.admitted.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let refused = gate.run(|| true).await.expect_err("neither running nor queued");
+        assert_eq!(refused.code(), "RATE_LIMITED");
+        release.send(()).expect("release");
+        assert!(running.await.expect("joined").expect("ran"));
+        assert!(queued.await.expect("joined").expect("ran after the first"));
+        assert!(gate.run(|| true).await.expect("room again"));
+    }
 
     #[test]
     fn hashed_password_verifies_and_a_wrong_one_does_not() {

@@ -108,14 +108,13 @@ impl LoginThrottle {
     }
 
     async fn reserve_in_database(&self, counters: &[Counter]) -> ServiceResult<()> {
-        let now_ms = Utc::now().timestamp_millis();
         let txn = begin_write(&self.db).await?;
         // Rows exist before they are locked, so two first attempts cannot
         // both insert: on PostgreSQL each row is then locked in key order.
         login_attempt::Entity::insert_many(counters.iter().map(|c| login_attempt::ActiveModel {
             key: Set(c.key.clone()),
             attempts: Set(0),
-            window_ends_ms: Set(now_ms),
+            window_ends_ms: Set(0),
         }))
         .on_conflict_do_nothing_on([login_attempt::Column::Key])
         .exec_without_returning(&txn)
@@ -126,6 +125,9 @@ impl LoginThrottle {
             select = select.lock_exclusive();
         }
         let rows = select.all(&txn).await?;
+        // Read once the rows are locked: a writer that waited for them must
+        // not see a window as older than the one who held them.
+        let now_ms = Utc::now().timestamp_millis();
         let windows: Vec<(&Counter, Option<Window>)> = counters
             .iter()
             .map(|c| {

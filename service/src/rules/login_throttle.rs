@@ -119,7 +119,7 @@ mod tests {
         let second = charge(&[(&pair, Some(first[0])), (&user, Some(first[1]))], 2_000).expect("second");
         assert_eq!(second[0].attempts, 2);
         let third = charge(&[(&pair, Some(second[0])), (&user, Some(second[1]))], 3_000);
-        assert_eq!(third, Err(59), "the window ends at 61 s: 58 s and a bit left");
+        assert_eq!(third, Err(58), "the window ends at 61 s, 58 s from now");
         let after = charge(&[(&pair, Some(second[0])), (&user, Some(second[1]))], 1_000 + WINDOW_MS);
         assert_eq!(after.expect("a new window")[0], Window { attempts: 1, ends_ms: 1_000 + 2 * WINDOW_MS });
     }

@@ -16,6 +16,7 @@ mod faults;
 mod identity;
 mod kpi;
 mod local_sale;
+mod login_throttle;
 mod master_data;
 mod n_plus_one;
 mod parts;
