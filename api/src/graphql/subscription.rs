@@ -105,19 +105,21 @@ fn subscription_slot(ctx: &Context<'_>) -> async_graphql::Result<Option<OwnedSem
 }
 
 /// Passes updates on until one says the account may no longer see them
-/// (signed out, deactivated, access taken away); that one ends the stream.
+/// (signed out, deactivated, access taken away); that one ends the stream
+/// at once, without waiting for another change.
 fn until_access_is_lost<T>(
     updates: impl Stream<Item = Result<T, ServiceError>>,
 ) -> impl Stream<Item = Result<T, ServiceError>> {
-    updates.scan(false, |lost, update| {
-        if *lost {
-            return futures::future::ready(None);
+    futures::stream::unfold((Box::pin(updates), false), |(mut updates, lost)| async move {
+        if lost {
+            return None;
         }
-        *lost = matches!(
+        let update = updates.next().await?;
+        let lost = matches!(
             update,
             Err(ServiceError::Unauthenticated | ServiceError::Forbidden(_) | ServiceError::NotFound { .. })
         );
-        futures::future::ready(Some(update))
+        Some((update, (updates, lost)))
     })
 }
 

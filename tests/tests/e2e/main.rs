@@ -24,6 +24,7 @@ mod reports;
 mod seed;
 mod server;
 mod soak;
+mod socket_account;
 mod stored_reports;
 mod subscription;
 mod tickets;

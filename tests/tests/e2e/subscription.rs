@@ -28,26 +28,7 @@ async fn ticket_updated_pushes_each_step(backend: Backend) {
 /// accepted ticket on the socket.
 async fn follow_a_ticket(app: &crate::helpers::TestApp) {
     let admin = app.admin_token().await;
-    let model = app
-        .gql(Some(&admin), r#"mutation { createProductModel(input: {code: "M", name: "M", category: "起重机", defaultWarrantyMonths: 12, salePrice: "1"}) { productModel { id } } }"#, json!({}))
-        .await;
-    let model_id = model.expect_ok()["createProductModel"]["productModel"]["id"].clone();
-    let customer = app
-        .gql(Some(&admin), r#"mutation { createCustomer(input: {name: "客户", province: "江苏", distanceKm: 50}) { customer { id } } }"#, json!({}))
-        .await;
-    let customer_id = customer.expect_ok()["createCustomer"]["customer"]["id"].clone();
-    app.gql(
-        Some(&admin),
-        "mutation($m: ID!, $c: ID) { registerUnit(input: {serialNumber: \"SUB-1\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", customerId: $c}) { unit { id } } }",
-        json!({"m": model_id, "c": customer_id}),
-    )
-    .await
-    .expect_ok();
-    let reported = app
-        .gql(Some(&admin), "mutation { reportFault(input: {channel: PHONE, serialNumber: \"SUB-1\", faultDescription: \"不能起吊\", faultCategory: HYDRAULIC}) { ticket { id } } }", json!({}))
-        .await;
-    let id = reported.expect_ok()["reportFault"]["ticket"]["id"].clone();
-
+    let id = reported_ticket(app, &admin).await;
     let mut socket = signed_in_socket(app, &admin).await;
     let subscribe = json!({"id": "t", "type": "subscribe", "payload": {"query": "subscription($id: ID!) { ticketUpdated(id: $id) { status version } }", "variables": {"id": id}}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
@@ -63,6 +44,29 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
     let event = next_json(&mut socket).await;
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["payload"]["data"]["ticketUpdated"], json!({"status": "ACCEPTED", "version": 2}));
+}
+
+/// A ticket reported on a unit registered for it, its id.
+pub(crate) async fn reported_ticket(app: &crate::helpers::TestApp, admin: &str) -> Value {
+    let model = app
+        .gql(Some(admin), r#"mutation { createProductModel(input: {code: "M", name: "M", category: "起重机", defaultWarrantyMonths: 12, salePrice: "1"}) { productModel { id } } }"#, json!({}))
+        .await;
+    let model_id = model.expect_ok()["createProductModel"]["productModel"]["id"].clone();
+    let customer = app
+        .gql(Some(admin), r#"mutation { createCustomer(input: {name: "客户", province: "江苏", distanceKm: 50}) { customer { id } } }"#, json!({}))
+        .await;
+    let customer_id = customer.expect_ok()["createCustomer"]["customer"]["id"].clone();
+    app.gql(
+        Some(admin),
+        "mutation($m: ID!, $c: ID) { registerUnit(input: {serialNumber: \"SUB-1\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", customerId: $c}) { unit { id } } }",
+        json!({"m": model_id, "c": customer_id}),
+    )
+    .await
+    .expect_ok();
+    let reported = app
+        .gql(Some(admin), "mutation { reportFault(input: {channel: PHONE, serialNumber: \"SUB-1\", faultDescription: \"不能起吊\", faultCategory: HYDRAULIC}) { ticket { id } } }", json!({}))
+        .await;
+    reported.expect_ok()["reportFault"]["ticket"]["id"].clone()
 }
 
 /// A graphql-transport-ws socket to the app, acknowledged for `token`.
