@@ -1,7 +1,7 @@
 //! The one error type of the domain layer. Every variant maps to a stable
 //! client-facing code, so the API layer never inspects messages.
 
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr, SqlxPostgresError};
 
 /// What went wrong in a use case or a rule.
 #[derive(Debug, thiserror::Error)]
@@ -83,11 +83,41 @@ impl ServiceError {
     }
 }
 
+/// The SQLSTATE of a PostgreSQL error, as `sea_orm::DbErr::sql_err` finds
+/// it (sea-orm classifies only constraint violations itself).
+fn postgres_sqlstate(err: &DbErr) -> Option<String> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err else {
+        return None;
+    };
+    let database = e.as_database_error()?;
+    database.try_downcast_ref::<SqlxPostgresError>()?;
+    database.code().map(|code| code.into_owned())
+}
+
+/// SQLSTATE class 22, "data exception": a value the column cannot take
+/// (numeric_value_out_of_range 22003, string_data_right_truncation 22001,
+/// character_not_in_repertoire 22021, invalid_binary_representation 22P03,
+/// untranslatable_character 22P05, …). The request carried it, so it is
+/// the client's to fix, never an internal error.
+fn is_data_exception(sqlstate: &str) -> bool {
+    sqlstate.starts_with("22")
+}
+
 impl From<DbErr> for ServiceError {
     /// A unique or foreign-key violation that slipped past the checks (two
     /// writers at once) is a conflict the client can act on, not an
-    /// internal error.
+    /// internal error; a value the database cannot store is a validation
+    /// error of the input.
     fn from(err: DbErr) -> Self {
+        if let Some(sqlstate) = postgres_sqlstate(&err).filter(|s| is_data_exception(s)) {
+            // The checks in front should have caught it: log which.
+            tracing::warn!(error = %err, %sqlstate, "data exception reported as a validation error");
+            return Self::validation(
+                "input",
+                "a value is out of range or cannot be stored (a number too large, text too long or \
+                 with characters the database refuses)",
+            );
+        }
         let constraint = err.sql_err();
         if constraint.is_some() {
             tracing::warn!(error = %err, "constraint violation reported as a conflict");
@@ -114,3 +144,26 @@ impl From<DbErr> for ServiceError {
 }
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_exception_is_class_22_and_nothing_else_is() {
+        for sqlstate in ["22003", "22001", "22021", "22P02", "22P05", "22008"] {
+            assert!(is_data_exception(sqlstate), "{sqlstate}");
+        }
+        for sqlstate in ["23505", "23503", "40001", "08006", "42P01", "XX000"] {
+            assert!(!is_data_exception(sqlstate), "{sqlstate}");
+        }
+    }
+
+    #[test]
+    fn errors_without_a_postgres_sqlstate_keep_their_mapping() {
+        let err = ServiceError::from(DbErr::Custom("boom".into()));
+        assert_eq!(err.code(), "INTERNAL");
+        let err = ServiceError::from(DbErr::RecordNotFound("x".into()));
+        assert_eq!(err.code(), "INTERNAL");
+    }
+}

@@ -31,16 +31,30 @@ impl Cell {
         text.map_or(Self::Empty, Self::Text)
     }
 
-    /// The cell as CSV text.
+    /// The cell as CSV text. Text is neutralised ([`neutralise_formula`]);
+    /// numbers and dates are written by us and stay as they are, so a
+    /// negative number remains a number.
     pub fn to_text(&self) -> String {
         match self {
-            Self::Text(s) => s.clone(),
+            Self::Text(s) => neutralise_formula(s),
             Self::Integer(n) => n.to_string(),
             Self::Money(m) => format!("{:.2}", m.round_dp(2)),
             Self::Date(d) => d.format("%Y-%m-%d").to_string(),
             Self::Empty => String::new(),
         }
     }
+}
+
+/// What makes a spreadsheet program read a CSV field as a formula (OWASP's
+/// CSV injection list): `=`, `+`, `-`, `@`, tab and carriage return.
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text as a CSV field that a spreadsheet opens as text: one beginning
+/// with a formula trigger gets a leading `'` (OWASP's advice), so
+/// `=HYPERLINK(…)` shows as typed instead of running. The CSV writer quotes
+/// the field where its content needs it.
+pub fn neutralise_formula(text: &str) -> String {
+    if text.starts_with(FORMULA_TRIGGERS) { format!("'{text}") } else { text.to_owned() }
 }
 
 /// Rows of one worksheet, the header included (the format's limit).
@@ -79,6 +93,7 @@ where
             for (col, cell) in cells.iter().enumerate() {
                 let col = col as u16;
                 match cell {
+                    // A string cell, never a formula, whatever it begins with.
                     Cell::Text(s) => worksheet.write_string(row, col, s).map(|_| ()),
                     Cell::Integer(n) => worksheet.write_number(row, col, *n as f64).map(|_| ()),
                     // A spreadsheet number is a double; two-place amounts
@@ -182,6 +197,42 @@ mod tests {
         assert_eq!(Cell::Money(Decimal::new(12345, 1)).to_text(), "1234.50");
         assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(2026, 1, 10).expect("date")).to_text(), "2026-01-10");
         assert_eq!(Cell::Empty.to_text(), "");
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_gets_a_leading_quote() {
+        for (raw, safe) in [
+            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+        ] {
+            assert_eq!(neutralise_formula(raw), safe, "{raw:?}");
+            assert_eq!(Cell::Text(raw.into()).to_text(), safe, "{raw:?}");
+        }
+        for plain in ["油封老化", "a=b", " =1", "'quoted", ""] {
+            assert_eq!(neutralise_formula(plain), plain, "{plain:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_dates_are_never_neutralised() {
+        assert_eq!(Cell::Integer(-3).to_text(), "-3");
+        assert_eq!(Cell::Money(Decimal::new(-1250, 2)).to_text(), "-12.50");
+    }
+
+    #[tokio::test]
+    async fn a_formula_in_text_reaches_the_csv_as_text() {
+        let rows = futures::stream::iter(vec![Ok(vec![
+            Cell::Text("=HYPERLINK(\"http://x\",\"y\")".into()),
+            Cell::Integer(-2),
+        ])]);
+        let chunks: Vec<_> = csv(&["旧件问题", "延期天数"], rows).collect().await;
+        let bytes: Vec<u8> = chunks.into_iter().flat_map(|c| c.expect("chunk")).collect();
+        let text = String::from_utf8(bytes).expect("utf-8");
+        assert_eq!(text, "\u{feff}旧件问题,延期天数\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2\n");
     }
 
     #[tokio::test]

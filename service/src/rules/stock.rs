@@ -4,38 +4,66 @@
 
 use entity::enums::MovementKind;
 
+/// Most pieces one receipt, issue, return or adjustment moves: far above a
+/// real delivery, far below anything that could overflow the book.
+pub const MAX_MOVEMENT_QUANTITY: i32 = 100_000;
+
+/// Most pieces of one part a warehouse's book may hold (and the most a
+/// count or a safety stock may say). With every movement bounded too,
+/// `on_hand + movement` stays far inside the 32-bit column on both backends.
+pub const MAX_ON_HAND: i32 = 10_000_000;
+
 /// Why a movement cannot be booked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StockError {
     /// Taking more than is on hand.
     Insufficient { on_hand: i32, wanted: i32 },
-    /// A movement of zero, or of the wrong sign for its kind.
-    BadQuantity(&'static str),
+    /// Adding more than the book may hold.
+    AboveMaximum { on_hand: i32, adding: i32 },
+    /// A movement of zero, of the wrong sign for its kind, or too large.
+    BadQuantity(String),
 }
 
 /// The signed quantity a movement books: receipts and returns add, issues
-/// take, adjustments and counts may go either way.
+/// take, adjustments may go either way by at most [`MAX_MOVEMENT_QUANTITY`];
+/// a count books the difference to the book, at most [`MAX_ON_HAND`].
 pub fn signed_quantity(kind: MovementKind, quantity: i32) -> Result<i32, StockError> {
+    let most = match kind {
+        MovementKind::Stocktake => MAX_ON_HAND,
+        _ => MAX_MOVEMENT_QUANTITY,
+    };
     match kind {
-        MovementKind::Receive | MovementKind::Return if quantity > 0 => Ok(quantity),
-        MovementKind::Issue if quantity > 0 => Ok(-quantity),
-        MovementKind::Adjust | MovementKind::Stocktake if quantity != 0 => Ok(quantity),
-        MovementKind::Receive | MovementKind::Return | MovementKind::Issue => {
-            Err(StockError::BadQuantity("the quantity must be at least 1"))
+        MovementKind::Receive | MovementKind::Return | MovementKind::Issue
+            if !(1..=most).contains(&quantity) =>
+        {
+            Err(StockError::BadQuantity(format!("the quantity must be from 1 to {most}, got {quantity}")))
         }
-        MovementKind::Adjust | MovementKind::Stocktake => {
-            Err(StockError::BadQuantity("an adjustment must change the quantity"))
+        MovementKind::Adjust | MovementKind::Stocktake if quantity == 0 => {
+            Err(StockError::BadQuantity("an adjustment must change the quantity".into()))
+        }
+        MovementKind::Adjust | MovementKind::Stocktake if !(-most..=most).contains(&quantity) => Err(
+            StockError::BadQuantity(format!("an adjustment must be from -{most} to {most}, got {quantity}")),
+        ),
+        MovementKind::Issue => Ok(-quantity),
+        MovementKind::Receive | MovementKind::Return | MovementKind::Adjust | MovementKind::Stocktake => {
+            Ok(quantity)
         }
     }
 }
 
-/// The balance after a signed movement, refused below zero.
+/// The balance after a signed movement: refused below zero and above
+/// [`MAX_ON_HAND`]. The stock use case books with the same two bounds in its
+/// guarded `UPDATE`, and asks this which one a refused movement hit.
 pub fn balance_after(on_hand: i32, signed: i32) -> Result<i32, StockError> {
-    let after = on_hand.checked_add(signed).ok_or(StockError::BadQuantity("the quantity is too large"))?;
+    let after = i64::from(on_hand) + i64::from(signed);
     if after < 0 {
-        return Err(StockError::Insufficient { on_hand, wanted: -signed });
+        return Err(StockError::Insufficient { on_hand, wanted: signed.saturating_neg() });
     }
-    Ok(after)
+    if after > i64::from(MAX_ON_HAND) {
+        return Err(StockError::AboveMaximum { on_hand, adding: signed });
+    }
+    // In range: at most MAX_ON_HAND.
+    Ok(after as i32)
 }
 
 /// Below safety stock: time to reorder.
@@ -74,6 +102,36 @@ mod tests {
         assert!(signed_quantity(MovementKind::Issue, 0).is_err());
         assert!(signed_quantity(MovementKind::Issue, -1).is_err());
         assert!(signed_quantity(MovementKind::Adjust, 0).is_err());
+    }
+
+    #[test]
+    fn a_movement_moves_at_most_the_maximum_and_a_count_at_most_the_book_limit() {
+        assert_eq!(signed_quantity(MovementKind::Receive, MAX_MOVEMENT_QUANTITY), Ok(MAX_MOVEMENT_QUANTITY));
+        assert_eq!(signed_quantity(MovementKind::Adjust, -MAX_MOVEMENT_QUANTITY), Ok(-MAX_MOVEMENT_QUANTITY));
+        for kind in [MovementKind::Receive, MovementKind::Issue, MovementKind::Return, MovementKind::Adjust] {
+            for too_many in [MAX_MOVEMENT_QUANTITY + 1, 1_000_000_000, i32::MAX] {
+                assert!(
+                    matches!(signed_quantity(kind, too_many), Err(StockError::BadQuantity(_))),
+                    "{kind:?} {too_many}"
+                );
+            }
+        }
+        for too_few in [-MAX_MOVEMENT_QUANTITY - 1, i32::MIN] {
+            assert!(signed_quantity(MovementKind::Adjust, too_few).is_err(), "{too_few}");
+        }
+        assert_eq!(signed_quantity(MovementKind::Stocktake, -MAX_ON_HAND), Ok(-MAX_ON_HAND));
+        assert!(signed_quantity(MovementKind::Stocktake, MAX_ON_HAND + 1).is_err());
+    }
+
+    #[test]
+    fn the_book_holds_at_most_the_maximum() {
+        assert_eq!(balance_after(MAX_ON_HAND - 1, 1), Ok(MAX_ON_HAND));
+        assert_eq!(
+            balance_after(MAX_ON_HAND, 1),
+            Err(StockError::AboveMaximum { on_hand: MAX_ON_HAND, adding: 1 })
+        );
+        assert!(matches!(balance_after(i32::MAX, i32::MAX), Err(StockError::AboveMaximum { .. })));
+        assert!(matches!(balance_after(i32::MIN, i32::MIN), Err(StockError::Insufficient { .. })));
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn non_negative(field: &str, value: Decimal) -> ServiceResult<Decimal> {
 }
 
 /// The largest amount a `DECIMAL(14,2)` column holds.
-const MAX_MONEY: i64 = 999_999_999_999;
+pub const MAX_MONEY: i64 = 999_999_999_999;
 
 /// A money amount: not negative, at most two decimal places (fen), and small
 /// enough for the database column.
@@ -139,6 +139,49 @@ pub fn measure(field: &str, value: Decimal) -> ServiceResult<Decimal> {
     }
     if value >= Decimal::from(1_000_000_000) {
         return Err(ServiceError::validation(field, "is too large"));
+    }
+    Ok(value)
+}
+
+/// An amount the server works out from a request (a quote's total, a
+/// line's price × quantity, a lot's base price): it must fit the money
+/// column, or the inputs named by `field` are too large together.
+pub fn computed_money(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    if value.abs() > Decimal::from(MAX_MONEY) {
+        return Err(ServiceError::validation(
+            field,
+            format!("comes to {}, more than the largest amount recorded ({MAX_MONEY})", value.round_dp(2)),
+        ));
+    }
+    Ok(value)
+}
+
+/// Most labour hours one quote or repair record may carry: months of work
+/// for one engineer, well inside the `DECIMAL(8,2)` column.
+pub const MAX_LABOUR_HOURS: i64 = 1_000;
+
+/// Labour hours: not negative, at most two decimal places (what the column
+/// keeps), at most [`MAX_LABOUR_HOURS`].
+pub fn hours(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    let value = non_negative(field, value)?.normalize();
+    if value.scale() > 2 {
+        return Err(ServiceError::validation(field, "must have at most two decimal places"));
+    }
+    if value > Decimal::from(MAX_LABOUR_HOURS) {
+        return Err(ServiceError::validation(field, format!("must be at most {MAX_LABOUR_HOURS} hours")));
+    }
+    Ok(value)
+}
+
+/// A percentage from 0 to 100 with at most two decimal places (what the
+/// `DECIMAL(6,2)` column keeps, so the stored figure is the one priced).
+pub fn percent(field: &str, value: Decimal) -> ServiceResult<Decimal> {
+    let value = value.normalize();
+    if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        return Err(ServiceError::validation(field, "must be between 0 and 100"));
+    }
+    if value.scale() > 2 {
+        return Err(ServiceError::validation(field, "must have at most two decimal places"));
     }
     Ok(value)
 }
@@ -234,6 +277,46 @@ mod tests {
         assert!(money("price", dec!(999999999999)).is_ok());
         assert!(measure("weightKg", dec!(0.125)).is_ok());
         assert!(measure("weightKg", dec!(0.1255)).is_err());
+    }
+
+    #[test]
+    fn labour_hours_fit_their_column_and_a_working_life() {
+        assert_eq!(hours("labourHours", dec!(2.50)).unwrap(), dec!(2.5));
+        assert!(hours("labourHours", Decimal::from(MAX_LABOUR_HOURS)).is_ok());
+        for bad in [dec!(1000.01), dec!(1000000), dec!(999999999.999), dec!(0.125), dec!(-1)] {
+            assert_eq!(hours("labourHours", bad).unwrap_err().field(), Some("labourHours"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_percent_is_zero_to_a_hundred_in_hundredths() {
+        assert!(percent("discountPercent", dec!(0)).is_ok());
+        assert_eq!(percent("discountPercent", dec!(12.50)).unwrap(), dec!(12.5));
+        assert!(percent("discountPercent", dec!(100)).is_ok());
+        for bad in [dec!(-0.01), dec!(100.01), dec!(12.345), dec!(79228162514264337593543950335)] {
+            assert_eq!(
+                percent("discountPercent", bad).unwrap_err().field(),
+                Some("discountPercent"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_computed_amount_must_fit_the_money_column() {
+        assert!(computed_money("parts", Decimal::from(MAX_MONEY)).is_ok());
+        let err = computed_money("parts", Decimal::from(MAX_MONEY) + dec!(0.01)).unwrap_err();
+        assert_eq!(err.field(), Some("parts"));
+        assert!(computed_money("parts", dec!(-1000000000000)).is_err());
+    }
+
+    #[test]
+    fn in_range_names_the_field_at_both_ends() {
+        assert_eq!(in_range("distanceKm", 0, 0, 10).ok(), Some(0));
+        assert_eq!(in_range("distanceKm", 10, 0, 10).ok(), Some(10));
+        for bad in [-1, 11, i64::from(i32::MAX), i64::MIN] {
+            assert_eq!(in_range("distanceKm", bad, 0, 10).unwrap_err().field(), Some("distanceKm"));
+        }
     }
 
     #[test]

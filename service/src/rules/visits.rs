@@ -3,8 +3,16 @@
 
 use chrono::{Duration, NaiveDate};
 
+/// The satisfaction scale: 1 (very dissatisfied) to 5 (very satisfied).
+pub const SATISFACTION_MIN: i64 = 1;
+/// The top of the satisfaction scale.
+pub const SATISFACTION_MAX: i64 = 5;
+
 /// Satisfaction at or below this is dissatisfied (1–5 scale).
 pub const DISSATISFIED_AT_MOST: i64 = 2;
+
+/// Longest interval between care visits, in days: a year, leap day included.
+pub const MAX_CARE_INTERVAL_DAYS: i64 = 366;
 
 /// A visit where the customer was dissatisfied or the problem is not solved.
 pub fn dissatisfied(satisfaction: i64, solved: bool) -> bool {

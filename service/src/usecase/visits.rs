@@ -16,7 +16,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::rules::calendar::Calendar;
 use crate::rules::validate;
-use crate::rules::visits::care_due;
+use crate::rules::visits::{MAX_CARE_INTERVAL_DAYS, care_due};
 
 /// Which visits to list.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +80,7 @@ pub async fn schedule_care(
     first_due_on: NaiveDate,
 ) -> ServiceResult<care_schedule::Model> {
     actor.require_any(&[Role::ServiceManager])?;
-    let interval = validate::in_range("intervalDays", interval_days, 1, 366)? as i32;
+    let interval = validate::in_range("intervalDays", interval_days, 1, MAX_CARE_INTERVAL_DAYS)? as i32;
     let txn = begin_write(db).await?;
     customer::Entity::find_by_id(customer_id)
         .one(&txn)

@@ -20,7 +20,9 @@ pub struct StockChangeInput {
     pub warehouse_id: ID,
     /// The part.
     pub part_id: ID,
-    /// Receipts: how many came in (≥ 1). Adjustments: the signed correction.
+    /// Receipts: how many came in, 1–100 000. Adjustments: the signed
+    /// correction, at most 100 000 either way. A part's book holds at most
+    /// 10 000 000.
     pub quantity: i32,
     /// Why; required for adjustments.
     pub reason: Option<String>,
@@ -33,7 +35,7 @@ pub struct IssueStockInput {
     pub warehouse_id: ID,
     /// The part.
     pub part_id: ID,
-    /// How many (≥ 1).
+    /// How many, 1–100 000.
     pub quantity: i32,
     /// The ticket they are for or come back from.
     pub ticket_id: ID,
@@ -46,7 +48,7 @@ pub struct SafetyStockInput {
     pub warehouse_id: ID,
     /// The part.
     pub part_id: ID,
-    /// Below this many on hand, `lowStock` lists the part.
+    /// Below this many on hand, `lowStock` lists the part; 0–10 000 000.
     pub safety_stock: i32,
 }
 
@@ -55,7 +57,7 @@ pub struct SafetyStockInput {
 pub struct CountInput {
     /// The part.
     pub part_id: ID,
-    /// Units on the shelf.
+    /// Units on the shelf, 0–10 000 000.
     pub counted: i32,
 }
 

@@ -74,7 +74,7 @@ pub struct AcceptTicketInput {
 pub struct PartQuantity {
     /// The part (物料).
     pub part_id: ID,
-    /// How many.
+    /// How many, 1–10 000.
     pub quantity: i32,
 }
 
@@ -84,7 +84,7 @@ pub struct PartQuantity {
 pub struct ReplacedPartInput {
     /// The part (物料).
     pub part_id: ID,
-    /// How many.
+    /// How many, 1–10 000.
     pub quantity: i32,
     /// What is wrong with the old part (旧件问题); the fault cause's name if not given.
     pub reason: Option<String>,
@@ -102,9 +102,11 @@ pub struct CreateQuoteInput {
     /// Parts to quote, at standard prices.
     #[graphql(default)]
     pub parts: Vec<PartQuantity>,
-    /// Labour hours to quote, charged at the tariff's rate.
+    /// Labour hours to quote, charged at the tariff's rate: 0–1 000, in
+    /// hundredths.
     pub labour_hours: Decimal,
-    /// Percent below the standard price; more than 10 needs GENERAL_MANAGER.
+    /// Percent below the standard price, 0–100 in hundredths; more than 10
+    /// needs GENERAL_MANAGER.
     #[graphql(default_with = "Decimal::ZERO")]
     pub discount_percent: Decimal,
 }
@@ -134,7 +136,7 @@ pub struct RecordRepairInput {
     /// Parts replaced, with quantities.
     #[graphql(default)]
     pub parts_replaced: Vec<ReplacedPartInput>,
-    /// Labour hours spent.
+    /// Labour hours spent: 0–1 000, in hundredths.
     pub labour_hours: Decimal,
 }
 

@@ -61,8 +61,9 @@ fn validated(input: &CustomerInput) -> ServiceResult<Valid> {
     })
 }
 
-/// Customers a dealer user may see: those owning a unit it sold.
-fn scoped(actor: &Actor, select: Select<customer::Entity>) -> Select<customer::Entity> {
+/// Customers a dealer user may see: those owning a unit it sold. Every
+/// read and every write that names a customer goes through this.
+pub(crate) fn scoped(actor: &Actor, select: Select<customer::Entity>) -> Select<customer::Entity> {
     match actor.dealer_scope() {
         None => select,
         Some(dealer_id) => select.filter(

@@ -137,9 +137,12 @@ pub async fn create(
     let specification = specification.map(|p| p.part_number).unwrap_or_default();
     let weight = match lot.total_weight_kg {
         Some(w) => validate::measure("totalWeightKg", w)?,
-        None => weight,
+        // The catalogue's weights × quantities must fit the column too.
+        None => validate::measure("totalWeightKg", weight)?,
     };
     let base = rules::base_price(market, weight);
+    let priced_by = if lot.total_weight_kg.is_some() { "totalWeightKg" } else { "marketPricePerKg" };
+    validate::computed_money(priced_by, base)?;
     let below_floor = rules::below_floor(policy, &province, sale_price, base);
     if below_floor && reason.is_none() {
         return Err(ServiceError::validation(

@@ -73,7 +73,7 @@ pub(crate) async fn record_for_repair<C: ConnectionTrait>(
     let covered = matches!(job.service_type, Some(ServiceType::Free | ServiceType::Contract));
     let mut created = Vec::with_capacity(replaced.len());
     for item in replaced {
-        let reason = validate::optional_text("parts.reason", item.reason.as_deref(), 500)?
+        let reason = validate::optional_text("partsReplaced.reason", item.reason.as_deref(), 500)?
             .unwrap_or_else(|| cause_name.to_owned());
         let must_return = item.must_return.unwrap_or_else(|| {
             rules::must_return_by_default(covered, item.part.valuable, item.part.critical)

@@ -67,7 +67,9 @@ pub async fn book<C: ConnectionTrait>(
 ) -> ServiceResult<stock_movement::Model> {
     let signed = rules::signed_quantity(movement.kind, movement.quantity).map_err(|e| match e {
         StockError::BadQuantity(message) => ServiceError::validation("quantity", message),
-        StockError::Insufficient { .. } => ServiceError::Internal("sign check reported a shortage".into()),
+        StockError::Insufficient { .. } | StockError::AboveMaximum { .. } => {
+            ServiceError::Internal("sign check reported a balance".into())
+        }
     })?;
     let (store, item) = part_and_warehouse(db, movement.warehouse_id, movement.part_id).await?;
     let now = Utc::now();
@@ -84,6 +86,8 @@ pub async fn book<C: ConnectionTrait>(
     .await?;
     // The guard in the WHERE clause is what stops an oversell: of two
     // issues of the last unit, the second finds the row already at zero.
+    // Its upper bound keeps the book inside the column however many
+    // receipts race (the bounds of `rules::balance_after`).
     let updated = stock_level::Entity::update_many()
         .col_expr(stock_level::Column::OnHand, Expr::col(stock_level::Column::OnHand).add(signed))
         .col_expr(stock_level::Column::Version, Expr::col(stock_level::Column::Version).add(1))
@@ -91,6 +95,7 @@ pub async fn book<C: ConnectionTrait>(
         .filter(stock_level::Column::WarehouseId.eq(store.id))
         .filter(stock_level::Column::PartId.eq(item.id))
         .filter(Expr::col(stock_level::Column::OnHand).add(signed).gte(0))
+        .filter(Expr::col(stock_level::Column::OnHand).add(signed).lte(rules::MAX_ON_HAND))
         .exec(db)
         .await?;
     let level = stock_level::Entity::find_by_id((store.id, item.id))
@@ -98,10 +103,25 @@ pub async fn book<C: ConnectionTrait>(
         .await?
         .ok_or_else(|| ServiceError::Internal("stock level vanished".into()))?;
     if updated.rows_affected == 0 {
-        return Err(ServiceError::InsufficientStock(format!(
-            "warehouse {} has {} of part {} on hand, {} wanted",
-            store.code, level.on_hand, item.part_number, -signed
-        )));
+        return Err(match rules::balance_after(level.on_hand, signed) {
+            Err(StockError::AboveMaximum { on_hand, adding }) => ServiceError::validation(
+                "quantity",
+                format!(
+                    "warehouse {} has {on_hand} of part {} on hand; {adding} more would pass the most \
+                     one part's book holds, {}",
+                    store.code,
+                    item.part_number,
+                    rules::MAX_ON_HAND
+                ),
+            ),
+            _ => ServiceError::InsufficientStock(format!(
+                "warehouse {} has {} of part {} on hand, {} wanted",
+                store.code,
+                level.on_hand,
+                item.part_number,
+                signed.saturating_neg()
+            )),
+        });
     }
     let row = stock_movement::ActiveModel {
         warehouse_id: Set(store.id),
@@ -328,7 +348,7 @@ pub async fn set_safety_stock(
     safety_stock: i32,
 ) -> ServiceResult<stock_level::Model> {
     actor.require_any(STOCK_KEEPERS)?;
-    validate::in_range("safetyStock", i64::from(safety_stock), 0, 1_000_000)?;
+    validate::in_range("safetyStock", i64::from(safety_stock), 0, i64::from(rules::MAX_ON_HAND))?;
     let txn = begin_write(db).await?;
     let (store, item) = part_and_warehouse(&txn, warehouse_id, part_id).await?;
     let now = Utc::now();
@@ -382,8 +402,8 @@ pub async fn stocktake(
     if counts.is_empty() {
         return Err(ServiceError::validation("counts", "count at least one part"));
     }
-    if counts.iter().any(|c| c.counted < 0) {
-        return Err(ServiceError::validation("counts", "a counted quantity cannot be negative"));
+    for count in counts {
+        validate::in_range("counts.counted", i64::from(count.counted), 0, i64::from(rules::MAX_ON_HAND))?;
     }
     let mut seen = std::collections::BTreeSet::new();
     if let Some(twice) = counts.iter().find(|c| !seen.insert(c.part_id)) {

@@ -17,6 +17,7 @@ use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::rules::{sla, validate};
 use crate::usecase::master::calendar::business_calendar;
+use crate::usecase::master::customers;
 
 /// Longest deadline window a holiday can stretch (days), for loading the calendar.
 const CALENDAR_WINDOW_DAYS: i64 = 30;
@@ -92,7 +93,10 @@ pub async fn report_fault(
     let customer_id = input.customer_id.or(found.customer_id).ok_or_else(|| {
         ServiceError::validation("customerId", "the unit has no owner on record; give the customer")
     })?;
-    let owner = customer::Entity::find_by_id(customer_id)
+    // A customer outside the actor's scope is answered as one that does not
+    // exist: a dealer must not learn (or copy onto a ticket) another dealer's
+    // customer. The unit's owner is always in scope, the unit being visible.
+    let owner = customers::scoped(actor, customer::Entity::find_by_id(customer_id))
         .one(&txn)
         .await?
         .ok_or_else(|| ServiceError::validation("customerId", format!("no customer {customer_id}")))?;

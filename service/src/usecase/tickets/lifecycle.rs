@@ -180,8 +180,8 @@ pub async fn record_repair(
     actor.require_any(SITE)?;
     validate::required_text("faultCause", &input.fault_cause, 128)?;
     let measures = validate::required_text("measures", &input.measures, 4000)?;
-    let labour_hours = validate::measure("labourHours", input.labour_hours)?;
-    validate::line_quantities("parts", input.parts.iter().map(|p| p.quantity))?;
+    let labour_hours = validate::hours("labourHours", input.labour_hours)?;
+    validate::line_quantities("partsReplaced", input.parts.iter().map(|p| p.quantity))?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
     require_site_actor(actor, &current)?;
@@ -239,10 +239,11 @@ pub async fn record_repair(
     .await?;
     let mut replaced = Vec::with_capacity(input.parts.len());
     for fitted in &input.parts {
-        let catalogue = part::Entity::find_by_id(fitted.part_id)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| ServiceError::validation("parts", format!("no part {}", fitted.part_id)))?;
+        let catalogue = part::Entity::find_by_id(fitted.part_id).one(&txn).await?.ok_or_else(|| {
+            ServiceError::validation("partsReplaced", format!("no part {}", fitted.part_id))
+        })?;
+        // The old part's total is this product.
+        validate::computed_money("partsReplaced", catalogue.unit_price * Decimal::from(fitted.quantity))?;
         let line = repair_part::ActiveModel {
             repair_record_id: Set(record.id),
             part_id: Set(catalogue.id),
@@ -410,7 +411,12 @@ pub async fn record_visit(
     input: VisitInput,
 ) -> ServiceResult<ticket::Model> {
     actor.require_any(DESK)?;
-    let satisfaction = validate::in_range("satisfaction", input.satisfaction, 1, 5)? as i16;
+    let satisfaction = validate::in_range(
+        "satisfaction",
+        input.satisfaction,
+        visits::SATISFACTION_MIN,
+        visits::SATISFACTION_MAX,
+    )? as i16;
     let comments = validate::optional_text("comments", input.comments.as_deref(), 2000)?;
     if visits::dissatisfied(input.satisfaction, input.solved) && input.follow_up.is_none() {
         return Err(ServiceError::validation(

@@ -44,10 +44,8 @@ pub async fn create_quote(
     input: QuoteInput,
 ) -> ServiceResult<(ticket::Model, quote::Model)> {
     actor.require_any(DESK)?;
-    let labour_hours = validate::measure("labourHours", input.labour_hours)?;
-    if input.discount_percent < Decimal::ZERO || input.discount_percent > Decimal::ONE_HUNDRED {
-        return Err(ServiceError::validation("discountPercent", "must be between 0 and 100"));
-    }
+    let labour_hours = validate::hours("labourHours", input.labour_hours)?;
+    let discount_percent = validate::percent("discountPercent", input.discount_percent)?;
     validate::line_quantities("parts", input.parts.iter().map(|(_, q)| *q))?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, ticket_id).await?;
@@ -70,6 +68,7 @@ pub async fn create_quote(
             .one(&txn)
             .await?
             .ok_or_else(|| ServiceError::validation("parts", format!("no part {part_id}")))?;
+        validate::computed_money("parts", found.unit_price * Decimal::from(*quantity))?;
         lines.push((found, *quantity));
     }
     let priced: Vec<PartLine> =
@@ -82,9 +81,12 @@ pub async fn create_quote(
         tariff.labour_rate,
         owner.distance_km,
         tariff.travel_rate_per_km,
-        input.discount_percent,
+        discount_percent,
         charges(service_type),
     );
+    // Every other amount of the quote is at most its standard total.
+    let too_large = if amounts.parts > Decimal::from(validate::MAX_MONEY) { "parts" } else { "labourHours" };
+    validate::computed_money(too_large, amounts.standard_total)?;
     let step = Step {
         action: TicketAction::Quote,
         expected_version: version,
