@@ -228,7 +228,7 @@ impl TestApp {
 
     /// This client, sending from another loopback address (Linux routes
     /// all of 127.0.0.0/8 to the loopback interface).
-    pub fn from_address(&self, address: &str) -> TestApp {
+    pub fn sending_from(&self, address: &str) -> TestApp {
         let ip: std::net::IpAddr = address.parse().expect("an IP address");
         let http = reqwest::Client::builder().local_address(ip).build().expect("client");
         TestApp {

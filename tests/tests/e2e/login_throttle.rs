@@ -72,7 +72,7 @@ async fn a_right_guess_past_the_budget_gets_no_token(backend: Backend) {
 
 async fn a_stranger_cannot_lock_the_owner_out_but_many_strangers_slow_the_name(backend: Backend) {
     let app = spawn_app_with(backend, |s| s.login_attempts_per_minute = 5).await;
-    let stranger = app.from_address("127.0.0.2");
+    let stranger = app.sending_from("127.0.0.2");
     let tries = codes(&stranger, (0..6).map(|i| attempt(&format!("guess-{i}"))).collect()).await;
     assert_eq!(count(&tries, "UNAUTHENTICATED"), 5, "{tries:?}");
     assert_eq!(count(&tries, "RATE_LIMITED"), 1, "{tries:?}");
@@ -82,7 +82,7 @@ async fn a_stranger_cannot_lock_the_owner_out_but_many_strangers_slow_the_name(b
     }
     // Strangers on four addresses spend the name's own, larger budget.
     for n in 3..=5 {
-        let others = app.from_address(&format!("127.0.0.{n}"));
+        let others = app.sending_from(&format!("127.0.0.{n}"));
         codes(&others, (0..5).map(|i| attempt(&format!("guess-{n}-{i}"))).collect()).await;
     }
     assert_eq!(codes(&app, vec![attempt(PASSWORD)]).await, ["RATE_LIMITED"], "the name is slowed everywhere");
