@@ -34,6 +34,66 @@ pub fn same_province(a: &str, b: &str) -> bool {
     province_core(a) == province_core(b)
 }
 
+/// How many different scrap buyers quoted (三家以上废品收购站): quotes whose
+/// buyer texts are the same once case, spaces, punctuation and full-width
+/// forms are set aside, or that give the same phone number, come from one
+/// buyer. Three quotes from one buyer are one quote.
+pub fn distinct_buyers<'a>(buyers: impl IntoIterator<Item = &'a str>) -> usize {
+    let buyers: Vec<(String, Vec<String>)> =
+        buyers.into_iter().map(|text| (normalised(text), phone_numbers(text))).collect();
+    // Each buyer joins the first earlier one it matches (names or a phone).
+    let mut group: Vec<usize> = (0..buyers.len()).collect();
+    for i in 0..buyers.len() {
+        for j in 0..i {
+            let same_name = buyers[i].0 == buyers[j].0;
+            let same_phone = buyers[i].1.iter().any(|p| buyers[j].1.contains(p));
+            if same_name || same_phone {
+                let (from, to) = (group[i], group[j]);
+                group.iter_mut().filter(|g| **g == from).for_each(|g| *g = to);
+            }
+        }
+    }
+    group.sort_unstable();
+    group.dedup();
+    group.len()
+}
+
+/// Lower case, full-width forms folded, and only letters and digits kept.
+fn normalised(text: &str) -> String {
+    half_width(text).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Runs of seven or more digits (spaces and dashes inside allowed): the
+/// phone numbers a buyer text gives.
+fn phone_numbers(text: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    let mut current = String::new();
+    for c in half_width(text) {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if !matches!(c, ' ' | '-') {
+            if current.len() >= 7 {
+                numbers.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        }
+    }
+    if current.len() >= 7 {
+        numbers.push(current);
+    }
+    numbers
+}
+
+/// Full-width ASCII (！ to ～) and the ideographic space in their
+/// half-width forms.
+fn half_width(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(|c| match u32::from(c) {
+        code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    })
+}
+
 /// The lot's value for the approval level: its market value, or the price
 /// when a buyer pays more. A low price never lowers the approval needed.
 pub fn lot_value(base_price: Decimal, sale_price: Decimal) -> Decimal {

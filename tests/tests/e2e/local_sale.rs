@@ -69,6 +69,21 @@ async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(back
 
     let two_quotes = json!({"p": "江苏", "m": "2", "w": "10000", "price": "18000", "ids": [ids[0]], "q": [three_quotes()[0].clone(), three_quotes()[1].clone()]});
     assert_eq!(app.gql(Some(&site.manager), CREATE_LOT, two_quotes).await.error_code(), Some("VALIDATION"));
+    // Three quotes from one and the same buyer are one buyer's quote.
+    let one_buyer = json!([
+        {"buyerName": "甲废品站 张三 13800000001", "price": "16900", "quotedOn": today()},
+        {"buyerName": "甲废品站张三 138-0000-0001", "price": "16950", "quotedOn": today()},
+        {"buyerName": "甲站 13800000001", "price": "16980", "quotedOn": today()},
+    ]);
+    let same_buyer =
+        json!({"p": "江苏", "m": "2", "w": "10000", "price": "18000", "ids": [ids[0]], "q": one_buyer});
+    let refused = app.gql(Some(&site.manager), CREATE_LOT, same_buyer).await;
+    assert_eq!(
+        (refused.error_code(), refused.error_field()),
+        (Some("VALIDATION"), Some("quotes")),
+        "{:?}",
+        refused.body
+    );
     let elsewhere = app.gql(Some(&site.manager), CREATE_LOT, lot("新疆", &ids[0], "16980.00", None)).await;
     assert_eq!(elsewhere.error_field(), Some("province"), "a 江苏 part is not sold at 新疆 prices");
 

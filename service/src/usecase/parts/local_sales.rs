@@ -77,10 +77,14 @@ pub async fn create(
     if lot.old_part_ids.is_empty() {
         return Err(ServiceError::validation("oldPartIds", "a lot holds at least one old part"));
     }
-    if lot.quotes.len() < policy.local_sale_min_quotes {
+    let buyers = rules::distinct_buyers(lot.quotes.iter().map(|q| q.buyer_name.as_str()));
+    if buyers < policy.local_sale_min_quotes {
         return Err(ServiceError::validation(
             "quotes",
-            format!("record quotes from at least {} scrap buyers", policy.local_sale_min_quotes),
+            format!(
+                "record quotes from at least {} different scrap buyers ({buyers} so far: quotes with the same buyer or phone count once)",
+                policy.local_sale_min_quotes
+            ),
         ));
     }
     for quote in &lot.quotes {
