@@ -21,6 +21,7 @@ on_both_backends!(
     huge_numbers_in_master_data_and_repairs_are_validation_errors_naming_the_field,
     a_formula_in_a_part_reason_reaches_the_csv_neutralised_and_the_xlsx_as_text,
     a_dealer_cannot_report_a_fault_with_another_dealers_customer,
+    bad_export_parameters_answer_400_in_json_naming_the_parameter,
 );
 
 /// The error a refused request must give: `VALIDATION` naming `field`.
@@ -325,9 +326,8 @@ fn raw_get(address: &str, target: &[u8], token: &str) -> (u16, String) {
     (status, body)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bad_export_parameters_answer_400_in_json_naming_the_parameter() {
-    let app = spawn_app(Backend::Sqlite).await;
+async fn bad_export_parameters_answer_400_in_json_naming_the_parameter(backend: Backend) {
+    let app = spawn_app(backend).await;
     let manager = app.user_with("manager", &[Role::ServiceManager], None).await;
     let cases = [
         ("/exports/old-parts.csv?asOf=2026-13-01", "asOf"),

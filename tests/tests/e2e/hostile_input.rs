@@ -17,6 +17,10 @@ on_both_backends!(
     a_deep_value_over_an_anonymous_socket_is_refused_and_the_server_stays_up,
     control_characters_are_refused_in_every_text_naming_the_field,
     a_batch_costs_what_its_operations_cost_together,
+    fragments_that_multiply_are_refused_at_once,
+    a_response_past_its_size_is_refused_with_a_code,
+    a_body_past_the_limit_is_refused_as_json,
+    metrics_ask_for_their_token_and_can_live_on_their_own_address,
 );
 
 /// A raw POST of `body` (JSON), anonymous.
@@ -155,9 +159,8 @@ async fn a_batch_costs_what_its_operations_cost_together(backend: Backend) {
 /// Fragments that spread the next one twice, 30 deep: two to the 30th
 /// fields once expanded, in a body of 1.4 KB. The engine's own depth check
 /// walks every expansion before anything refuses it.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn fragments_that_multiply_are_refused_at_once() {
-    let app = spawn_app(Backend::Sqlite).await;
+async fn fragments_that_multiply_are_refused_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
     let mut query = String::from("{ ...F0 }");
     for i in 0..30 {
         query.push_str(&format!(" fragment F{i} on QueryRoot {{ ...F{n} ...F{n} }}", n = i + 1));
@@ -172,9 +175,8 @@ async fn fragments_that_multiply_are_refused_at_once() {
     still_answers(&app).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_response_past_its_size_is_refused_with_a_code() {
-    let app = spawn_app_with(Backend::Sqlite, |s| s.max_response_bytes = 2_048).await;
+async fn a_response_past_its_size_is_refused_with_a_code(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.max_response_bytes = 2_048).await;
     let big = post(&app, &json!({"query": "{ __schema { types { name description } } }"})).await;
     assert_eq!(big["errors"][0]["extensions"]["code"], "RESPONSE_TOO_LARGE", "{big}");
     assert!(big["data"].is_null());
@@ -187,9 +189,8 @@ async fn a_response_past_its_size_is_refused_with_a_code() {
     still_answers(&app).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_body_past_the_limit_is_refused_as_json() {
-    let app = spawn_app_with(Backend::Sqlite, |s| s.max_body_bytes = 1_024).await;
+async fn a_body_past_the_limit_is_refused_as_json(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.max_body_bytes = 1_024).await;
     let body = json!({"query": format!("{{ __typename }} # {}", "x".repeat(2_000))});
     let response = app.http.post(format!("{}/graphql", app.address)).json(&body).send().await.expect("sent");
     assert_eq!(response.status(), 413);
@@ -197,10 +198,9 @@ async fn a_body_past_the_limit_is_refused_as_json() {
     assert_eq!(answer["errors"][0]["extensions"]["code"], "PAYLOAD_TOO_LARGE", "{answer}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn metrics_ask_for_their_token_and_can_live_on_their_own_address() {
+async fn metrics_ask_for_their_token_and_can_live_on_their_own_address(backend: Backend) {
     let token = "metrics-token-metrics-token-1234";
-    let app = spawn_app_with(Backend::Sqlite, |s| s.metrics_token = Some(token.into())).await;
+    let app = spawn_app_with(backend, |s| s.metrics_token = Some(token.into())).await;
     assert_eq!(app.get("/metrics").await.status(), 401);
     still_answers(&app).await;
     let with =
@@ -210,7 +210,7 @@ async fn metrics_ask_for_their_token_and_can_live_on_their_own_address() {
 
     let port =
         std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("addr").port();
-    let apart = spawn_app_with(Backend::Sqlite, |s| s.metrics_bind = Some(format!("127.0.0.1:{port}"))).await;
+    let apart = spawn_app_with(backend, |s| s.metrics_bind = Some(format!("127.0.0.1:{port}"))).await;
     assert_eq!(apart.get("/metrics").await.status(), 404, "not on the public address");
     let metrics = apart.http.get(format!("http://127.0.0.1:{port}/metrics")).send().await.expect("sent");
     assert_eq!(metrics.status(), 200);
