@@ -156,6 +156,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn three_quotes_from_one_buyer_are_one_buyer() {
+        let same = ["甲废品站 张三 13800000001", "甲废品站张三13800000001", "甲废品站 张三 13800000001"];
+        assert_eq!(distinct_buyers(same), 1);
+        let formatted = ["ABC回收 138-0000-0001", "abc回收，１３８ ０００００００１"];
+        assert_eq!(distinct_buyers(formatted), 1, "case, punctuation and full-width forms aside");
+        let one_phone = ["甲废品站 13800000001", "甲站（分店） 13800000001"];
+        assert_eq!(distinct_buyers(one_phone), 1, "one phone, one buyer");
+        let three = ["甲废品站 张三 13800000001", "乙废品站 李四 13800000002", "丙废品站 王五 13800000003"];
+        assert_eq!(distinct_buyers(three), 3);
+        assert_eq!(distinct_buyers(["甲", "乙"]), 2, "names alone tell buyers apart");
+    }
+
+    #[test]
     fn base_price_is_market_price_times_weight_in_cents() {
         assert_eq!(base_price(dec!(2.35), dec!(1234.5)), dec!(2901.08));
     }
