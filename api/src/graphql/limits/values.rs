@@ -13,22 +13,25 @@ use service::rules::validate;
 /// Variables: text as text, nested at most `max_depth` lists or objects.
 /// Errors name the innermost field.
 pub fn check_variables(variables: &Variables, max_depth: usize) -> Result<(), ServiceError> {
-    fn walk(field: &str, value: &ConstValue, depth: usize, max_depth: usize) -> Result<(), ServiceError> {
-        match value {
-            ConstValue::String(text) => validate::plain_text(field, text),
-            ConstValue::List(_) | ConstValue::Object(_) if depth >= max_depth => Err(
-                ServiceError::validation(field, format!("nests lists or objects more than {max_depth} deep")),
-            ),
-            ConstValue::List(items) => {
-                items.iter().try_for_each(|item| walk(field, item, depth + 1, max_depth))
-            }
-            ConstValue::Object(fields) => {
-                fields.iter().try_for_each(|(name, item)| walk(name, item, depth + 1, max_depth))
-            }
-            _ => Ok(()),
+    variables.iter().try_for_each(|(name, value)| constant(name, value, 0, max_depth))
+}
+
+/// A constant value (a variable, a variable's default): text as text, at
+/// most `max_depth` lists or objects deep counting from `depth`.
+fn constant(field: &str, value: &ConstValue, depth: usize, max_depth: usize) -> Result<(), ServiceError> {
+    match value {
+        ConstValue::String(text) => validate::plain_text(field, text),
+        ConstValue::List(_) | ConstValue::Object(_) if depth >= max_depth => {
+            Err(ServiceError::validation(field, format!("nests lists or objects more than {max_depth} deep")))
         }
+        ConstValue::List(items) => {
+            items.iter().try_for_each(|item| constant(field, item, depth + 1, max_depth))
+        }
+        ConstValue::Object(fields) => {
+            fields.iter().try_for_each(|(name, item)| constant(name, item, depth + 1, max_depth))
+        }
+        _ => Ok(()),
     }
-    variables.iter().try_for_each(|(name, value)| walk(name, value, 0, max_depth))
 }
 
 /// The string literals of every operation and fragment (arguments,
@@ -38,7 +41,8 @@ pub fn check_literals(document: &ExecutableDocument) -> Result<(), ServiceError>
     for (_, operation) in document.operations.iter() {
         for definition in &operation.node.variable_definitions {
             if let Some(default) = &definition.node.default_value {
-                constant(&definition.node.name.node, &default.node)?;
+                // Its nesting was bounded by the text check.
+                constant(&definition.node.name.node, &default.node, 0, usize::MAX)?;
             }
             directives(&definition.node.directives)?;
         }
@@ -80,15 +84,6 @@ fn literal(field: &str, value: &Value) -> Result<(), ServiceError> {
         Value::String(text) => validate::plain_text(field, text),
         Value::List(items) => items.iter().try_for_each(|item| literal(field, item)),
         Value::Object(fields) => fields.iter().try_for_each(|(name, item)| literal(name, item)),
-        _ => Ok(()),
-    }
-}
-
-fn constant(field: &str, value: &ConstValue) -> Result<(), ServiceError> {
-    match value {
-        ConstValue::String(text) => validate::plain_text(field, text),
-        ConstValue::List(items) => items.iter().try_for_each(|item| constant(field, item)),
-        ConstValue::Object(fields) => fields.iter().try_for_each(|(name, item)| constant(name, item)),
         _ => Ok(()),
     }
 }
