@@ -21,6 +21,7 @@ mod master_data;
 mod n_plus_one;
 mod parts;
 mod reports;
+mod rules_agree;
 mod seed;
 mod server;
 mod soak;

@@ -9,14 +9,14 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use entity::enums::{FaultCategory, Role, TicketStatus};
+use entity::enums::{FaultCategory, Role};
 use entity::{dispatch_rotation, engineer, engineer_skill, ticket};
 
 use super::{Step, apply_step, visible_ticket};
 use crate::auth::Actor;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::rules::dispatch::{Candidate, next_in_rotation};
+use crate::rules::dispatch::{Candidate, keeps_engineer_busy_condition, next_in_rotation};
 use crate::rules::ticket_flow::TicketAction;
 
 const DISPATCHERS: &[Role] = &[Role::Agent, Role::ServiceManager];
@@ -52,8 +52,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
         .map(|s| s.engineer_id)
         .collect();
     let busy: HashSet<i64> = ticket::Entity::find()
-        .filter(ticket::Column::Status.is_in([TicketStatus::Dispatched, TicketStatus::OnSite]))
-        .filter(ticket::Column::EngineerId.is_not_null())
+        .filter(keeps_engineer_busy_condition(ticket::Entity))
         .filter(ticket::Column::Id.ne(ticket_id))
         .all(db)
         .await?
@@ -65,7 +64,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
         .map(|e| Candidate {
             engineer_id: e.user_id,
             has_skill: skilled.contains(&e.user_id),
-            available: e.available,
+            on_duty: e.available,
             busy: busy.contains(&e.user_id),
         })
         .collect();
