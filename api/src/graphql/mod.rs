@@ -16,10 +16,10 @@ use async_graphql::{Schema, SchemaBuilder};
 
 use crate::state::AppState;
 use loaders::{
-    ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
-    DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
+    BusyTicketsByEngineerLoader, ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader,
+    DealerLoader, DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
     LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
-    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader, BusyTicketsByEngineerLoader,
+    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader,
     UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;

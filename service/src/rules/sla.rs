@@ -157,7 +157,8 @@ pub mod sql {
     }
 
     fn not_terminal(t: &DynIden) -> Condition {
-        let terminal: Vec<TicketStatus> = TicketStatus::ALL.iter().copied().filter(|s| is_terminal(*s)).collect();
+        let terminal: Vec<TicketStatus> =
+            TicketStatus::ALL.iter().copied().filter(|s| is_terminal(*s)).collect();
         Condition::all().add(col(t, ticket::Column::Status).is_not_in(terminal))
     }
 

@@ -41,7 +41,8 @@ where
     M: sea_orm::FromQueryResult + Sized + Send + Sync + std::fmt::Debug,
 {
     let all = E::find().all(&app.db).await.expect("rows");
-    let by_sql: BTreeSet<i64> = E::find().filter(sql).all(&app.db).await.expect("filtered").iter().map(&id).collect();
+    let by_sql: BTreeSet<i64> =
+        E::find().filter(sql).all(&app.db).await.expect("filtered").iter().map(&id).collect();
     let by_rust: BTreeSet<i64> = all.iter().filter(|m| rust(m)).map(&id).collect();
     let first_difference = all.iter().find(|m| by_sql.contains(&id(m)) != by_rust.contains(&id(m)));
     assert!(
@@ -81,7 +82,8 @@ async fn ticket_rules_agree_in_rust_and_sql(backend: Backend) {
         for service_type in service_types {
             for due in [past, now, future] {
                 // Not done, done early, on the minute, late.
-                for done in [None, Some(due - Duration::hours(1)), Some(due), Some(due + Duration::hours(1))] {
+                for done in [None, Some(due - Duration::hours(1)), Some(due), Some(due + Duration::hours(1))]
+                {
                     n += 1;
                     let mut row = base.clone().into_active_model();
                     row.id = sea_orm::ActiveValue::NotSet;
@@ -130,7 +132,8 @@ async fn ticket_rules_agree_in_rust_and_sql(backend: Backend) {
         let hits = agree::<ticket::Entity, _>(&app, rule, sql.clone(), &rust, id).await;
         // Each rule must split the rows, or agreeing proves nothing.
         assert!(hits > 0 && hits < total, "{rule}: {hits} of {total}");
-        let misses = agree::<ticket::Entity, _>(&app, &format!("not {rule}"), sql.not(), |t| !rust(t), id).await;
+        let misses =
+            agree::<ticket::Entity, _>(&app, &format!("not {rule}"), sql.not(), |t| !rust(t), id).await;
         assert_eq!(hits + misses, total, "{rule}: its negation is the rest");
     }
     let busy = agree::<ticket::Entity, _>(
@@ -216,10 +219,13 @@ async fn old_part_rules_agree_in_rust_and_sql(backend: Backend) {
     }
     let total = old_part::Entity::find().all(&app.db).await.expect("rows").len();
     for as_of in [today, day(-10), day(10)] {
-        let rust = |p: &old_part::Model| old_parts::overdue(p.must_return, &old_parts::ReturnDates::of(p), as_of);
+        let rust =
+            |p: &old_part::Model| old_parts::overdue(p.must_return, &old_parts::ReturnDates::of(p), as_of);
         let sql = old_parts::overdue_condition(old_part::Entity, as_of);
         let late = agree::<old_part::Entity, _>(&app, "old part overdue", sql.clone(), rust, |p| p.id).await;
-        let rest = agree::<old_part::Entity, _>(&app, "old part not overdue", sql.not(), |p| !rust(p), |p| p.id).await;
+        let rest =
+            agree::<old_part::Entity, _>(&app, "old part not overdue", sql.not(), |p| !rust(p), |p| p.id)
+                .await;
         assert_eq!(late + rest, total);
         if as_of == today {
             assert!(late > 0 && late < total, "late: {late} of {total}");

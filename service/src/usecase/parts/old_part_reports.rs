@@ -243,7 +243,8 @@ impl ReturnReportRow {
         if !self.must_return {
             return 0;
         }
-        let dates = ReturnDates::new(self.due_on, self.collected_on, self.promised_on, self.delay_reason_accepted);
+        let dates =
+            ReturnDates::new(self.due_on, self.collected_on, self.promised_on, self.delay_reason_accepted);
         delay_days(&dates, as_of)
     }
 

@@ -127,13 +127,22 @@ pub async fn still_due<C: ConnectionTrait>(
     let today = today(settings, now);
     let matching = match about {
         About::OldPart { id } => {
-            old_part::Entity::find_by_id(id).filter(old_parts::overdue_condition(old_part::Entity, today)).count(db).await?
+            old_part::Entity::find_by_id(id)
+                .filter(old_parts::overdue_condition(old_part::Entity, today))
+                .count(db)
+                .await?
         }
         About::TicketReply { id } => {
-            ticket::Entity::find_by_id(id).filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now)).count(db).await?
+            ticket::Entity::find_by_id(id)
+                .filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now))
+                .count(db)
+                .await?
         }
         About::TicketArrival { id } => {
-            ticket::Entity::find_by_id(id).filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now)).count(db).await?
+            ticket::Entity::find_by_id(id)
+                .filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now))
+                .count(db)
+                .await?
         }
         About::Visit { id } => return_visit::Entity::find_by_id(id).filter(visit_open(now)).count(db).await?,
         About::Determination { id } => {
@@ -221,7 +230,10 @@ pub async fn old_parts_overdue(
 ) -> ServiceResult<usize> {
     let today = today(settings, now);
     let day = today.format("%Y-%m-%d");
-    let late = old_part::Entity::find().filter(old_parts::overdue_condition(old_part::Entity, today)).all(db).await?;
+    let late = old_part::Entity::find()
+        .filter(old_parts::overdue_condition(old_part::Entity, today))
+        .all(db)
+        .await?;
     let managers = with_role(db, Role::ServiceManager).await?;
     let mut queued = 0;
     for item in late {
@@ -286,8 +298,14 @@ pub async fn sla_breaches(
 ) -> ServiceResult<usize> {
     let escalate_before = now - Duration::hours(settings.policy.sla_escalation_hours);
     let managers = with_role(db, Role::ServiceManager).await?;
-    let not_replied = ticket::Entity::find().filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now)).all(db).await?;
-    let not_reached = ticket::Entity::find().filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now)).all(db).await?;
+    let not_replied = ticket::Entity::find()
+        .filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now))
+        .all(db)
+        .await?;
+    let not_reached = ticket::Entity::find()
+        .filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now))
+        .all(db)
+        .await?;
     let mut queued = 0;
     let breaches = not_replied
         .into_iter()

@@ -103,7 +103,6 @@ pub fn unit_dims(group: KpiGroupBy) -> Option<(&'static str, &'static str, &'sta
     }
 }
 
-
 /// Seconds from `earlier` to `later`, in the backend's SQL.
 fn seconds(backend: DbBackend, later: &str, earlier: &str) -> String {
     match backend {
@@ -206,10 +205,7 @@ pub async fn compute<C: ConnectionTrait>(
         arrive = seconds(backend, "t.arrived_at", "t.reported_at"),
         repair = seconds(backend, "t.repaired_at", "t.arrived_at"),
     );
-    for r in TicketRow::find_by_statement(statement(backend, &tickets_sql, values))
-        .all(db)
-        .await?
-    {
+    for r in TicketRow::find_by_statement(statement(backend, &tickets_sql, values)).all(db).await? {
         let c = counts(&mut groups, r.k, r.name);
         c.tickets = r.tickets;
         c.on_time = r.on_time;
@@ -270,9 +266,7 @@ pub async fn compute<C: ConnectionTrait>(
         let mut values: Vec<Value> =
             vec![ServiceType::Paid.into(), ServiceType::Contract.into(), ServiceType::Paid.into()];
         values.extend(population(bounds.0, bounds.1));
-        let rows = MoneyRow::find_by_statement(statement(backend, &cost_sql, values))
-        .all(db)
-        .await?;
+        let rows = MoneyRow::find_by_statement(statement(backend, &cost_sql, values)).all(db).await?;
         for r in rows {
             let (parts, hours) = (money_text(r.first)?, money_text(r.second)?);
             let c = counts(&mut groups, r.k, r.name);
@@ -291,9 +285,10 @@ pub async fn compute<C: ConnectionTrait>(
          JOIN customers c ON c.id = t.customer_id {joins} \
          WHERE {POPULATION} GROUP BY {key}, {name}"
     );
-    for r in MoneyRow::find_by_statement(statement(backend, &chargebacks_sql, population(start, end).to_vec()))
-        .all(db)
-        .await?
+    for r in
+        MoneyRow::find_by_statement(statement(backend, &chargebacks_sql, population(start, end).to_vec()))
+            .all(db)
+            .await?
     {
         let amount = money_text(r.first)?;
         let c = counts(&mut groups, r.k, r.name);

@@ -70,7 +70,8 @@ mod tests {
     #[test]
     fn a_rule_becomes_a_case_with_bound_values() {
         use sea_orm::sea_query::{Alias, ExprTrait};
-        let rule = Condition::all().add(Expr::col((Alias::new("t"), Alias::new("status"))).ne(TicketStatus::Closed));
+        let rule =
+            Condition::all().add(Expr::col((Alias::new("t"), Alias::new("status"))).ne(TicketStatus::Closed));
         let (sql, values) = one_when(rule);
         assert_eq!(sql, r#"(CASE WHEN ("t"."status" <> ?) THEN 1 ELSE 0 END)"#);
         assert_eq!(values, vec![Value::from(TicketStatus::Closed)]);
