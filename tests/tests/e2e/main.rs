@@ -20,6 +20,7 @@ mod login_throttle;
 mod master_data;
 mod n_plus_one;
 mod parts;
+mod readme;
 mod reports;
 mod rules_agree;
 mod seed;
