@@ -77,11 +77,9 @@ fn named_user(prose: &str) -> Option<String> {
 /// The first ticket id in an answer.
 fn ticket_id(value: &Value) -> Option<Value> {
     match value {
-        Value::Object(map) => map
-            .get("ticket")
-            .and_then(|t| t.get("id"))
-            .cloned()
-            .or_else(|| map.values().find_map(ticket_id)),
+        Value::Object(map) => {
+            map.get("ticket").and_then(|t| t.get("id")).cloned().or_else(|| map.values().find_map(ticket_id))
+        }
         Value::Array(items) => items.iter().find_map(ticket_id),
         _ => None,
     }
@@ -139,7 +137,8 @@ async fn every_readme_example_succeeds_on_the_demo_data() {
     service::demo::load(&app.db).await.expect("demo data");
     // The test server made its own admin first, which the demo keeps; on a
     // fresh install the demo makes it, with the demo password.
-    let hash = service::auth::hash_password_blocking(service::demo::DEMO_PASSWORD.to_owned()).await.expect("hash");
+    let hash =
+        service::auth::hash_password_blocking(service::demo::DEMO_PASSWORD.to_owned()).await.expect("hash");
     entity::user::Entity::update_many()
         .col_expr(entity::user::Column::PasswordHash, sea_orm::sea_query::Expr::value(hash))
         .filter(entity::user::Column::Username.eq("admin"))

@@ -18,7 +18,8 @@ use crate::helpers::{Backend, TestApp, redis_url, spawn_app, spawn_app_with};
 use crate::on_both_backends;
 use crate::subscription::{next_json, reported_ticket, signed_in_socket};
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub(crate) type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 on_both_backends!(
     a_deactivated_users_subscription_ends,
@@ -36,14 +37,23 @@ async fn follow(app: &TestApp, socket: &mut Socket, id: &Value) -> Value {
     let subscribe =
         json!({"id": "t", "type": "subscribe", "payload": {"query": FOLLOW, "variables": {"id": id}}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
+    until_listening(app, socket, "t").await
+}
+
+/// Announces changes of the first ticket until subscription `id` answers,
+/// then drains late answers: from then on it is known to be listening.
+/// Returns its first answer.
+pub(crate) async fn until_listening(app: &TestApp, socket: &mut Socket, id: &str) -> Value {
     let ticket_id = ticket_id(app).await;
     for _ in 0..50 {
         app.state.events.publish(TicketChanged { ticket_id, version: 1 }).await;
         if let Ok(Some(Ok(Message::Text(text)))) =
             tokio::time::timeout(Duration::from_millis(200), socket.next()).await
         {
+            let answer: Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(answer["id"], id, "{answer}");
             drain_late_answers(socket).await;
-            return serde_json::from_str(&text).expect("JSON");
+            return answer;
         }
     }
     panic!("the subscription never answered");

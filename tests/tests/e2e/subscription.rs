@@ -32,7 +32,7 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
     let mut socket = signed_in_socket(app, &admin).await;
     let subscribe = json!({"id": "t", "type": "subscribe", "payload": {"query": "subscription($id: ID!) { ticketUpdated(id: $id) { status version } }", "variables": {"id": id}}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    crate::socket_account::until_listening(app, &mut socket, "t").await;
 
     app.gql(
         Some(&admin),
@@ -106,22 +106,55 @@ async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backe
     let mut socket = signed_in_socket(&app, &token).await;
     let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query": "subscription { auditTrail { action entityType after } }"}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
-    // Give the subscription a moment to take its starting point.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-
-    app.gql(
-        Some(&token),
-        r#"mutation { createCustomer(input: {name: "实时客户", province: "江苏", distanceKm: 5}) { customer { id } } }"#,
-        json!({}),
-    )
-    .await
-    .expect_ok();
-
-    let event = next_json(&mut socket).await;
-    assert_eq!(event["type"], "next", "{event}");
-    let entry = &event["payload"]["data"]["auditTrail"];
-    assert_eq!(entry["action"], "customer.create");
-    assert_eq!(entry["after"]["name"], "实时客户");
+    // Changes made before the subscription took its starting point are
+    // not streamed: make one until one is, then the next one must follow.
+    let create = |name: String| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            app.gql(
+                Some(&token),
+                "mutation($n: String!) { createCustomer(input: {name: $n, province: \"江苏\", distanceKm: 5}) { customer { id } } }",
+                json!({"n": name}),
+            )
+            .await
+            .expect_ok();
+        }
+    };
+    let mut first = None;
+    for n in 0..50 {
+        create(format!("实时客户{n}")).await;
+        if let Ok(Some(Ok(Message::Text(text)))) =
+            tokio::time::timeout(std::time::Duration::from_millis(200), socket.next()).await
+        {
+            first = Some(serde_json::from_str::<serde_json::Value>(&text).expect("JSON"));
+            break;
+        }
+    }
+    let first = first.expect("the subscription streamed a change");
+    let entry = &first["payload"]["data"]["auditTrail"];
+    assert_eq!(entry["action"], "customer.create", "{first}");
+    let streamed: usize = entry["after"]["name"]
+        .as_str()
+        .and_then(|n| n.strip_prefix("实时客户"))
+        .and_then(|n| n.parse().ok())
+        .expect("one of ours");
+    // Whatever was created after the first streamed change comes in order.
+    loop {
+        let event = next_json(&mut socket).await;
+        assert_eq!(event["type"], "next", "{event}");
+        let name = event["payload"]["data"]["auditTrail"]["after"]["name"].as_str().map(str::to_owned);
+        if name.as_deref() == Some("实时客户-last") {
+            break;
+        }
+        let n: usize = name
+            .as_deref()
+            .and_then(|n| n.strip_prefix("实时客户"))
+            .and_then(|n| n.parse().ok())
+            .expect("ours");
+        assert!(n > streamed, "in order: {n} after {streamed}");
+        create("实时客户-last".into()).await;
+    }
 }
 
 /// Operations sent over the socket are held to the alias limit as POSTed
