@@ -9,7 +9,7 @@ use actix_web::body::EitherBody;
 use actix_web::dev::{Server, Service, ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{App, HttpMessage, HttpResponse, HttpServer, web};
 use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use anyhow::Context;
@@ -24,7 +24,7 @@ use service::config::Settings;
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::metrics::{self, MetricsAccess};
-use crate::routes::{admin, exports, graphql, health};
+use crate::routes::{admin, exports, graphiql, graphql, health};
 use crate::state::AppState;
 
 /// A bound, not yet running server (and the metrics server, when the
@@ -218,6 +218,12 @@ fn serve(
             .app_data(state.clone())
             .route("/graphql", web::post().to(graphql::execute))
             .route("/graphql", web::get().to(graphql::get))
+            .service(
+                // Compressed: GraphiQL's bundle is a megabyte, fetched once per version.
+                web::resource("/graphiql/{tag}/{file}")
+                    .wrap(Compress::default())
+                    .route(web::get().to(graphiql::asset)),
+            )
             .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
             .route(r"/reports/{id:\d+}.{format}", web::get().to(exports::stored_report))
             .route("/admin/jobs", web::get().to(admin::jobs_page))

@@ -3,7 +3,6 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, BatchResponse, Request, Response, ServerResult};
 use futures::StreamExt;
 use tracing_actix_web::RequestId;
@@ -246,12 +245,7 @@ pub async fn get(
     if !state.settings.graphiql_enabled() {
         return Ok(HttpResponse::NotFound().finish());
     }
-    let html = GraphiQLSource::build()
-        .endpoint("/graphql")
-        .subscription_endpoint("/graphql")
-        .title("aftersales GraphQL")
-        .finish();
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+    Ok(super::graphiql::page())
 }
 
 /// Errors raised by the GraphQL engine itself get a code too, so clients

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod exports;
+pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod metrics;

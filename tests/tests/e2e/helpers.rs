@@ -361,3 +361,18 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("count")
     }
 }
+
+/// Runs a browser check of `tests/browser` (Playwright driving Debian's
+/// Chromium, with nothing reachable but this server) against the app, with
+/// extra environment variables; `./scripts/test` installs Chromium and the
+/// packages. Its screenshots land in `tests/browser/artifacts/`.
+pub async fn browser_check(app: &TestApp, script: &str, env: &[(&str, &str)]) -> std::process::Output {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("browser").join(script);
+    tokio::process::Command::new("node")
+        .arg(&path)
+        .arg(&app.address)
+        .envs(env.iter().copied())
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("node runs {} (./scripts/test installs Node.js): {e}", path.display()))
+}

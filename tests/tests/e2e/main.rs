@@ -13,6 +13,7 @@ mod dealer_boundary;
 mod delivery;
 mod demo;
 mod faults;
+mod graphiql;
 mod identity;
 mod kpi;
 mod local_sale;

@@ -1,0 +1,128 @@
+// One browser check against a running server, with no network beyond it.
+//
+// A check is a script that calls `check(name, steps)`; run it as
+// `node <script>.mjs http://127.0.0.1:PORT`. It exits 0 when the steps pass,
+// 1 with a line "FAIL <name>: <why>" when they do not, and 2 when it cannot
+// run. Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM): Playwright's
+// own browser downloads are not used. A step fails, besides by throwing, when
+// the page asks for anything outside the server (which is refused), when a
+// script throws, or when the console shows an error (a refused request, a
+// Content-Security-Policy violation, a failed asset). Screenshots go to
+// artifacts/ (or $BROWSER_ARTIFACTS); a failed check also leaves
+// <name>-failed.png and a Playwright trace, <name>-trace.zip, there.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const artifacts = process.env.BROWSER_ARTIFACTS ?? path.join(here, '..', 'artifacts');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// A whole check, however it hangs, ends within this.
+const CHECK_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = 20_000;
+
+/**
+ * Runs `steps({ page, url, screenshot })` in a fresh browser context:
+ * `url(path)` is the server's address of `path`, `screenshot(label)` saves
+ * `artifacts/<name>-<label>.png` (or `<name>.png` without a label).
+ * `options.allowConsole` lists patterns of console errors a check expects.
+ */
+export async function check(name, steps, options = {}) {
+  const base = process.argv[2];
+  if (!base) {
+    console.error(`usage: node ${process.argv[1]} http://127.0.0.1:PORT`);
+    process.exit(2);
+  }
+  const server = new URL(base);
+  const watchdog = setTimeout(() => {
+    console.error(`FAIL ${name}: still running after ${CHECK_TIMEOUT_MS / 1000} s`);
+    process.exit(1);
+  }, CHECK_TIMEOUT_MS);
+  watchdog.unref();
+
+  await mkdir(artifacts, { recursive: true });
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      // Every host name but the server's fails to resolve, so nothing outside
+      // could be reached even by a request that slipped past the routes below.
+      args: [`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${server.hostname}`],
+    });
+  } catch (error) {
+    console.error(`cannot start Chromium at ${executablePath} (apt-get install chromium): ${error.message}`);
+    process.exit(2);
+  }
+
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
+  const outside = new Set();
+  const problems = [];
+  // The server's own host and port, over http(s) or ws(s); data: and blob:
+  // URLs never leave the browser.
+  const isLocal = (address) => {
+    const url = new URL(address);
+    return ['data:', 'blob:', 'about:'].includes(url.protocol) || url.host === server.host;
+  };
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    outside.add(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket((url) => !isLocal(url.href), (socket) => {
+    outside.add(socket.url());
+    socket.close();
+  });
+  context.on('request', (request) => {
+    if (!isLocal(request.url())) outside.add(request.url());
+  });
+
+  const allowed = options.allowConsole ?? [];
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(text))) {
+      problems.push(`console error: ${text}`);
+    }
+  });
+  const shot = (label) => path.join(artifacts, label ? `${name}-${label}.png` : `${name}.png`);
+
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  let thrown;
+  try {
+    await steps({
+      page,
+      url: (address) => new URL(address, server).toString(),
+      screenshot: (label) => page.screenshot({ path: shot(label) }),
+    });
+  } catch (error) {
+    // Playwright colours its call log even off a terminal.
+    thrown = error.message.replace(/\x1b\[[0-9;]*m/g, '');
+  }
+  // A request outside is usually why a later step timed out: it comes first.
+  const reasons = [];
+  if (outside.size) reasons.push(`requests outside the server were attempted: ${[...outside].join(', ')}`);
+  reasons.push(...problems);
+  if (thrown) reasons.push(thrown);
+  const failure = reasons.join('\n  ');
+  if (failure) {
+    await page.screenshot({ path: shot('failed') }).catch(() => {});
+    await context.tracing.stop({ path: path.join(artifacts, `${name}-trace.zip`) }).catch(() => {});
+  } else {
+    await context.tracing.stop();
+  }
+  await browser.close();
+  clearTimeout(watchdog);
+  if (failure) {
+    console.error(`FAIL ${name}: ${failure}`);
+    console.error(`screenshot and trace in ${artifacts}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`ok ${name}`);
+  }
+}
