@@ -1,11 +1,35 @@
 //! The demo company's tables: kept as data, one row a line.
 
-use entity::enums::{FaultCategory, PartCategory, Role};
+use entity::enums::{FaultCategory, PartCategory, Role, TicketStatus};
 
 /// The dealer whose presence means the demo set is loaded.
 pub const MARKER_DEALER: &str = "D-JS01";
-pub const UNITS: usize = 360;
 pub const CUSTOMERS: usize = 80;
+
+/// Each model is built in runs: `RUNS` of `RUN_SIZE` units, one run every
+/// `RUN_EVERY_DAYS`, the oldest about three years and three months before
+/// the load (so units have been sold over the last three years).
+pub const RUNS: usize = 10;
+pub const RUN_SIZE: usize = 5;
+pub const RUN_EVERY_DAYS: i64 = 120;
+pub const OLDEST_RUN_DAYS: i64 = 1190;
+/// The batch behind the demo's quality incident: one day's output of
+/// excavators, built this many days before the load, whose cylinder seals
+/// came from a bad lot.
+pub const BATCH_MODEL: &str = "XE215";
+pub const BATCH_SIZE: usize = 60;
+pub const BATCH_AGE_DAYS: i64 = 270;
+/// How many units of the batch come back with leaking seals: two more than
+/// the policy's batch-incident size (`Policy::batch_incident_units`).
+pub const BATCH_RETURNS_OVER_THRESHOLD: i64 = 2;
+/// The fault the batch comes back with.
+pub const BATCH_CAUSE: &str = "HY-SEAL-AGING";
+/// Units of the demo: every model's runs and the batch.
+pub const UNITS: usize = MODELS.len() * RUNS * RUN_SIZE + BATCH_SIZE;
+/// The unit of the README's example (report, accept, dispatch): an XCT25
+/// of the ninth run, sold months ago and well inside its 12-month warranty
+/// whenever the demo is loaded. No demo ticket touches it.
+pub const README_UNIT: &str = "XCT25-00041";
 
 /// Staff and dealer users: user name, display name, roles, dealer code.
 pub const USERS: &[(&str, &str, &[Role], Option<&str>)] = &[
@@ -117,6 +141,11 @@ pub const PARTS: &[DemoPart] = &[
     DemoPart("OT-PUMP-05", "水泵", P::Other, 980, 8, false, false, None),
 ];
 
+/// The service tariff: labour rate (yuan an hour) and travel (yuan a km,
+/// in tenths).
+pub const LABOUR_RATE: i64 = 150;
+pub const TRAVEL_RATE_TENTHS: i64 = 35;
+
 /// Warehouses: code, name, region, head office.
 pub const WAREHOUSES: &[(&str, &str, &str, bool)] = &[
     ("WH-HQ", "徐州总部备件库", "江苏", true),
@@ -153,3 +182,150 @@ pub const HOLIDAYS: &[(&str, &str, bool)] = &[
 pub const NAME_STEMS: &[&str] =
     &["华建", "中铁", "宏达", "鑫源", "恒通", "长城", "远大", "东方", "金桥", "天成"];
 pub const TRADES: &[&str] = &["建设工程", "吊装", "物流", "路桥", "港务", "矿业", "租赁", "市政工程"];
+
+/// A failure cause of the catalogue: code, name, category, how often it
+/// comes up among the demo's repairs (relative weight within its category),
+/// the parts a repair of it replaces (part number, quantity) and the labour
+/// hours it takes (from, to exclusive).
+pub struct DemoCause {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: FaultCategory,
+    pub weight: u32,
+    pub parts: &'static [(&'static str, i32)],
+    pub hours: (i64, i64),
+}
+
+const fn cause(
+    code: &'static str,
+    name: &'static str,
+    category: FaultCategory,
+    weight: u32,
+    parts: &'static [(&'static str, i32)],
+    hours: (i64, i64),
+) -> DemoCause {
+    DemoCause { code, name, category, weight, parts, hours }
+}
+
+#[rustfmt::skip]
+pub const CAUSES: &[DemoCause] = &[
+    cause("HY-SEAL-AGING", "油缸密封老化", F::Hydraulic, 3, &[("HY-SEAL-04", 1)], (2, 4)),
+    cause("HY-PUMP-LEAK", "主泵内泄", F::Hydraulic, 1, &[("HY-PUMP-01", 1)], (4, 7)),
+    cause("HY-VALVE-STUCK", "多路阀卡滞", F::Hydraulic, 2, &[("HY-FILTER-06", 2)], (2, 5)),
+    cause("HY-HOSE-BURST", "高压油管破裂", F::Hydraulic, 4, &[("HY-HOSE-05", 2)], (1, 3)),
+    cause("EL-HARNESS-SHORT", "线束磨损短路", F::Electrical, 2, &[("EL-HARNESS-03", 1)], (2, 5)),
+    cause("EL-ALT-DEAD", "发电机不发电", F::Electrical, 2, &[("EL-ALT-06", 1)], (2, 4)),
+    cause("EL-RELAY-BURN", "继电器烧蚀", F::Electrical, 3, &[("EL-RELAY-04", 2)], (1, 2)),
+    cause("EN-INJECTOR-CLOG", "喷油器堵塞", F::Engine, 2, &[("OT-INJECTOR-03", 1)], (2, 4)),
+    cause("EN-TURBO-LEAK", "增压器漏油", F::Engine, 1, &[("OT-TURBO-04", 1)], (3, 6)),
+    cause("EN-BELT-BREAK", "皮带断裂", F::Engine, 3, &[("OT-BELT-01", 1)], (1, 2)),
+    cause("CH-BRAKE-WEAR", "制动蹄片磨损", F::Chassis, 3, &[("CH-BRAKE-02", 2)], (2, 4)),
+    cause("CH-SHAFT-NOISE", "传动轴异响", F::Chassis, 1, &[("CH-SHAFT-05", 1)], (3, 5)),
+    cause("ST-PIN-WEAR", "吊臂销轴磨损", F::Structural, 2, &[("ST-BOOM-PIN-01", 1)], (2, 5)),
+    cause("ST-WELD-CRACK", "焊缝开裂", F::Structural, 1, &[("ST-PLATE-03", 1)], (3, 6)),
+    cause("CS-LIMITER-FALSE", "力矩限制器误报", F::ControlSystem, 2, &[("EL-SENSOR-02", 1)], (1, 3)),
+    cause("CS-PROGRAM-ERROR", "控制器程序错误", F::ControlSystem, 2, &[], (1, 2)),
+    cause("OT-AIR-FILTER", "空滤堵塞", F::Other, 1, &[("OT-FILTER-02", 1)], (1, 2)),
+];
+
+/// The fault categories of the demo's site repairs, with how often each
+/// comes up.
+pub const CATEGORY_WEIGHTS: &[(FaultCategory, u32)] = &[
+    (F::Hydraulic, 4),
+    (F::Electrical, 3),
+    (F::Engine, 3),
+    (F::Chassis, 3),
+    (F::Structural, 2),
+    (F::ControlSystem, 2),
+    (F::Other, 1),
+];
+
+/// What the desk solves on the phone (service type OTHER): fault
+/// category and the customer's question.
+pub const GUIDANCE: &[(FaultCategory, &str)] = &[
+    (F::ControlSystem, "力矩限制器报警无法复位,电话指导操作"),
+    (F::Other, "咨询保养周期与油品型号"),
+    (F::Electrical, "显示屏参数设置咨询"),
+    (F::ControlSystem, "遥控器配对方法咨询"),
+];
+
+/// What a demo ticket's triage comes to, as the desk would decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Wanted {
+    /// In warranty: FREE.
+    Free,
+    /// Out of warranty, under a service contract: CONTRACT.
+    Contract,
+    /// Out of warranty, no contract: PAID by quote.
+    Expired,
+    /// In warranty but misused: PAID by quote.
+    Misuse,
+    /// Phone guidance: OTHER, no site visit.
+    Guidance,
+}
+
+/// The mix of the history's tickets, cycled: mostly warranty work, some
+/// contract and paid work, some phone guidance.
+pub const MIX: [Wanted; 20] = {
+    use Wanted::*;
+    [
+        Free, Free, Contract, Free, Expired, Free, Free, Guidance, Free, Free, Misuse, Free, Free, Contract,
+        Free, Expired, Free, Free, Guidance, Free,
+    ]
+};
+
+/// Satisfaction scores of the return visits, cycled in the order they are
+/// made: nine in ten satisfied (4–5), a neutral 3, ten visits later a
+/// dissatisfied 2.
+pub const SATISFACTION: [i16; 20] = [5, 4, 5, 5, 3, 5, 4, 5, 4, 5, 5, 4, 5, 5, 2, 5, 4, 5, 4, 5];
+
+/// A ticket still under way when the demo is loaded.
+pub struct LiveTicket {
+    /// Where it stands now.
+    pub status: TicketStatus,
+    /// Reported this many hours before the load (at least: a ticket whose
+    /// return visit must be overdue is moved back until it is).
+    pub age_hours: i64,
+    pub wanted: Wanted,
+    pub category: FaultCategory,
+    /// The engineer out on it (assigned by hand), for tickets dispatched or
+    /// on site: four engineers are out, so every skill has someone free.
+    pub engineer: Option<&'static str>,
+    /// Its return visit is late (still open and past due).
+    pub late_visit: bool,
+}
+
+const fn live(
+    status: TicketStatus,
+    age_hours: i64,
+    wanted: Wanted,
+    category: FaultCategory,
+    engineer: Option<&'static str>,
+    late_visit: bool,
+) -> LiveTicket {
+    LiveTicket { status, age_hours, wanted, category, engineer, late_visit }
+}
+
+/// The desk's open work at load time, one of each state and a few more.
+#[rustfmt::skip]
+pub const LIVE: &[LiveTicket] = {
+    use TicketStatus as S;
+    use Wanted::*;
+    &[
+        live(S::Reported, 2, Free, F::Electrical, None, false),
+        live(S::Reported, 3, Contract, F::Hydraulic, None, false),
+        live(S::Accepted, 5, Free, F::Chassis, None, false),
+        live(S::Quoted, 11, Expired, F::Engine, None, false),
+        live(S::QuoteApproved, 20, Expired, F::Structural, None, false),
+        live(S::Dispatched, 7, Free, F::Hydraulic, Some("eng.zhang"), false),
+        live(S::Dispatched, 9, Contract, F::Electrical, Some("eng.wang"), false),
+        live(S::OnSite, 16, Free, F::Chassis, Some("eng.li"), false),
+        live(S::OnSite, 20, Free, F::Structural, Some("eng.chen"), false),
+        live(S::Repaired, 28, Free, F::Engine, None, false),
+        live(S::CustomerAccepted, 44, Free, F::ControlSystem, None, false),
+        live(S::CustomerAccepted, 10, Guidance, F::ControlSystem, None, false),
+        live(S::CustomerAccepted, 190, Free, F::Electrical, None, true),
+        live(S::CustomerAccepted, 220, Contract, F::Chassis, None, true),
+        live(S::Visited, 100, Free, F::Hydraulic, None, false),
+    ]
+};

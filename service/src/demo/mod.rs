@@ -1,16 +1,28 @@
 //! The demo data set behind `aftersales-api --demo`: a crane and
 //! construction-machine maker with dealers, customers across provinces,
 //! hundreds of units, engineers with different skills and regions, parts
-//! with stock, and one user per role. Deterministic (seeded), and loaded at
-//! most once: a second run finds the marker dealer and adds nothing.
+//! with stock, and one user per role; five months of service history told
+//! relative to the load time (see `story`): most tickets on time, a batch
+//! of excavators coming back with leaking seals this quarter, the desk's
+//! open work. Deterministic (seeded), and loaded at most once: a second run
+//! finds the marker dealer and adds nothing.
 
+mod complaints;
 mod data;
+mod fleet;
 mod old_parts;
+mod records;
+mod story;
 mod tickets;
 
+pub use data::README_UNIT;
+pub use story::story_quarter;
+
 use std::fmt;
+use std::iter::repeat_n;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Asia::Shanghai;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rust_decimal::Decimal;
@@ -28,6 +40,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::hash_password_blocking;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::usecase::master::calendar::business_calendar;
 use data::*;
 
 /// Every demo user signs in with this password.
@@ -84,7 +97,13 @@ fn date(text: &str) -> NaiveDate {
 /// one audit entry. Two starts at once load it once: the loser of the race
 /// finds the winner's data.
 pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
-    match load_once(db).await {
+    load_at(db, Utc::now()).await
+}
+
+/// [`load`], with the story told as of `now` (the present for `load`):
+/// every date of the demo is relative to it.
+pub async fn load_at(db: &DatabaseConnection, now: DateTime<Utc>) -> ServiceResult<DemoReport> {
+    match load_once(db, now).await {
         Err(ServiceError::Conflict(_)) if is_loaded(db).await? => Ok(DemoReport::already_loaded()),
         other => other,
     }
@@ -94,27 +113,31 @@ async fn is_loaded<C: sea_orm::ConnectionTrait>(db: &C) -> ServiceResult<bool> {
     Ok(dealer::Entity::find().filter(dealer::Column::Code.eq(MARKER_DEALER)).one(db).await?.is_some())
 }
 
-async fn load_once(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
+async fn load_once(db: &DatabaseConnection, now: DateTime<Utc>) -> ServiceResult<DemoReport> {
     let password_hash = hash_password_blocking(DEMO_PASSWORD.to_owned()).await?;
     let txn = begin_write(db).await?;
     if is_loaded(&txn).await? {
         return Ok(DemoReport::already_loaded());
     }
-    let mut seed =
-        Seed { rng: StdRng::seed_from_u64(2026), now: Utc::now(), password_hash, kept: Vec::new() };
+    let mut seed = Seed { rng: StdRng::seed_from_u64(2026), now, password_hash, kept: Vec::new() };
     let dealers = seed.dealers(&txn).await?;
     seed.people(&txn, &dealers).await?;
     let models = seed.models(&txn).await?;
     let customers = seed.customers(&txn).await?;
-    seed.units(&txn, &models, &customers, &dealers).await?;
+    let batch_day = seed.units(&txn, &models, &customers, &dealers).await?;
     seed.contracts(&txn).await?;
     seed.parts_and_stock(&txn).await?;
     seed.calendar_and_tariff(&txn).await?;
-    let tickets = tickets::seed(&txn, &mut seed.rng, seed.now).await?;
-    let old_parts = old_parts::seed(&txn, &mut seed.rng, seed.now).await?;
+    let today = seed.now.with_timezone(&Shanghai).date_naive();
+    let calendar =
+        business_calendar(&txn, Shanghai, today - Duration::days(400), today + Duration::days(60)).await?;
+    let people = complaints::People::find(&txn).await?;
+    let tickets = tickets::seed(&txn, seed.now, calendar, batch_day, &people).await?;
+    let complaints = complaints::seed(&txn, &people, seed.now, &tickets).await?;
+    let old_parts = old_parts::seed(&txn, seed.now).await?;
     let summary = serde_json::json!({
-        "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(), "tickets": tickets,
-        "oldParts": old_parts,
+        "dealers": DEALERS.len(), "customers": CUSTOMERS, "units": UNITS, "parts": PARTS.len(),
+        "tickets": tickets.len(), "oldParts": old_parts, "directComplaints": complaints,
         "users": USERS.len() + ENGINEERS.len() - seed.kept.len(), "keptExistingUsers": seed.kept,
     });
     let entry = AuditEntry {
@@ -298,44 +321,61 @@ impl Seed {
         Ok(rows)
     }
 
+    /// Units of every model in production runs over the last three years
+    /// and more, and the batch of the story; serial numbers run per model in
+    /// production order. Returns the batch's production date.
     async fn units(
         &mut self,
         txn: &DatabaseTransaction,
         models: &[(String, i64)],
         customers: &[(&'static str, i64)],
         dealers: &[DealerRow],
-    ) -> ServiceResult<()> {
+    ) -> ServiceResult<NaiveDate> {
+        let today = self.now.with_timezone(&Shanghai).date_naive();
+        let batch_day = today - Duration::days(BATCH_AGE_DAYS);
         let mut batch = Vec::with_capacity(UNITS);
-        for i in 0..UNITS {
-            let (code, model_id) = &models[i % models.len()];
-            let (province, customer_id) = customers[self.rng.gen_range(0..customers.len())];
-            // Several units share a production date, as on a real line.
-            let production = date("2023-03-01") + Duration::days(((i / 6) as i64 * 11) % 1200);
-            // Every twelfth unit is still in stock, unsold.
-            let sold = i % 12 != 11;
-            let invoice = sold.then(|| production + Duration::days(self.rng.gen_range(15..120)));
-            // Two in three sold through the province's dealer, the rest directly.
-            let dealer = dealers
-                .iter()
-                .find(|(region, _, _)| region == province)
-                .filter(|_| sold && i % 3 != 0)
-                .map(|(_, id, _)| *id);
-            batch.push(unit::ActiveModel {
-                serial_number: Set(format!("{code}-{}-{:04}", production.format("%Y"), i + 1)),
-                product_model_id: Set(*model_id),
-                production_date: Set(production),
-                invoice_date: Set(invoice),
-                customer_id: Set(sold.then_some(customer_id)),
-                dealer_id: Set(dealer),
-                warranty_policy_id: Set(None),
-                created_at: Set(self.now),
-                updated_at: Set(self.now),
-                version: Set(1),
-                ..Default::default()
-            });
+        let mut i = 0;
+        for (m, (code, model_id)) in models.iter().enumerate() {
+            // The models' lines run staggered by a fortnight.
+            let runs = (0..RUNS as i64).map(|run| OLDEST_RUN_DAYS - run * RUN_EVERY_DAYS - m as i64 * 13);
+            let mut made: Vec<NaiveDate> =
+                runs.flat_map(|age| repeat_n(today - Duration::days(age), RUN_SIZE)).collect();
+            let is_batch_model = code == BATCH_MODEL;
+            if is_batch_model {
+                made.extend(repeat_n(batch_day, BATCH_SIZE));
+                made.sort();
+            }
+            for (n, production) in made.into_iter().enumerate() {
+                let (province, customer_id) = customers[self.rng.gen_range(0..customers.len())];
+                // The batch sold fast; the rest within four months. Not
+                // yet invoiced: still in stock.
+                let to_sale = if is_batch_model && production == batch_day { 10..60 } else { 15..120 };
+                let invoice = production + Duration::days(self.rng.gen_range(to_sale));
+                let sold = invoice <= today - Duration::days(2);
+                // Two in three sold through the province's dealer, the rest directly.
+                let dealer = dealers
+                    .iter()
+                    .find(|(region, _, _)| region == province)
+                    .filter(|_| sold && i % 3 != 0)
+                    .map(|(_, id, _)| *id);
+                i += 1;
+                batch.push(unit::ActiveModel {
+                    serial_number: Set(format!("{code}-{:05}", n + 1)),
+                    product_model_id: Set(*model_id),
+                    production_date: Set(production),
+                    invoice_date: Set(sold.then_some(invoice)),
+                    customer_id: Set(sold.then_some(customer_id)),
+                    dealer_id: Set(dealer),
+                    warranty_policy_id: Set(None),
+                    created_at: Set(self.now),
+                    updated_at: Set(self.now),
+                    version: Set(1),
+                    ..Default::default()
+                });
+            }
         }
         unit::Entity::insert_many(batch).exec(txn).await?;
-        Ok(())
+        Ok(batch_day)
     }
 
     /// Extended cover for every seventeenth sold unit, from its second year.
@@ -430,8 +470,8 @@ impl Seed {
             .await?;
         }
         service_tariff::ActiveModel {
-            labour_rate: Set(Decimal::from(150)),
-            travel_rate_per_km: Set(Decimal::new(35, 1)),
+            labour_rate: Set(Decimal::from(LABOUR_RATE)),
+            travel_rate_per_km: Set(Decimal::new(TRAVEL_RATE_TENTHS, 1)),
             effective_from: Set(date("2023-01-01")),
             created_at: Set(self.now),
             ..Default::default()

@@ -1,7 +1,12 @@
-//! Return visits (回访): what makes a visit a dissatisfied one, which must
-//! lead to a complaint or a rework.
+//! Return visits (回访): when one falls due, and what makes a visit a
+//! dissatisfied one, which must lead to a complaint or a rework.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use entity::enums::VisitKind;
+
+use super::calendar::Calendar;
+use crate::policy::Policy;
 
 /// The satisfaction scale: 1 (very dissatisfied) to 5 (very satisfied).
 pub const SATISFACTION_MIN: i64 = 1;
@@ -13,6 +18,27 @@ pub const DISSATISFIED_AT_MOST: i64 = 2;
 
 /// Longest interval between care visits, in days: a year, leap day included.
 pub const MAX_CARE_INTERVAL_DAYS: i64 = 366;
+
+/// When a return visit opened at `opened_at` falls due: after phone
+/// guidance the policy's follow-up hours later; after a repair (or any
+/// other visit) by the end of the configured working day after the day it
+/// was opened.
+pub fn due_at(
+    policy: &Policy,
+    calendar: &Calendar,
+    kind: VisitKind,
+    opened_at: DateTime<Utc>,
+) -> DateTime<Utc> {
+    match kind {
+        VisitKind::AfterGuidance => opened_at + Duration::hours(policy.guidance_follow_up_hours),
+        _ => {
+            let today = calendar.local_date(opened_at);
+            let days = u32::try_from(policy.return_visit_working_days).unwrap_or(3);
+            calendar.start_of_day(calendar.add_working_days(today, days) + Duration::days(1))
+                - Duration::seconds(1)
+        }
+    }
+}
 
 /// A visit where the customer was dissatisfied or the problem is not solved.
 pub fn dissatisfied(satisfaction: i64, solved: bool) -> bool {
@@ -67,6 +93,24 @@ mod tests {
             care_due(day("2026-10-01"), 30, day("2026-12-15")),
             Some((day("2026-11-30"), day("2026-12-30")))
         );
+    }
+
+    #[test]
+    fn a_repair_signed_off_on_friday_is_visited_by_wednesday_evening_guidance_within_a_day() {
+        use chrono_tz::Asia::Shanghai;
+        use std::collections::HashMap;
+        let policy = Policy::default();
+        let calendar = Calendar::new(Shanghai, HashMap::new());
+        // Friday 27 Nov 2026, 15:00 in Shanghai.
+        let signed = "2026-11-27T07:00:00Z".parse::<DateTime<Utc>>().expect("instant");
+        let due = due_at(&policy, &calendar, VisitKind::AfterRepair, signed);
+        assert_eq!(
+            due,
+            "2026-12-02T15:59:59Z".parse::<DateTime<Utc>>().expect("instant"),
+            "Wed 23:59:59 local"
+        );
+        let guided = due_at(&policy, &calendar, VisitKind::AfterGuidance, signed);
+        assert_eq!(guided, signed + Duration::hours(24));
     }
 
     #[test]

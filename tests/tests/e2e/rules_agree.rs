@@ -104,7 +104,9 @@ async fn ticket_rules_agree_in_rust_and_sql(backend: Backend) {
     type T = ticket::Model;
     let facts = |t: &T| sla::SlaFacts::from(t);
     let id = |t: &T| t.id;
-    let cases: [(&str, Condition, Box<dyn Fn(&T) -> bool>); 5] = [
+    /// A rule's name, its SQL form and its Rust predicate.
+    type Case = (&'static str, Condition, Box<dyn Fn(&T) -> bool>);
+    let cases: [Case; 5] = [
         ("overdue", sla::sql::overdue(ticket::Entity, now), Box::new(move |t| sla::overdue(&facts(t), now))),
         (
             "reply overdue",

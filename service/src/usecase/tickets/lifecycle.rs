@@ -350,18 +350,10 @@ async fn open_return_visit(
     kind: VisitKind,
     now: DateTime<Utc>,
 ) -> ServiceResult<()> {
-    let due_at = match kind {
-        VisitKind::AfterGuidance => now + Duration::hours(settings.policy.guidance_follow_up_hours),
-        _ => {
-            let tz = settings.business_tz();
-            let today = now.with_timezone(&tz).date_naive();
-            let calendar = business_calendar(txn, tz, today, today + Duration::days(60)).await?;
-            let days = u32::try_from(settings.policy.return_visit_working_days).unwrap_or(3);
-            // Due by the end of that working day.
-            calendar.start_of_day(calendar.add_working_days(today, days) + Duration::days(1))
-                - Duration::seconds(1)
-        }
-    };
+    let tz = settings.business_tz();
+    let today = now.with_timezone(&tz).date_naive();
+    let calendar = business_calendar(txn, tz, today, today + Duration::days(60)).await?;
+    let due_at = visits::due_at(&settings.policy, &calendar, kind, now);
     return_visit::ActiveModel {
         ticket_id: Set(Some(ticket.id)),
         customer_id: Set(ticket.customer_id),
