@@ -8,6 +8,7 @@ pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod query;
+pub mod selection_order;
 pub mod subscription;
 pub mod types;
 

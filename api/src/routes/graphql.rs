@@ -12,8 +12,8 @@ use service::auth::Actor;
 
 use crate::graphql::context::{ClientAddress, RequestActor};
 use crate::graphql::error::to_gql_error;
-use crate::graphql::limits;
 use crate::graphql::{AppSchema, SocketSchema};
+use crate::graphql::{limits, selection_order};
 use crate::state::AppState;
 
 /// Most operations accepted in one batched request.
@@ -111,7 +111,7 @@ async fn execute_checked(
     match batch {
         BatchRequest::Single(mut request) => {
             BatchResponse::Single(match limits::check(&mut request, limits) {
-                Ok(_) => schema.execute(request).await,
+                Ok(_) => execute_in_order(schema, request).await,
                 Err(refused) => Response::from_errors(vec![refused]),
             })
         }
@@ -135,7 +135,7 @@ async fn execute_checked(
             }
             let run = |checked: ServerResult<(Request, usize)>| async move {
                 match checked {
-                    Ok((request, _)) => schema.execute(request).await,
+                    Ok((request, _)) => execute_in_order(schema, request).await,
                     Err(refused) => Response::from_errors(vec![refused]),
                 }
             };
@@ -144,6 +144,18 @@ async fn execute_checked(
             )
         }
     }
+}
+
+/// Runs a checked request (its document parsed by the check) and puts
+/// the answer in the order of its selection set.
+async fn execute_in_order(schema: &AppSchema, mut request: Request) -> Response {
+    let document = request.parsed_query().ok().cloned();
+    let operation = request.operation_name.clone();
+    let mut response = schema.execute(request).await;
+    if let Some(document) = document {
+        selection_order::reorder(&mut response.data, &document, operation.as_deref());
+    }
+    response
 }
 
 /// A request that could not start: 503 while a service it needs is away

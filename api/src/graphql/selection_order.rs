@@ -1,0 +1,159 @@
+//! Answers in the order of the selection set. The GraphQL spec (7.1.1)
+//! says the serialized map should keep the order the client asked in; the
+//! engine builds a merged root (and a simple object with its complex
+//! fields) part by part, so `{ units {…} me {…} }` answered `me` first
+//! (async-graphql issue #612). Rather than fork the engine, the finished
+//! data is put in order: a plan of response keys is built once from the
+//! document, then applied to every object (a list's elements share one).
+
+use async_graphql::Value;
+use async_graphql::indexmap::IndexMap;
+use async_graphql::parser::types::{
+    DocumentOperations, ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
+};
+use async_graphql::{Name, Positioned};
+
+/// The response keys of a selection, in order, each with the plan of its
+/// own selection.
+#[derive(Debug, Default)]
+struct Plan {
+    keys: Vec<(Name, Plan)>,
+}
+
+type Fragments = std::collections::HashMap<Name, Positioned<FragmentDefinition>>;
+
+/// Deeper than any document the limits let through.
+const MAX_DEPTH: usize = 128;
+
+impl Plan {
+    fn of(sets: &[&SelectionSet], fragments: &Fragments, depth: usize) -> Self {
+        let mut grouped: Vec<(Name, Vec<&SelectionSet>)> = Vec::new();
+        if depth < MAX_DEPTH {
+            for set in sets {
+                collect(set, fragments, &mut grouped, depth);
+            }
+        }
+        let keys = grouped
+            .into_iter()
+            .map(|(key, subsets)| {
+                let plan = Plan::of(&subsets, fragments, depth + 1);
+                (key, plan)
+            })
+            .collect();
+        Self { keys }
+    }
+
+    fn apply(&self, value: &mut Value) {
+        match value {
+            Value::Object(map) if !self.keys.is_empty() => {
+                let mut old = std::mem::take(map);
+                let mut ordered = IndexMap::with_capacity(old.len());
+                for (key, plan) in &self.keys {
+                    if let Some(mut inner) = old.shift_remove(key) {
+                        plan.apply(&mut inner);
+                        ordered.insert(key.clone(), inner);
+                    }
+                }
+                // Whatever the plan does not name keeps its place after.
+                ordered.extend(old);
+                *map = ordered;
+            }
+            Value::List(items) => items.iter_mut().for_each(|item| self.apply(item)),
+            _ => {}
+        }
+    }
+}
+
+/// Appends the response keys of `set` (fragments spread in place) to
+/// `grouped`, with the selection sets under each key.
+fn collect<'a>(
+    set: &'a SelectionSet,
+    fragments: &'a Fragments,
+    grouped: &mut Vec<(Name, Vec<&'a SelectionSet>)>,
+    depth: usize,
+) {
+    if depth >= MAX_DEPTH {
+        return;
+    }
+    for selection in &set.items {
+        match &selection.node {
+            Selection::Field(field) => {
+                let field = &field.node;
+                let key = field.alias.as_ref().unwrap_or(&field.name).node.clone();
+                match grouped.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, sets)) => sets.push(&field.selection_set.node),
+                    None => grouped.push((key, vec![&field.selection_set.node])),
+                }
+            }
+            Selection::FragmentSpread(spread) => {
+                if let Some(fragment) = fragments.get(&spread.node.fragment_name.node) {
+                    collect(&fragment.node.selection_set.node, fragments, grouped, depth + 1);
+                }
+            }
+            Selection::InlineFragment(inline) => {
+                collect(&inline.node.selection_set.node, fragments, grouped, depth + 1);
+            }
+        }
+    }
+}
+
+/// Puts `data`, the answer to `operation` of `document`, in the order of
+/// its selection set.
+pub fn reorder(data: &mut Value, document: &ExecutableDocument, operation: Option<&str>) {
+    let selected = match (&document.operations, operation) {
+        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        (DocumentOperations::Multiple(_), None) => None,
+    };
+    if let Some(op) = selected {
+        Plan::of(&[&op.node.selection_set.node], &document.fragments, 0).apply(data);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::parser::parse_query;
+
+    use super::*;
+
+    fn keys(value: &Value) -> Vec<String> {
+        match value {
+            Value::Object(map) => map.keys().map(|k| k.to_string()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn objects_and_list_elements_follow_the_selection_fragments_included() {
+        let document = parse_query(
+            "query Q { units { nodes { ...U model { name } } } me { username } }
+             fragment U on Unit { serial: serialNumber dealer { code } }",
+        )
+        .expect("parses");
+        let mut data = Value::from_json(serde_json::json!({
+            "me": {"username": "a"},
+            "units": {"nodes": [
+                {"model": {"name": "m"}, "dealer": {"code": "d"}, "serial": "1"},
+                {"dealer": null, "model": {"name": "n"}, "serial": "2"},
+            ]},
+        }))
+        .expect("value");
+        reorder(&mut data, &document, Some("Q"));
+        assert_eq!(keys(&data), ["units", "me"]);
+        let Value::Object(root) = &data else { panic!("object") };
+        let Value::Object(units) = &root["units"] else { panic!("object") };
+        let Value::List(nodes) = &units["nodes"] else { panic!("list") };
+        for node in nodes {
+            assert_eq!(keys(node), ["serial", "dealer", "model"]);
+        }
+    }
+
+    #[test]
+    fn keys_the_plan_does_not_know_stay_after_and_nothing_is_lost() {
+        let document = parse_query("{ b a }").expect("parses");
+        let mut data = Value::from_json(serde_json::json!({"a": 1, "__extra": 3, "b": 2})).expect("value");
+        reorder(&mut data, &document, None);
+        assert_eq!(keys(&data), ["b", "a", "__extra"]);
+    }
+}
