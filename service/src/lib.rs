@@ -12,6 +12,7 @@ pub mod error;
 pub mod events;
 pub mod export;
 pub mod notify;
+pub mod ordering;
 pub mod pagination;
 pub mod policy;
 pub mod positional;

@@ -14,7 +14,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 
 /// An engineer with the user's name and the skills.
@@ -105,9 +105,9 @@ pub async fn list_engineers(
     if let Some(available) = filter.available {
         select = select.filter(engineer::Column::Available.eq(available));
     }
-    let page = paginate(db, select, engineer::Column::UserId, page).await?;
-    let items = profiles(db, page.items).await?;
-    Ok(Page { items, has_next_page: page.has_next_page, total_count: page.total_count })
+    let mut page = paginate(db, select, &Sort::by_id("engineers", engineer::Column::UserId), &page).await?;
+    let items = profiles(db, std::mem::take(&mut page.items)).await?;
+    Ok(page.with_items(items))
 }
 
 /// One engineer (staff).
