@@ -93,7 +93,7 @@ async fn the_socket_closes_when_its_token_expires(backend: Backend) {
     let stale = app
         .state
         .tokens
-        .issue_until(admin_id, chrono::Utc::now() - chrono::Duration::seconds(5))
+        .issue_until(admin_id, 0, chrono::Utc::now() - chrono::Duration::seconds(5))
         .expect("token");
     let refused = app.gql(Some(&stale.token), "{ me { username } }", json!({})).await;
     assert_eq!(refused.error_code(), Some("UNAUTHENTICATED"));
@@ -101,7 +101,7 @@ async fn the_socket_closes_when_its_token_expires(backend: Backend) {
     let short = app
         .state
         .tokens
-        .issue_until(admin_id, chrono::Utc::now() + chrono::Duration::seconds(3))
+        .issue_until(admin_id, 0, chrono::Utc::now() + chrono::Duration::seconds(3))
         .expect("token");
     let mut socket = signed_in_socket(&app, &short.token).await;
     follow(&app, &mut socket, &id).await;
