@@ -8,6 +8,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod environment;
 pub mod error;
 pub mod events;
 pub mod export;
