@@ -6,15 +6,18 @@ mod helpers;
 mod hostile_input;
 
 mod access;
+mod accounts;
 mod authorization;
 mod bounds;
 mod complaints;
+mod cors;
 mod dealer_boundary;
 mod delivery;
 mod demo;
 mod faults;
 mod identity;
 mod kpi;
+mod list_order;
 mod local_sale;
 mod login_throttle;
 mod master_data;
