@@ -138,6 +138,9 @@ impl MasterDataQuery {
 
     /// Units, in the order asked for (default: as recorded), forward or
     /// backward. A dealer user sees only the units it sold.
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn units(
         &self,
         ctx: &Context<'_>,

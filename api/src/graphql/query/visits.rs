@@ -38,6 +38,9 @@ pub struct ReturnVisitFilter {
 impl VisitQuery {
     /// The return-visit work list, in the order asked for (default: as
     /// recorded), forward or backward (AGENT, SERVICE_MANAGER).
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn return_visits(
         &self,
         ctx: &Context<'_>,
