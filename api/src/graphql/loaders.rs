@@ -154,6 +154,26 @@ children_loader!(
     SkillsByEngineerLoader: engineer_skill by EngineerId (engineer_id) order Skill
 );
 
+/// The tickets that keep engineers out on a job, by engineer (user id).
+pub struct BusyTicketsByEngineerLoader {
+    db: DatabaseConnection,
+}
+
+impl BusyTicketsByEngineerLoader {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+impl Loader<i64> for BusyTicketsByEngineerLoader {
+    type Value = Vec<ticket::Model>;
+    type Error = Arc<sea_orm::DbErr>;
+
+    async fn load(&self, ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        service::usecase::master::engineers::busy_with(&self.db, ids).await.map_err(Arc::new)
+    }
+}
+
 /// Engineers with their users, by user id, in one query; skills load
 /// separately, only when asked for.
 pub struct EngineerLoader {

@@ -17,8 +17,8 @@ use async_graphql::{Schema, SchemaBuilder};
 
 use crate::state::AppState;
 use loaders::{
-    ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader, DealerLoader,
-    DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
+    BusyTicketsByEngineerLoader, ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader,
+    DealerLoader, DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
     LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
     QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader,
     UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
@@ -67,6 +67,7 @@ fn builder(state: AppState) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         .data(DataLoader::new(UnitLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(SkillsByEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(BusyTicketsByEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))

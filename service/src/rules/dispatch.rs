@@ -3,6 +3,27 @@
 //! over this round and the turn moves on (依次轮流,机会均等;...将被隔过此轮派工,
 //! 向下轮流).
 
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, IntoIden};
+
+use entity::enums::TicketStatus;
+use entity::ticket;
+
+/// Whether the engineer on a ticket in this state is still out on the job:
+/// dispatched and not yet done on site. Such an engineer is busy: passed
+/// over by the rotation, not `available` in the engineer list.
+pub fn keeps_engineer_busy(status: TicketStatus) -> bool {
+    matches!(status, TicketStatus::Dispatched | TicketStatus::OnSite)
+}
+
+/// The tickets (of the table or alias) that keep their engineer busy.
+pub fn keeps_engineer_busy_condition(table: impl IntoIden) -> Condition {
+    let t = table.into_iden();
+    let busy = TicketStatus::ALL.iter().copied().filter(|s| keeps_engineer_busy(*s));
+    Condition::all()
+        .add(Expr::col((t.clone(), ticket::Column::Status)).is_in(busy))
+        .add(Expr::col((t, ticket::Column::EngineerId)).is_not_null())
+}
+
 /// An engineer as dispatch sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
@@ -10,14 +31,14 @@ pub struct Candidate {
     /// Has the skill for the ticket's fault category.
     pub has_skill: bool,
     /// On duty (not on leave).
-    pub available: bool,
+    pub on_duty: bool,
     /// Still out on another open job.
     pub busy: bool,
 }
 
 impl Candidate {
     fn eligible(&self) -> bool {
-        self.has_skill && self.available && !self.busy
+        self.has_skill && self.on_duty && !self.busy
     }
 }
 
@@ -36,7 +57,7 @@ mod tests {
     use super::*;
 
     fn c(engineer_id: i64, has_skill: bool, busy: bool) -> Candidate {
-        Candidate { engineer_id, has_skill, available: true, busy }
+        Candidate { engineer_id, has_skill, on_duty: true, busy }
     }
 
     #[test]
@@ -77,7 +98,7 @@ mod tests {
 
     #[test]
     fn nobody_eligible_gives_none() {
-        let off = Candidate { engineer_id: 1, has_skill: true, available: false, busy: false };
+        let off = Candidate { engineer_id: 1, has_skill: true, on_duty: false, busy: false };
         assert_eq!(next_in_rotation(&[off, c(2, false, false)], None), None);
         assert_eq!(next_in_rotation(&[], Some(1)), None);
     }

@@ -3,8 +3,10 @@
 //! regulation (三一重起售后旧件管理制度).
 
 use chrono::{Days, NaiveDate};
+use sea_orm::sea_query::{Condition, DynIden, Expr, IntoIden};
 
 use entity::enums::{Disposition, DispositionReason, PartKind};
+use entity::old_part;
 
 use crate::policy::Policy;
 
@@ -25,6 +27,23 @@ pub struct ReturnDates {
     pub excused_until: Option<NaiveDate>,
 }
 
+impl ReturnDates {
+    /// A promised date excuses lateness only once the service manager has
+    /// accepted its reason.
+    pub fn new(
+        due_on: NaiveDate,
+        handed_in_on: Option<NaiveDate>,
+        promised_on: Option<NaiveDate>,
+        reason_accepted: bool,
+    ) -> Self {
+        Self { due_on, handed_in_on, excused_until: promised_on.filter(|_| reason_accepted) }
+    }
+
+    pub fn of(part: &old_part::Model) -> Self {
+        Self::new(part.due_on, part.collected_on, part.promised_on, part.delay_reason_accepted)
+    }
+}
+
 /// Days past the due date on `as_of`, counting to the hand-in date once the
 /// part is in: what the part is late, whatever the reason.
 pub fn days_late(dates: &ReturnDates, as_of: NaiveDate) -> i64 {
@@ -40,6 +59,31 @@ pub fn delay_days(dates: &ReturnDates, as_of: NaiveDate) -> i64 {
     let until = dates.handed_in_on.unwrap_or(as_of);
     let counted_from = dates.excused_until.map_or(dates.due_on, |excused| excused.max(dates.due_on));
     (until - counted_from).num_days().max(0)
+}
+
+/// An old part is overdue (late) on `as_of` when it must come back, is not
+/// handed in, and has delay days: past its due date and past any accepted
+/// later date. The same in the `overdue` field and filter, the return
+/// report's totals and the daily reminders.
+pub fn overdue(must_return: bool, dates: &ReturnDates, as_of: NaiveDate) -> bool {
+    must_return && dates.handed_in_on.is_none() && delay_days(dates, as_of) > 0
+}
+
+/// [`overdue`] as a condition on the old_parts table (or an alias of it).
+pub fn overdue_condition(table: impl IntoIden, as_of: NaiveDate) -> Condition {
+    use sea_orm::sea_query::ExprTrait;
+    let t: DynIden = table.into_iden();
+    let col = |c: old_part::Column| Expr::col((t.clone(), c));
+    Condition::all()
+        .add(col(old_part::Column::MustReturn).eq(true))
+        .add(col(old_part::Column::CollectedOn).is_null())
+        .add(col(old_part::Column::DueOn).lt(as_of))
+        .add(
+            Condition::any()
+                .add(col(old_part::Column::DelayReasonAccepted).eq(false))
+                .add(col(old_part::Column::PromisedOn).is_null())
+                .add(col(old_part::Column::PromisedOn).lt(as_of)),
+        )
 }
 
 /// Whether the engineer's reply needs a reason: a promised hand-in date later

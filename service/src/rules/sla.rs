@@ -5,9 +5,13 @@
 //! holidays stop the clock, except for a SEVERE outage.
 
 use chrono::{DateTime, Utc};
-use entity::enums::Severity;
+use sea_orm::sea_query::{Condition, DynIden, Expr, IntoIden};
+
+use entity::enums::{ServiceType, Severity, TicketStatus};
+use entity::ticket;
 
 use super::calendar::Calendar;
+use super::ticket_flow::is_terminal;
 use crate::policy::Policy;
 
 /// The two deadlines of a ticket.
@@ -68,6 +72,143 @@ pub fn is_overdue(due_at: DateTime<Utc>, done_at: Option<DateTime<Utc>>, now: Da
     match done_at {
         Some(done) => done > due_at,
         None => now > due_at,
+    }
+}
+
+// "Overdue" has one meaning everywhere (the `deadlines` field, the
+// `overdue` filter, the breach reminders, the KPI's timeliness): a deadline
+// of the ticket was missed, either kept late or not kept and already past.
+// A ticket closed after a late arrival stays overdue: it is a breach on the
+// record, and the KPI counts it against timeliness; a list of overdue work
+// still to do adds a status filter. Cancelled tickets owe nothing. Phone
+// guidance (`OTHER`) owes no arrival; a ticket whose service type is not
+// decided yet does. The reminders speak only of what is still owed: not
+// done, ticket not finished, deadline past.
+
+/// What the deadline rules read of a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlaFacts {
+    pub status: TicketStatus,
+    pub service_type: Option<ServiceType>,
+    pub reply_due_at: DateTime<Utc>,
+    pub replied_at: Option<DateTime<Utc>>,
+    pub arrival_due_at: DateTime<Utc>,
+    pub arrived_at: Option<DateTime<Utc>>,
+}
+
+impl From<&ticket::Model> for SlaFacts {
+    fn from(t: &ticket::Model) -> Self {
+        Self {
+            status: t.status,
+            service_type: t.service_type,
+            reply_due_at: t.reply_due_at,
+            replied_at: t.replied_at,
+            arrival_due_at: t.arrival_due_at,
+            arrived_at: t.arrived_at,
+        }
+    }
+}
+
+/// Whether someone must go on site: all service but phone guidance.
+pub fn owes_arrival(service_type: Option<ServiceType>) -> bool {
+    service_type != Some(ServiceType::Other)
+}
+
+/// The reply deadline was missed.
+pub fn reply_overdue(t: &SlaFacts, now: DateTime<Utc>) -> bool {
+    t.status != TicketStatus::Cancelled && is_overdue(t.reply_due_at, t.replied_at, now)
+}
+
+/// The arrival deadline was missed.
+pub fn arrival_overdue(t: &SlaFacts, now: DateTime<Utc>) -> bool {
+    t.status != TicketStatus::Cancelled
+        && owes_arrival(t.service_type)
+        && is_overdue(t.arrival_due_at, t.arrived_at, now)
+}
+
+/// Either deadline was missed: the ticket is overdue.
+pub fn overdue(t: &SlaFacts, now: DateTime<Utc>) -> bool {
+    reply_overdue(t, now) || arrival_overdue(t, now)
+}
+
+/// The customer is still waiting for the answer that was due.
+pub fn reply_still_owed_and_late(t: &SlaFacts, now: DateTime<Utc>) -> bool {
+    !is_terminal(t.status) && t.replied_at.is_none() && now > t.reply_due_at
+}
+
+/// The customer is still waiting for the engineer who was due on site.
+pub fn arrival_still_owed_and_late(t: &SlaFacts, now: DateTime<Utc>) -> bool {
+    !is_terminal(t.status) && owes_arrival(t.service_type) && t.arrived_at.is_none() && now > t.arrival_due_at
+}
+
+/// The same rules as conditions on the tickets table (or an alias of it),
+/// for filters, sweeps and reports.
+pub mod sql {
+    use sea_orm::sea_query::ExprTrait;
+
+    use super::*;
+
+    fn col(table: &DynIden, column: ticket::Column) -> Expr {
+        Expr::col((table.clone(), column))
+    }
+
+    fn not_cancelled(t: &DynIden) -> Condition {
+        Condition::all().add(col(t, ticket::Column::Status).ne(TicketStatus::Cancelled))
+    }
+
+    fn not_terminal(t: &DynIden) -> Condition {
+        let terminal: Vec<TicketStatus> =
+            TicketStatus::ALL.iter().copied().filter(|s| is_terminal(*s)).collect();
+        Condition::all().add(col(t, ticket::Column::Status).is_not_in(terminal))
+    }
+
+    fn owes_arrival(t: &DynIden) -> Condition {
+        Condition::any()
+            .add(col(t, ticket::Column::ServiceType).is_null())
+            .add(col(t, ticket::Column::ServiceType).ne(ServiceType::Other))
+    }
+
+    /// `is_overdue` on a due and a done column. Never NULL, so that its
+    /// negation (`overdue: false`) is the rest of the rows.
+    fn missed(t: &DynIden, due: ticket::Column, done: ticket::Column, now: DateTime<Utc>) -> Condition {
+        Condition::any()
+            .add(Condition::all().add(col(t, done).is_not_null()).add(col(t, done).gt(col(t, due))))
+            .add(Condition::all().add(col(t, done).is_null()).add(col(t, due).lt(now)))
+    }
+
+    pub fn reply_overdue(table: impl IntoIden, now: DateTime<Utc>) -> Condition {
+        let t = table.into_iden();
+        not_cancelled(&t).add(missed(&t, ticket::Column::ReplyDueAt, ticket::Column::RepliedAt, now))
+    }
+
+    pub fn arrival_overdue(table: impl IntoIden, now: DateTime<Utc>) -> Condition {
+        let t = table.into_iden();
+        not_cancelled(&t).add(owes_arrival(&t)).add(missed(
+            &t,
+            ticket::Column::ArrivalDueAt,
+            ticket::Column::ArrivedAt,
+            now,
+        ))
+    }
+
+    pub fn overdue(table: impl IntoIden, now: DateTime<Utc>) -> Condition {
+        let t = table.into_iden();
+        Condition::any().add(reply_overdue(t.clone(), now)).add(arrival_overdue(t, now))
+    }
+
+    pub fn reply_still_owed_and_late(table: impl IntoIden, now: DateTime<Utc>) -> Condition {
+        let t = table.into_iden();
+        not_terminal(&t)
+            .add(col(&t, ticket::Column::RepliedAt).is_null())
+            .add(col(&t, ticket::Column::ReplyDueAt).lt(now))
+    }
+
+    pub fn arrival_still_owed_and_late(table: impl IntoIden, now: DateTime<Utc>) -> Condition {
+        let t = table.into_iden();
+        not_terminal(&t)
+            .add(owes_arrival(&t))
+            .add(col(&t, ticket::Column::ArrivedAt).is_null())
+            .add(col(&t, ticket::Column::ArrivalDueAt).lt(now))
     }
 }
 

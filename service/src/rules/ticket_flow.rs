@@ -73,11 +73,6 @@ pub fn is_terminal(status: TicketStatus) -> bool {
     matches!(status, TicketStatus::Closed | TicketStatus::Cancelled)
 }
 
-/// Whether an engineer on this ticket is still out on the job (busy for dispatch).
-pub fn keeps_engineer_busy(status: TicketStatus) -> bool {
-    matches!(status, TicketStatus::Dispatched | TicketStatus::OnSite)
-}
-
 /// The state after `action`, or why it is not allowed. `service_type` is the
 /// one decided at triage (none before).
 pub fn next_status(

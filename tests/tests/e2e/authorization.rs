@@ -138,7 +138,7 @@ fn table() -> Vec<Row> {
         call(
             "updateEngineer",
             format!(
-                r#"input: {{id: "{}", version: 1, region: "江苏", skills: [HYDRAULIC], available: true}}"#,
+                r#"input: {{id: "{}", version: 1, region: "江苏", skills: [HYDRAULIC], onDuty: true}}"#,
                 id("User")
             ),
             Access::Roles(SM),

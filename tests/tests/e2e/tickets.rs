@@ -384,9 +384,34 @@ async fn rotation_skips_the_engineer_without_the_skill_and_the_busy_one(backend:
     // eng.2 is made busy by a manual assignment (which does not move the rotation).
     let first = accepted_ticket(&app, &agent, &serial).await;
     step(&app, &agent, dispatch, json!({"id": first, "e": busy_id})).await;
+    // The list says what dispatch will do: eng.2 is on duty but out on a job.
+    let engineers = "query($a: Boolean) { engineers(filter: {skill: HYDRAULIC, available: $a}) { nodes { id onDuty available busyWith { id } } } }";
+    let all = step(&app, &agent, engineers, json!({"a": null})).await;
+    let shown = |id: &Value| {
+        all["engineers"]["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .find(|e| &e["id"] == id)
+            .cloned()
+            .expect("listed")
+    };
+    let busy = shown(&json!(busy_id));
+    assert_eq!((busy["onDuty"].clone(), busy["available"].clone()), (json!(true), json!(false)), "{busy}");
+    assert_eq!(busy["busyWith"], json!([{"id": first}]));
+    assert_eq!(shown(&json!(free_id))["available"], true);
+    let free_only = step(&app, &agent, engineers, json!({"a": true})).await;
+    assert_eq!(
+        free_only["engineers"]["nodes"]
+            .as_array()
+            .map(|n| n.iter().map(|e| e["id"].clone()).collect::<Vec<_>>()),
+        Some(vec![json!(free_id)])
+    );
     let second = accepted_ticket(&app, &agent, &serial).await;
     let chosen = step(&app, &agent, dispatch, json!({"id": second, "e": null})).await;
     assert_eq!(chosen["dispatchTicket"]["ticket"]["engineer"]["id"], json!(free_id));
+    let none_free = step(&app, &agent, engineers, json!({"a": true})).await;
+    assert_eq!(none_free["engineers"]["nodes"], json!([]), "nobody with the skill is free now");
     // Everyone with the skill is out now: the rotation says so instead of double-booking.
     let third = accepted_ticket(&app, &agent, &serial).await;
     let none = app.gql(Some(&agent), dispatch, json!({"id": third, "e": null})).await;

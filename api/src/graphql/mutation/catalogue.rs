@@ -106,8 +106,8 @@ pub struct UpdateEngineerInput {
     pub region: String,
     /// Fault categories the engineer can repair.
     pub skills: Vec<FaultCategory>,
-    /// Off duty engineers are skipped by dispatch.
-    pub available: bool,
+    /// On duty (not on leave). Off duty engineers are skipped by dispatch.
+    pub on_duty: bool,
 }
 
 /// A warranty policy's details.
@@ -346,7 +346,7 @@ impl CatalogueMutation {
         let update = engineers::EngineerUpdate {
             region: input.region,
             skills: input.skills.into_iter().map(Into::into).collect(),
-            available: input.available,
+            on_duty: input.on_duty,
         };
         let engineer =
             engineers::update_engineer(db(ctx), actor(ctx)?, id, Some(input.version), update).await.gql()?;

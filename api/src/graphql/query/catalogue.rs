@@ -44,7 +44,8 @@ pub struct EngineerFilter {
     pub skill: Option<FaultCategory>,
     /// Home region (province).
     pub region: Option<String>,
-    /// Only available (or only off-duty) engineers.
+    /// Only those dispatch could send now: on duty and not out on a job
+    /// (or only those it could not).
     pub available: Option<bool>,
 }
 

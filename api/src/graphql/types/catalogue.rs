@@ -12,9 +12,10 @@ use service::rules::money::cents;
 use service::usecase::master::engineers::EngineerProfile;
 
 use super::enums::{FaultCategory, PartCategory};
-use crate::graphql::context::load;
+use super::ticket::Ticket;
+use crate::graphql::context::{actor, load};
 use crate::graphql::ids::{Kind, encode};
-use crate::graphql::loaders::SkillsByEngineerLoader;
+use crate::graphql::loaders::{BusyTicketsByEngineerLoader, SkillsByEngineerLoader};
 
 /// 物料: a spare part.
 #[derive(SimpleObject)]
@@ -102,8 +103,8 @@ pub struct Engineer {
     pub phone: Option<String>,
     /// Home region (province).
     pub region: String,
-    /// Off duty engineers are skipped by dispatch.
-    pub available: bool,
+    /// On duty (not on leave). Off duty engineers are skipped by dispatch.
+    pub on_duty: bool,
     /// Optimistic-lock version: send it back with an update.
     pub version: i32,
     #[graphql(skip)]
@@ -125,6 +126,30 @@ impl Engineer {
         let ordered: BTreeSet<_> = rows.into_iter().map(|row| row.skill).collect();
         Ok(ordered.into_iter().map(Into::into).collect())
     }
+
+    /// Dispatch could send them now: on duty and not out on a job (a
+    /// dispatched or on-site ticket). The rotation also needs the skill.
+    async fn available(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(self.on_duty && self.busy_tickets(ctx).await?.is_empty())
+    }
+
+    /// The jobs that keep them busy (the ones the viewer may see).
+    async fn busy_with(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Ticket>> {
+        let scope = actor(ctx)?.dealer_scope();
+        Ok(self
+            .busy_tickets(ctx)
+            .await?
+            .into_iter()
+            .filter(|t| scope.is_none() || t.dealer_id == scope)
+            .map(Ticket::from)
+            .collect())
+    }
+}
+
+impl Engineer {
+    async fn busy_tickets(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<entity::ticket::Model>> {
+        Ok(load::<BusyTicketsByEngineerLoader, _>(ctx, Some(self.user_id)).await?.unwrap_or_default())
+    }
 }
 
 impl From<EngineerProfile> for Engineer {
@@ -135,7 +160,7 @@ impl From<EngineerProfile> for Engineer {
             display_name: p.display_name,
             phone: p.phone,
             region: p.region,
-            available: p.available,
+            on_duty: p.on_duty,
             version: p.version,
             user_id: p.user_id,
             known_skills: Some(p.skills.into_iter().map(Into::into).collect()),
@@ -152,7 +177,7 @@ impl From<(engineer::Model, user::Model)> for Engineer {
             display_name: user.display_name,
             phone: user.phone,
             region: engineer.region,
-            available: engineer.available,
+            on_duty: engineer.available,
             version: engineer.version,
             user_id: engineer.user_id,
             known_skills: None,

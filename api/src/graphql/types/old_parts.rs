@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use entity::{local_sale, local_sale_quote, old_part, responsibility_determination};
 use service::rules::money::cents;
-use service::rules::old_parts::{ReturnDates, days_late, delay_days, determination_overdue};
+use service::rules::old_parts::{ReturnDates, days_late, delay_days, determination_overdue, overdue};
 use service::usecase::parts::old_part_reports::{ReturnReportRow, Totals};
 
 use super::catalogue::{Engineer, Part};
@@ -86,11 +86,7 @@ pub struct OldPart {
 
 impl OldPart {
     fn dates(&self) -> ReturnDates {
-        ReturnDates {
-            due_on: self.model.due_on,
-            handed_in_on: self.model.collected_on,
-            excused_until: self.model.promised_on.filter(|_| self.model.delay_reason_accepted),
-        }
+        ReturnDates::of(&self.model)
     }
 }
 
@@ -128,9 +124,7 @@ impl OldPart {
 
     /// Late today and not handed in.
     async fn overdue(&self, ctx: &Context<'_>) -> bool {
-        self.model.must_return
-            && self.model.collected_on.is_none()
-            && delay_days(&self.dates(), business_today(ctx)) > 0
+        overdue(self.model.must_return, &self.dates(), business_today(ctx))
     }
 
     /// 设备编号: the unit it came out of.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use entity::{dealer_chargeback, quote, repair_part, repair_record, ticket, ticket_event};
 use service::rules::money::cents;
-use service::rules::sla::is_overdue;
+use service::rules::sla;
 use service::usecase::tickets::entitlement::Entitlement;
 use service::usecase::tickets::reading::{TicketParties, TicketRead};
 
@@ -88,8 +88,12 @@ pub struct Deadlines {
     pub arrival_due_at: DateTime<Utc>,
     /// When the engineer arrived on site.
     pub arrived_at: Option<DateTime<Utc>>,
-    /// Not on site in time (or arrived late).
+    /// Not on site in time (or arrived late); never for phone guidance.
     pub arrival_overdue: bool,
+    /// Either deadline missed: what `tickets(filter: {overdue: true})`
+    /// lists and the KPI counts against timeliness. A cancelled ticket
+    /// owes nothing; a closed one that was late stays overdue.
+    pub overdue: bool,
 }
 
 #[ComplexObject]
@@ -97,17 +101,16 @@ impl Ticket {
     /// Deadlines and whether they are missed, as of now.
     async fn deadlines(&self) -> Deadlines {
         let t = &self.model;
+        let facts = sla::SlaFacts::from(t);
         let now = Utc::now();
-        let open = !matches!(t.status, entity::enums::TicketStatus::Cancelled);
         Deadlines {
             reply_due_at: t.reply_due_at,
             replied_at: t.replied_at,
-            reply_overdue: open && is_overdue(t.reply_due_at, t.replied_at, now),
+            reply_overdue: sla::reply_overdue(&facts, now),
             arrival_due_at: t.arrival_due_at,
             arrived_at: t.arrived_at,
-            arrival_overdue: open
-                && t.service_type_needs_visit()
-                && is_overdue(t.arrival_due_at, t.arrived_at, now),
+            arrival_overdue: sla::arrival_overdue(&facts, now),
+            overdue: sla::overdue(&facts, now),
         }
     }
 
@@ -195,17 +198,6 @@ impl From<dealer_chargeback::Model> for DealerChargeback {
             notified_at: m.notified_at,
             charged_at: m.charged_at,
         }
-    }
-}
-
-/// Does the ticket's service include going on site?
-trait NeedsVisit {
-    fn service_type_needs_visit(&self) -> bool;
-}
-
-impl NeedsVisit for ticket::Model {
-    fn service_type_needs_visit(&self) -> bool {
-        self.service_type != Some(entity::enums::ServiceType::Other)
     }
 }
 

@@ -5,16 +5,19 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::Utc;
 use sea_orm::sea_query::Query;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 use entity::enums::FaultCategory;
-use entity::{engineer, engineer_skill, user};
+use entity::{engineer, engineer_skill, ticket, user};
 
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, Sort, paginate};
+use crate::rules::dispatch::keeps_engineer_busy_condition;
 use crate::rules::validate;
 
 /// An engineer with the user's name and the skills.
@@ -25,7 +28,8 @@ pub struct EngineerProfile {
     pub display_name: String,
     pub phone: Option<String>,
     pub region: String,
-    pub available: bool,
+    /// On duty (not on leave); available for dispatch only when not busy too.
+    pub on_duty: bool,
     pub skills: BTreeSet<FaultCategory>,
     pub version: i32,
 }
@@ -34,6 +38,8 @@ pub struct EngineerProfile {
 pub struct EngineerFilter {
     pub skill: Option<FaultCategory>,
     pub region: Option<String>,
+    /// Only those dispatch could take now (on duty, not out on a job), or
+    /// only those it could not.
     pub available: Option<bool>,
 }
 
@@ -41,7 +47,7 @@ pub struct EngineerFilter {
 pub struct EngineerUpdate {
     pub region: String,
     pub skills: Vec<FaultCategory>,
-    pub available: bool,
+    pub on_duty: bool,
 }
 
 async fn profiles<C: sea_orm::ConnectionTrait>(
@@ -72,7 +78,7 @@ async fn profiles<C: sea_orm::ConnectionTrait>(
                 display_name: u.display_name.clone(),
                 phone: u.phone.clone(),
                 region: e.region,
-                available: e.available,
+                on_duty: e.available,
                 skills: skills.remove(&e.user_id).unwrap_or_default(),
                 version: e.version,
             })
@@ -102,12 +108,47 @@ pub async fn list_engineers(
     if let Some(region) = filter.region {
         select = select.filter(engineer::Column::Region.eq(region));
     }
-    if let Some(available) = filter.available {
-        select = select.filter(engineer::Column::Available.eq(available));
+    if let Some(wanted) = filter.available {
+        let available = available_condition();
+        select = select.filter(if wanted { available } else { available.not() });
     }
     let mut page = paginate(db, select, &Sort::by_id("engineers", engineer::Column::UserId), &page).await?;
     let items = profiles(db, std::mem::take(&mut page.items)).await?;
     Ok(page.with_items(items))
+}
+
+/// On duty and not out on a job (`rules::dispatch::keeps_engineer_busy`).
+fn available_condition() -> Condition {
+    Condition::all().add(engineer::Column::Available.eq(true)).add(
+        engineer::Column::UserId.not_in_subquery(
+            Query::select()
+                .column(ticket::Column::EngineerId)
+                .from(ticket::Entity)
+                .cond_where(keeps_engineer_busy_condition(ticket::Entity))
+                .to_owned(),
+        ),
+    )
+}
+
+/// The tickets that keep each of these engineers out on a job, by
+/// engineer, in ticket order.
+pub async fn busy_with<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    engineer_ids: &[i64],
+) -> Result<HashMap<i64, Vec<ticket::Model>>, sea_orm::DbErr> {
+    let mut busy: HashMap<i64, Vec<ticket::Model>> = HashMap::new();
+    for t in ticket::Entity::find()
+        .filter(keeps_engineer_busy_condition(ticket::Entity))
+        .filter(ticket::Column::EngineerId.is_in(engineer_ids.iter().copied()))
+        .order_by_asc(ticket::Column::Id)
+        .all(db)
+        .await?
+    {
+        if let Some(engineer) = t.engineer_id {
+            busy.entry(engineer).or_default().push(t);
+        }
+    }
+    Ok(busy)
 }
 
 /// One engineer (staff).
@@ -155,7 +196,7 @@ pub async fn update_engineer(
     let result = engineer::Entity::update_many()
         .set(engineer::ActiveModel {
             region: Set(region),
-            available: Set(update.available),
+            available: Set(update.on_duty),
             version: Set(current.version + 1),
             updated_at: Set(Utc::now()),
             ..Default::default()

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use futures::{Stream, StreamExt};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
     QueryOrder, QuerySelect, StreamTrait,
@@ -20,7 +20,7 @@ use crate::export::Cell;
 use crate::ordering::OldPartOrder;
 use crate::pagination::{OrderBy, Page, PageRequest, paginate_positional};
 use crate::rules::money::cents;
-use crate::rules::old_parts::{ReturnDates, delay_days};
+use crate::rules::old_parts::{self, ReturnDates, delay_days};
 
 /// Which old parts.
 #[derive(Debug, Clone, Default)]
@@ -39,22 +39,18 @@ pub struct OldPartFilter {
     pub to: Option<NaiveDate>,
 }
 
-/// Must come back, is not handed in and is past its due date on `as_of`
-/// (or past the promised date, when the reason for it was accepted). Plain
-/// SQL so the list, the totals and the report count alike on both backends;
-/// the date is formatted by chrono, never user text.
-fn overdue_sql(as_of: NaiveDate) -> String {
-    let day = as_of.format("%Y-%m-%d");
-    format!(
-        "(old_parts.must_return AND old_parts.collected_on IS NULL AND old_parts.due_on < '{day}' \
-         AND (NOT old_parts.delay_reason_accepted OR old_parts.promised_on IS NULL \
-              OR old_parts.promised_on < '{day}'))"
-    )
+/// Must come back and head office does not have it yet.
+fn outstanding() -> Condition {
+    Condition::all()
+        .add(old_part::Column::MustReturn.eq(true))
+        .add(old_part::Column::ReceivedOn.is_null())
+        .add(old_part::Column::Status.ne(OldPartStatus::Disposed))
 }
 
-/// Must come back and head office does not have it yet.
-const OUTSTANDING_SQL: &str =
-    "(old_parts.must_return AND old_parts.received_on IS NULL AND old_parts.status <> 'DISPOSED')";
+/// `SUM(CASE WHEN condition THEN then ELSE 0 END)`, as text for money.
+fn sum_when(condition: Condition, then: Expr) -> Expr {
+    Expr::expr(Func::sum(Expr::case(condition, then).finally(0)))
+}
 
 /// The filter as a condition, with the actor's dealer scope.
 fn condition(actor: &Actor, filter: &OldPartFilter, as_of: NaiveDate) -> Condition {
@@ -66,8 +62,8 @@ fn condition(actor: &Actor, filter: &OldPartFilter, as_of: NaiveDate) -> Conditi
         cond = cond.add(old_part::Column::Status.eq(status));
     }
     match filter.overdue {
-        Some(true) => cond = cond.add(Expr::cust(overdue_sql(as_of))),
-        Some(false) => cond = cond.add(Expr::cust(format!("NOT {}", overdue_sql(as_of)))),
+        Some(true) => cond = cond.add(old_parts::overdue_condition(old_part::Entity, as_of)),
+        Some(false) => cond = cond.add(old_parts::overdue_condition(old_part::Entity, as_of).not()),
         None => {}
     }
     if let Some(id) = filter.engineer_id {
@@ -170,26 +166,17 @@ pub async fn totals(
         GroupBy::Region => "old_parts.region",
         GroupBy::Engineer => "CAST(old_parts.engineer_id AS TEXT)",
     };
-    let overdue = overdue_sql(as_of);
+    let overdue = || old_parts::overdue_condition(old_part::Entity, as_of);
+    let total = || Expr::col((old_part::Entity, old_part::Column::Total));
+    let as_text = |e: Expr| Expr::expr(Func::cast_as(e, Alias::new("TEXT")));
     let rows = old_part::Entity::find()
         .select_only()
         .column_as(Expr::cust(key), "key")
         .column_as(Expr::cust("COUNT(*)"), "parts")
-        .column_as(
-            Expr::cust(format!("SUM(CASE WHEN {OUTSTANDING_SQL} THEN 1 ELSE 0 END)")),
-            "outstanding_count",
-        )
-        .column_as(
-            Expr::cust(format!(
-                "CAST(SUM(CASE WHEN {OUTSTANDING_SQL} THEN old_parts.total ELSE 0 END) AS TEXT)"
-            )),
-            "outstanding_value",
-        )
-        .column_as(Expr::cust(format!("SUM(CASE WHEN {overdue} THEN 1 ELSE 0 END)")), "overdue_count")
-        .column_as(
-            Expr::cust(format!("CAST(SUM(CASE WHEN {overdue} THEN old_parts.total ELSE 0 END) AS TEXT)")),
-            "overdue_value",
-        )
+        .column_as(sum_when(outstanding(), Expr::val(1)), "outstanding_count")
+        .column_as(as_text(sum_when(outstanding(), total())), "outstanding_value")
+        .column_as(sum_when(overdue(), Expr::val(1)), "overdue_count")
+        .column_as(as_text(sum_when(overdue(), total())), "overdue_value")
         .filter(condition(actor, &filter, as_of))
         .group_by(Expr::cust(key))
         .order_by(Expr::cust(key), sea_orm::Order::Asc)
@@ -263,11 +250,8 @@ impl ReturnReportRow {
         if !self.must_return {
             return 0;
         }
-        let dates = ReturnDates {
-            due_on: self.due_on,
-            handed_in_on: self.collected_on,
-            excused_until: self.promised_on.filter(|_| self.delay_reason_accepted),
-        };
+        let dates =
+            ReturnDates::new(self.due_on, self.collected_on, self.promised_on, self.delay_reason_accepted);
         delay_days(&dates, as_of)
     }
 

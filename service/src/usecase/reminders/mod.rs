@@ -16,7 +16,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use entity::enums::{ComplaintStatus, NotificationChannel, Role, ServiceType, TicketStatus};
+use entity::enums::{ComplaintStatus, NotificationChannel, Role};
 use entity::{
     complaint, customer, notification, old_part, part, responsibility_determination, return_visit,
     stock_level, ticket, user, user_role, warehouse,
@@ -26,7 +26,8 @@ use self::templates::{Facts, Template, render};
 use crate::config::Settings;
 use crate::error::ServiceResult;
 use crate::notify::{self, Outgoing};
-use crate::rules::old_parts::{ReturnDates, delay_days};
+use crate::rules::old_parts::{self, ReturnDates, delay_days};
+use crate::rules::sla;
 
 /// Someone a message can reach.
 #[derive(Debug, Clone)]
@@ -88,37 +89,6 @@ struct Occasion<'a> {
 // What makes each kind of record worth a reminder. The sweep selects by
 // it and the sender checks it again, so both judge by the same rule.
 
-fn old_part_outstanding(today: NaiveDate) -> Condition {
-    Condition::all()
-        .add(old_part::Column::MustReturn.eq(true))
-        .add(old_part::Column::CollectedOn.is_null())
-        .add(old_part::Column::DueOn.lt(today))
-}
-
-fn ticket_unanswered(now: DateTime<Utc>) -> Condition {
-    Condition::all()
-        .add(ticket::Column::Status.eq(TicketStatus::Reported))
-        .add(ticket::Column::RepliedAt.is_null())
-        .add(ticket::Column::ReplyDueAt.lt(now))
-}
-
-fn ticket_unreached(now: DateTime<Utc>) -> Condition {
-    Condition::all()
-        .add(ticket::Column::Status.is_in([
-            TicketStatus::Accepted,
-            TicketStatus::Quoted,
-            TicketStatus::QuoteApproved,
-            TicketStatus::Dispatched,
-        ]))
-        .add(ticket::Column::ArrivedAt.is_null())
-        .add(ticket::Column::ArrivalDueAt.lt(now))
-        .add(
-            Condition::any()
-                .add(ticket::Column::ServiceType.ne(ServiceType::Other))
-                .add(ticket::Column::ServiceType.is_null()),
-        )
-}
-
 fn visit_open(now: DateTime<Utc>) -> Condition {
     // Reminded on the day it falls due, not after the deadline.
     Condition::all()
@@ -157,13 +127,22 @@ pub async fn still_due<C: ConnectionTrait>(
     let today = today(settings, now);
     let matching = match about {
         About::OldPart { id } => {
-            old_part::Entity::find_by_id(id).filter(old_part_outstanding(today)).count(db).await?
+            old_part::Entity::find_by_id(id)
+                .filter(old_parts::overdue_condition(old_part::Entity, today))
+                .count(db)
+                .await?
         }
         About::TicketReply { id } => {
-            ticket::Entity::find_by_id(id).filter(ticket_unanswered(now)).count(db).await?
+            ticket::Entity::find_by_id(id)
+                .filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now))
+                .count(db)
+                .await?
         }
         About::TicketArrival { id } => {
-            ticket::Entity::find_by_id(id).filter(ticket_unreached(now)).count(db).await?
+            ticket::Entity::find_by_id(id)
+                .filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now))
+                .count(db)
+                .await?
         }
         About::Visit { id } => return_visit::Entity::find_by_id(id).filter(visit_open(now)).count(db).await?,
         About::Determination { id } => {
@@ -251,19 +230,15 @@ pub async fn old_parts_overdue(
 ) -> ServiceResult<usize> {
     let today = today(settings, now);
     let day = today.format("%Y-%m-%d");
-    let late = old_part::Entity::find().filter(old_part_outstanding(today)).all(db).await?;
+    let late = old_part::Entity::find()
+        .filter(old_parts::overdue_condition(old_part::Entity, today))
+        .all(db)
+        .await?;
     let managers = with_role(db, Role::ServiceManager).await?;
     let mut queued = 0;
     for item in late {
-        let dates = ReturnDates {
-            due_on: item.due_on,
-            handed_in_on: None,
-            excused_until: item.promised_on.filter(|_| item.delay_reason_accepted),
-        };
+        let dates = ReturnDates::of(&item);
         let days = delay_days(&dates, today);
-        if days == 0 {
-            continue;
-        }
         let part_number =
             part::Entity::find_by_id(item.part_id).one(db).await?.map(|p| p.part_number).unwrap_or_default();
         let facts = Facts {
@@ -323,8 +298,14 @@ pub async fn sla_breaches(
 ) -> ServiceResult<usize> {
     let escalate_before = now - Duration::hours(settings.policy.sla_escalation_hours);
     let managers = with_role(db, Role::ServiceManager).await?;
-    let not_replied = ticket::Entity::find().filter(ticket_unanswered(now)).all(db).await?;
-    let not_reached = ticket::Entity::find().filter(ticket_unreached(now)).all(db).await?;
+    let not_replied = ticket::Entity::find()
+        .filter(sla::sql::reply_still_owed_and_late(ticket::Entity, now))
+        .all(db)
+        .await?;
+    let not_reached = ticket::Entity::find()
+        .filter(sla::sql::arrival_still_owed_and_late(ticket::Entity, now))
+        .all(db)
+        .await?;
     let mut queued = 0;
     let breaches = not_replied
         .into_iter()

@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult};
 use serde::Serialize;
 
+use entity::enums::TicketStatus;
+
 use super::recurrence::READERS;
 use super::{instants, statement};
 use crate::auth::Actor;
@@ -57,7 +59,7 @@ const RETURNS: &str = "FROM tickets t \
      JOIN product_models pm ON pm.id = u.product_model_id \
      LEFT JOIN (SELECT rr.ticket_id, SUM(rp.quantity * rp.unit_price) AS cost FROM repair_records rr \
                 JOIN repair_parts rp ON rp.repair_record_id = rr.id GROUP BY rr.ticket_id) c ON c.ticket_id = t.id \
-     WHERE t.reported_at >= ? AND t.reported_at < ? AND t.status <> 'CANCELLED'";
+     WHERE t.reported_at >= ? AND t.reported_at < ? AND t.status <> ?";
 
 /// The incidents among the returns reported from `from` up to `to`
 /// (exclusive), largest first (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
@@ -104,7 +106,7 @@ pub async fn compute<C: ConnectionTrait>(
     let groups = GroupRow::find_by_statement(statement(
         backend,
         &sql,
-        vec![start.into(), end.into(), thresholds.batch_units.into()],
+        vec![start.into(), end.into(), TicketStatus::Cancelled.into(), thresholds.batch_units.into()],
     ))
     .all(db)
     .await?;
@@ -120,7 +122,13 @@ pub async fn compute<C: ConnectionTrait>(
         let members = MemberRow::find_by_statement(statement(
             backend,
             &members_sql,
-            vec![start.into(), end.into(), g.model_id.into(), g.production_date.into()],
+            vec![
+                start.into(),
+                end.into(),
+                TicketStatus::Cancelled.into(),
+                g.model_id.into(),
+                g.production_date.into(),
+            ],
         ))
         .all(db)
         .await?;

@@ -4,8 +4,9 @@
 //! judgements, and the groups add up to the total.
 //!
 //! The figures, for tickets reported in the period and not cancelled:
-//! timeliness = replied by the reply deadline and on site by the arrival
-//! deadline (phone-only `OTHER` service needs no arrival); satisfaction =
+//! timeliness = not overdue as of the report (`rules::sla::overdue`: the
+//! reply and, unless it is phone guidance, the arrival kept in time or
+//! not yet due); satisfaction =
 //! visits done in the period scoring 4–5; service complaints = complaints
 //! received in the period attributed to service, per ticket; first-time fix
 //! = repaired tickets with no rework and no repeat repair after them (a
@@ -19,17 +20,21 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult};
+use sea_orm::sea_query::Alias;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Value};
+
+use entity::enums::{ServiceType, TicketStatus};
 use serde::Serialize;
 
 use super::recurrence::READERS;
-use super::{instants, statement};
+use super::{POPULATION, instants, one_when, population, statement};
 use crate::auth::Actor;
 use crate::config::Settings;
 use crate::error::{ServiceError, ServiceResult};
 use crate::rules::kpi::{KpiCounts, KpiFigures, figures};
+use crate::rules::sla;
 use crate::usecase::parts::old_part_reports::money_text;
 
 /// How the KPI report is broken down.
@@ -97,9 +102,6 @@ pub fn unit_dims(group: KpiGroupBy) -> Option<(&'static str, &'static str, &'sta
         KpiGroupBy::Model => Some(("pm.code", "pm.name", "")),
     }
 }
-
-/// Tickets reported in `[?, ?)`, not cancelled.
-const POPULATION: &str = "t.reported_at >= ? AND t.reported_at < ? AND t.status <> 'CANCELLED'";
 
 /// Seconds from `earlier` to `later`, in the backend's SQL.
 fn seconds(backend: DbBackend, later: &str, earlier: &str) -> String {
@@ -181,13 +183,14 @@ pub async fn compute<C: ConnectionTrait>(
     let (key, name, joins) = ticket_dims(group_by);
     let mut groups: BTreeMap<Option<String>, (Option<String>, KpiCounts)> = BTreeMap::new();
 
-    let on_time = "t.replied_at IS NOT NULL AND t.replied_at <= t.reply_due_at \
-         AND (t.service_type = 'OTHER' OR (t.arrived_at IS NOT NULL AND t.arrived_at <= t.arrival_due_at))";
+    let (on_time, mut values) = one_when(sla::sql::overdue(Alias::new("t"), Utc::now()).not());
     let fixed_first = "t.repaired_at IS NOT NULL AND t.arrived_at IS NOT NULL AND t.rework_count = 0 \
-         AND NOT EXISTS (SELECT 1 FROM tickets r WHERE r.repeat_of_ticket_id = t.id AND r.status <> 'CANCELLED')";
+         AND NOT EXISTS (SELECT 1 FROM tickets r WHERE r.repeat_of_ticket_id = t.id AND r.status <> ?)";
+    values.push(TicketStatus::Cancelled.into());
+    values.extend(population(start, end));
     let tickets_sql = format!(
         "SELECT {key} AS k, {name} AS name, COUNT(*) AS tickets, \
-         CAST(SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END) AS BIGINT) AS on_time, \
+         CAST(SUM({on_time}) AS BIGINT) AS on_time, \
          COUNT(t.replied_at) AS replied, \
          CAST(ROUND(SUM({respond})) AS BIGINT) AS respond_seconds, \
          COUNT(t.arrived_at) AS arrived, \
@@ -202,10 +205,7 @@ pub async fn compute<C: ConnectionTrait>(
         arrive = seconds(backend, "t.arrived_at", "t.reported_at"),
         repair = seconds(backend, "t.repaired_at", "t.arrived_at"),
     );
-    for r in TicketRow::find_by_statement(statement(backend, &tickets_sql, vec![start.into(), end.into()]))
-        .all(db)
-        .await?
-    {
+    for r in TicketRow::find_by_statement(statement(backend, &tickets_sql, values)).all(db).await? {
         let c = counts(&mut groups, r.k, r.name);
         c.tickets = r.tickets;
         c.on_time = r.on_time;
@@ -250,8 +250,8 @@ pub async fn compute<C: ConnectionTrait>(
     // What the manufacturer bears, per repair record, then per group.
     let cost_sql = format!(
         "SELECT x.k, x.name, COUNT(*) AS n, \
-         CAST(SUM(CASE WHEN x.st IN ('PAID', 'CONTRACT') THEN 0 ELSE x.parts END) AS TEXT) AS first, \
-         CAST(SUM(CASE WHEN x.st = 'PAID' THEN 0 ELSE x.hours END) AS TEXT) AS second \
+         CAST(SUM(CASE WHEN x.st IN (?, ?) THEN 0 ELSE x.parts END) AS TEXT) AS first, \
+         CAST(SUM(CASE WHEN x.st = ? THEN 0 ELSE x.hours END) AS TEXT) AS second \
          FROM (SELECT {key} AS k, {name} AS name, COALESCE(CAST(t.service_type AS TEXT), '') AS st, rr.labour_hours AS hours, \
                COALESCE(SUM(rp.quantity * rp.unit_price), 0) AS parts \
                FROM tickets t JOIN customers c ON c.id = t.customer_id {joins} \
@@ -262,13 +262,11 @@ pub async fn compute<C: ConnectionTrait>(
          GROUP BY x.k, x.name"
     );
     for (bounds, in_year) in [((start, end), false), ((ystart, yend), true)] {
-        let rows = MoneyRow::find_by_statement(statement(
-            backend,
-            &cost_sql,
-            vec![bounds.0.into(), bounds.1.into()],
-        ))
-        .all(db)
-        .await?;
+        // The manufacturer pays no parts on paid or contract work, no labour on paid work.
+        let mut values: Vec<Value> =
+            vec![ServiceType::Paid.into(), ServiceType::Contract.into(), ServiceType::Paid.into()];
+        values.extend(population(bounds.0, bounds.1));
+        let rows = MoneyRow::find_by_statement(statement(backend, &cost_sql, values)).all(db).await?;
         for r in rows {
             let (parts, hours) = (money_text(r.first)?, money_text(r.second)?);
             let c = counts(&mut groups, r.k, r.name);
@@ -287,9 +285,10 @@ pub async fn compute<C: ConnectionTrait>(
          JOIN customers c ON c.id = t.customer_id {joins} \
          WHERE {POPULATION} GROUP BY {key}, {name}"
     );
-    for r in MoneyRow::find_by_statement(statement(backend, &chargebacks_sql, vec![start.into(), end.into()]))
-        .all(db)
-        .await?
+    for r in
+        MoneyRow::find_by_statement(statement(backend, &chargebacks_sql, population(start, end).to_vec()))
+            .all(db)
+            .await?
     {
         let amount = money_text(r.first)?;
         let c = counts(&mut groups, r.k, r.name);

@@ -7,7 +7,10 @@ pub mod recurrence;
 pub mod stored;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Condition, Expr, Query, SqliteQueryBuilder};
 use sea_orm::{DbBackend, Statement, Value};
+
+use entity::enums::TicketStatus;
 
 use crate::config::Settings;
 use crate::rules::calendar::Calendar;
@@ -17,6 +20,26 @@ use crate::rules::calendar::Calendar;
 fn instants(settings: &Settings, from: NaiveDate, to: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
     let calendar = Calendar::new(settings.business_tz(), std::collections::HashMap::new());
     (calendar.start_of_day(from), calendar.start_of_day(to))
+}
+
+/// Tickets reported in `[?, ?)`, not cancelled: bind [`population`].
+const POPULATION: &str = "t.reported_at >= ? AND t.reported_at < ? AND t.status <> ?";
+
+/// The values of [`POPULATION`].
+fn population(start: DateTime<Utc>, end: DateTime<Utc>) -> [Value; 3] {
+    [start.into(), end.into(), TicketStatus::Cancelled.into()]
+}
+
+/// A rule's SQL form (a condition from `rules`) as `CASE WHEN … THEN 1
+/// ELSE 0 END` text with `?` placeholders and its values, to splice into
+/// the hand-written report SQL. Identifiers are quoted alike on both
+/// backends and every value is bound, so the SQLite rendering serves both.
+fn one_when(condition: Condition) -> (String, Vec<Value>) {
+    let (sql, values) = Query::select()
+        .expr(Expr::case(condition, Expr::cust("1")).finally(Expr::cust("0")))
+        .build(SqliteQueryBuilder);
+    let sql = sql.strip_prefix("SELECT ").unwrap_or(&sql).to_owned();
+    (sql, values.0)
 }
 
 /// A statement whose `?` placeholders are numbered for PostgreSQL.
@@ -43,6 +66,16 @@ fn statement(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_becomes_a_case_with_bound_values() {
+        use sea_orm::sea_query::{Alias, ExprTrait};
+        let rule =
+            Condition::all().add(Expr::col((Alias::new("t"), Alias::new("status"))).ne(TicketStatus::Closed));
+        let (sql, values) = one_when(rule);
+        assert_eq!(sql, r#"(CASE WHEN ("t"."status" <> ?) THEN 1 ELSE 0 END)"#);
+        assert_eq!(values, vec![Value::from(TicketStatus::Closed)]);
+    }
 
     #[test]
     fn placeholders_are_numbered_for_postgres_only() {

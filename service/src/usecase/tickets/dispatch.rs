@@ -9,7 +9,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use entity::enums::{FaultCategory, Role, TicketStatus};
+use entity::enums::{FaultCategory, Role};
 use entity::{dispatch_rotation, engineer, engineer_skill, ticket, user, user_role};
 use sea_orm::sea_query::Query;
 
@@ -17,7 +17,7 @@ use super::{Step, apply_step, visible_ticket};
 use crate::auth::Actor;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::rules::dispatch::{Candidate, next_in_rotation};
+use crate::rules::dispatch::{Candidate, keeps_engineer_busy_condition, next_in_rotation};
 use crate::rules::ticket_flow::TicketAction;
 
 const DISPATCHERS: &[Role] = &[Role::Agent, Role::ServiceManager];
@@ -25,7 +25,7 @@ const DISPATCHERS: &[Role] = &[Role::Agent, Role::ServiceManager];
 /// Engineer profiles whose user is active and still holds the ENGINEER
 /// role: only they are dispatched (a profile stays when the role goes,
 /// because tickets name it).
-fn on_duty() -> sea_orm::Condition {
+fn active_engineer() -> sea_orm::Condition {
     sea_orm::Condition::all()
         .add(
             engineer::Column::UserId.in_subquery(
@@ -69,7 +69,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
     let rotation =
         select.one(db).await?.ok_or_else(|| ServiceError::Internal("rotation row vanished".into()))?;
 
-    let engineers = engineer::Entity::find().filter(on_duty()).all(db).await?;
+    let engineers = engineer::Entity::find().filter(active_engineer()).all(db).await?;
     let skilled: HashSet<i64> = engineer_skill::Entity::find()
         .filter(engineer_skill::Column::Skill.eq(skill))
         .all(db)
@@ -78,8 +78,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
         .map(|s| s.engineer_id)
         .collect();
     let busy: HashSet<i64> = ticket::Entity::find()
-        .filter(ticket::Column::Status.is_in([TicketStatus::Dispatched, TicketStatus::OnSite]))
-        .filter(ticket::Column::EngineerId.is_not_null())
+        .filter(keeps_engineer_busy_condition(ticket::Entity))
         .filter(ticket::Column::Id.ne(ticket_id))
         .all(db)
         .await?
@@ -91,7 +90,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
         .map(|e| Candidate {
             engineer_id: e.user_id,
             has_skill: skilled.contains(&e.user_id),
-            available: e.available,
+            on_duty: e.available,
             busy: busy.contains(&e.user_id),
         })
         .collect();
@@ -130,9 +129,9 @@ pub async fn dispatch_ticket(
         .map_err(|e| ServiceError::InvalidTransition(format!("ticket {}: {e}", current.number)))?;
     let (chosen, how) = match engineer_id {
         Some(chosen) => {
-            engineer::Entity::find_by_id(chosen).filter(on_duty()).one(&txn).await?.ok_or_else(|| {
-                ServiceError::validation("engineerId", format!("no active engineer {chosen}"))
-            })?;
+            engineer::Entity::find_by_id(chosen).filter(active_engineer()).one(&txn).await?.ok_or_else(
+                || ServiceError::validation("engineerId", format!("no active engineer {chosen}")),
+            )?;
             (chosen, "manual")
         }
         None => (take_turn(&txn, current.fault_category, current.id).await?, "rotation"),

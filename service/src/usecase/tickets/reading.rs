@@ -1,7 +1,7 @@
 //! Reading tickets: one by id or number, and filtered pages.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter,
     QueryResult, QuerySelect, QueryTrait, RelationTrait, Select,
@@ -16,6 +16,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::ordering::TicketOrder;
 use crate::pagination::{OrderBy, Page, PageRequest, count_if_asked, with_literal_limit};
 use crate::positional::{RowReader, select_columns};
+use crate::rules::sla;
 use crate::text_search;
 
 /// Which tickets to list.
@@ -29,7 +30,8 @@ pub struct TicketFilter {
     pub customer_id: Option<i64>,
     /// Start of the unit's serial number.
     pub serial_prefix: Option<String>,
-    /// Only tickets past their reply or arrival deadline (or only those not).
+    /// Only tickets that missed their reply or arrival deadline, kept late
+    /// or not kept (or only those that did not): `rules::sla::overdue`.
     pub overdue: Option<bool>,
     pub reported_from: Option<DateTime<Utc>>,
     pub reported_to: Option<DateTime<Utc>>,
@@ -130,26 +132,6 @@ async fn read_with_parties(
     Ok(rows.iter().map(read).collect::<Result<_, _>>()?)
 }
 
-/// Open tickets whose reply or arrival is late as of `now`.
-fn overdue_condition(now: DateTime<Utc>) -> Condition {
-    let open = ticket::Column::Status.is_not_in([TicketStatus::Closed, TicketStatus::Cancelled]);
-    Condition::all().add(open).add(
-        Condition::any()
-            .add(
-                Condition::all()
-                    .add(ticket::Column::RepliedAt.is_null())
-                    .add(ticket::Column::ReplyDueAt.lt(now)),
-            )
-            .add(
-                Condition::all()
-                    .add(ticket::Column::ArrivedAt.is_null())
-                    .add(ticket::Column::ArrivalDueAt.lt(now)),
-            )
-            .add(Expr::col(ticket::Column::RepliedAt).gt(Expr::col(ticket::Column::ReplyDueAt)))
-            .add(Expr::col(ticket::Column::ArrivedAt).gt(Expr::col(ticket::Column::ArrivalDueAt))),
-    )
-}
-
 pub async fn list_tickets(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -190,8 +172,8 @@ pub async fn list_tickets(
         );
     }
     match filter.overdue {
-        Some(true) => select = select.filter(overdue_condition(Utc::now())),
-        Some(false) => select = select.filter(overdue_condition(Utc::now()).not()),
+        Some(true) => select = select.filter(sla::sql::overdue(ticket::Entity, Utc::now())),
+        Some(false) => select = select.filter(sla::sql::overdue(ticket::Entity, Utc::now()).not()),
         None => {}
     }
     if let Some(from) = filter.reported_from {
