@@ -37,6 +37,15 @@ impl ActorCache {
         (read_at.elapsed() < self.ttl).then(|| actor.clone())
     }
 
+    /// Drops what is kept of `user_id`: its account was just changed here,
+    /// and the next request must read it anew. (Another instance's copy
+    /// lasts its TTL at most.)
+    pub fn forget(&self, user_id: i64) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.remove(&user_id);
+        }
+    }
+
     /// Keeps an actor just read from the database.
     pub fn put(&self, actor: &Actor) {
         if self.ttl.is_zero() {
@@ -64,6 +73,7 @@ mod tests {
             roles: Default::default(),
             dealer_id: None,
             request_id: Some("r-1".into()),
+            token_generation: 0,
         }
     }
 
@@ -77,6 +87,16 @@ mod tests {
         assert_eq!(kept.request_id, None, "a request id belongs to one request");
         std::thread::sleep(Duration::from_millis(60));
         assert!(cache.get(1).is_none(), "read again once older than the TTL");
+    }
+
+    #[test]
+    fn a_forgotten_actor_is_read_again() {
+        let cache = ActorCache::new(Duration::from_secs(60));
+        cache.put(&actor(1));
+        cache.put(&actor(2));
+        cache.forget(1);
+        assert!(cache.get(1).is_none());
+        assert!(cache.get(2).is_some(), "only that user");
     }
 
     #[test]

@@ -5,11 +5,13 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
+use actix_cors::Cors;
 use actix_web::body::EitherBody;
 use actix_web::dev::{Server, Service, ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::{Compress, ErrorHandlerResponse, ErrorHandlers};
+use actix_web::http::{Method, header};
+use actix_web::middleware::{Compress, Condition, ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{App, HttpMessage, HttpResponse, HttpServer, web};
 use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use anyhow::Context;
@@ -42,6 +44,11 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<sea_orm::Da
         .await
         .with_context(|| format!("cannot open the database at {}", redact(&settings.database_url)))?;
     Migrator::up(&db, None).await.context("migrations failed")?;
+    if settings.production {
+        service::environment::mark_production(&db)
+            .await
+            .context("recording the production environment in the database failed")?;
+    }
     Ok(db)
 }
 
@@ -163,6 +170,22 @@ fn payload_too_large<B>(res: ServiceResponse<B>, limit: usize) -> actix_web::Res
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, res).map_into_right_body()))
 }
 
+/// Cross-origin access for the configured origins' pages: a preflight
+/// (OPTIONS) from one of them is answered with the methods and headers
+/// GraphQL, the exports and the reports need; any other origin gets no
+/// allow header, so its page cannot read the answer (requests without an
+/// Origin, or from the api's own pages, go on as before). Bearer tokens,
+/// not cookies: no credentials mode. The request id is readable.
+fn cors(origins: &[String]) -> Cors {
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods([Method::GET, Method::POST])
+        .allowed_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+        .expose_headers([HeaderName::from_static("x-request-id")])
+        .max_age(3600)
+}
+
 /// The metrics alone, on their own address.
 fn serve_metrics(
     listener: TcpListener,
@@ -189,6 +212,7 @@ fn serve(
     let socket_schema = web::Data::new(build_socket_schema(state.clone()));
     let body_limit = state.settings.max_body_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
+    let origins = state.settings.cors_allowed_origins.clone();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let access = access.clone();
@@ -229,6 +253,8 @@ fn serve(
             .route("/admin/jobs", web::get().to(admin::jobs_page))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
+            // Outermost, so a preflight is answered before anything else runs.
+            .wrap(Condition::new(!origins.is_empty(), cors(&origins)))
     })
     .shutdown_timeout(shutdown)
     .client_request_timeout(Duration::from_secs(30))

@@ -45,6 +45,18 @@ impl AppState {
         }
     }
 
+    /// The user `user_id` as it is now, if a token or socket that signed in
+    /// as `signed_in` still acts for it: not once the account is
+    /// deactivated or its token generation has moved on (a password
+    /// changed or reset). `UNAUTHENTICATED` then.
+    pub async fn still_signed_in(&self, signed_in: &Actor) -> Result<Actor, ServiceError> {
+        self.current_actor(signed_in.user_id)
+            .await?
+            .filter(|now| now.token_generation == signed_in.token_generation)
+            .map(|now| Actor { request_id: signed_in.request_id.clone(), ..now })
+            .ok_or(ServiceError::Unauthenticated)
+    }
+
     /// The job queues, opened now if this is the first look.
     pub async fn jobs(&self) -> Result<&worker::store::JobStore, service::ServiceError> {
         self.jobs

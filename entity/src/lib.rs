@@ -12,6 +12,7 @@ pub mod prelude;
 // Identity and audit
 pub mod audit_log;
 pub mod dealer;
+pub mod deployment_fact;
 pub mod engineer;
 pub mod engineer_skill;
 pub mod fault_cause;

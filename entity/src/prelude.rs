@@ -6,6 +6,7 @@ pub use super::complaint::Entity as Complaint;
 pub use super::customer::Entity as Customer;
 pub use super::dealer::Entity as Dealer;
 pub use super::dealer_chargeback::Entity as DealerChargeback;
+pub use super::deployment_fact::Entity as DeploymentFact;
 pub use super::dispatch_rotation::Entity as DispatchRotation;
 pub use super::engineer::Entity as Engineer;
 pub use super::engineer_skill::Entity as EngineerSkill;

@@ -23,6 +23,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    /// Tokens issued before this generation are refused: it moves on when
+    /// the password is changed or reset and when the account is deactivated.
+    pub token_generation: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,9 @@ mod m20261125_000009_index_old_part_report;
 mod m20261125_000010_add_ticket_personal_injury;
 mod m20261126_000011_report_charts_and_attachments;
 mod m20261201_000012_create_login_attempts;
+mod m20261202_000013_index_list_orders;
+mod m20261202_000014_add_user_token_generation;
+mod m20261202_000015_create_deployment_facts;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -40,6 +43,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_add_ticket_personal_injury::Migration),
             Box::new(m20261126_000011_report_charts_and_attachments::Migration),
             Box::new(m20261201_000012_create_login_attempts::Migration),
+            Box::new(m20261202_000013_index_list_orders::Migration),
+            Box::new(m20261202_000014_add_user_token_generation::Migration),
+            Box::new(m20261202_000015_create_deployment_facts::Migration),
         ]
     }
 }

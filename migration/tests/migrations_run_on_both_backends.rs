@@ -53,6 +53,7 @@ every_entity!(
     Customer,
     Dealer,
     DealerChargeback,
+    DeploymentFact,
     DispatchRotation,
     Engineer,
     EngineerSkill,

@@ -107,5 +107,11 @@ pub async fn list(
     if let Some(entity_type) = entity_type {
         select = select.filter(audit_log::Column::EntityType.eq(entity_type));
     }
-    crate::pagination::paginate(db, select, audit_log::Column::Id, page).await
+    crate::pagination::paginate(
+        db,
+        select,
+        &crate::pagination::Sort::by_id("auditLog", audit_log::Column::Id),
+        &page,
+    )
+    .await
 }

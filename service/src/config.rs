@@ -106,6 +106,43 @@ pub struct Settings {
     pub queue_prefix: String,
     /// Where the worker serves `/healthz` and `/metrics`.
     pub worker_bind: String,
+    /// Origins (`https://console.example.com`) whose pages may call the api
+    /// from a browser (CORS). None by default: no CORS headers at all, so
+    /// only pages the api serves itself can read its answers. A list, or
+    /// in the environment one string of origins separated by commas.
+    #[serde(deserialize_with = "origins")]
+    pub cors_allowed_origins: Vec<String>,
+}
+
+/// A list of origins, or one string of them separated by commas (as an
+/// environment variable gives it).
+fn origins<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Origins {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Origins::deserialize(deserializer)? {
+        Origins::List(list) => list,
+        Origins::Text(text) => {
+            text.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned).collect()
+        }
+    })
+}
+
+/// Whether `origin` is an origin as browsers send it: `http` or `https`, a
+/// host name or IPv4 address in lower case and maybe a port; no path, no
+/// wildcard.
+fn is_origin(origin: &str) -> bool {
+    let Some(rest) = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")) else {
+        return false;
+    };
+    let (host, port) = rest.split_once(':').map_or((rest, None), |(host, port)| (host, Some(port)));
+    let host_ok = !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    let port_ok = port.is_none_or(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    host_ok && port_ok
 }
 
 /// When the worker sweeps, as cron expressions with seconds
@@ -227,6 +264,7 @@ impl Default for Settings {
             schedules: Schedules::default(),
             queue_prefix: "aftersales".into(),
             worker_bind: "127.0.0.1:9090".into(),
+            cors_allowed_origins: Vec::new(),
         }
     }
 }
@@ -337,6 +375,15 @@ impl Settings {
         }
         if self.max_query_depth == 0 || self.max_query_complexity == 0 {
             return Err(invalid("max_query_depth", "query limits must be positive"));
+        }
+        if let Some(bad) = self.cors_allowed_origins.iter().find(|o| !is_origin(o)) {
+            return Err(invalid(
+                "cors_allowed_origins",
+                format!(
+                    "`{bad}` is not an origin: write scheme, host in lower case and port only, \
+                     e.g. https://console.example.com or http://localhost:5173"
+                ),
+            ));
         }
         self.policy.validate().map_err(|message| invalid("policy", message))?;
         let delivery = &self.delivery;
@@ -460,6 +507,29 @@ mod tests {
         assert_eq!(s.bind, "127.0.0.1:8080");
         assert_eq!(s.tz().ok(), Some(chrono_tz::Asia::Shanghai));
         assert!(s.graphiql_enabled());
+    }
+
+    #[test]
+    fn cors_origins_are_a_list_or_a_comma_separated_string_of_plain_origins() {
+        let parsed: Settings = serde_json::from_value(serde_json::json!({
+            "cors_allowed_origins": "https://console.example.com, http://localhost:5173"
+        }))
+        .expect("a string of origins");
+        assert_eq!(parsed.cors_allowed_origins, ["https://console.example.com", "http://localhost:5173"]);
+        assert!(parsed.validate().is_ok());
+        assert!(Settings::default().cors_allowed_origins.is_empty(), "no CORS by default");
+        for bad in [
+            "*",
+            "console.example.com",
+            "https://console.example.com/",
+            "https://Console.example.com",
+            "ftp://x.example",
+            "https://x.example:port",
+        ] {
+            let s = Settings { cors_allowed_origins: vec![bad.into()], ..Settings::default() };
+            let err = s.validate().expect_err(bad).to_string();
+            assert!(err.contains("cors_allowed_origins"), "{bad}: {err}");
+        }
     }
 
     #[test]

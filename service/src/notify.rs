@@ -20,7 +20,7 @@ use crate::auth::Actor;
 use crate::config::Delivery;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::retry::{AfterFailure, after_failure};
 
 /// One message to someone.
@@ -376,5 +376,5 @@ pub async fn list(
     if let Some(recipient) = filter.recipient {
         select = select.filter(notification::Column::Recipient.eq(recipient));
     }
-    paginate(db, select, notification::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("notifications", notification::Column::Id), &page).await
 }

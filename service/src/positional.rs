@@ -105,7 +105,7 @@ positional! {
     engineer { user_id, region, available, created_at, updated_at, version }
     user {
         id, username, password_hash, display_name, email, phone, dealer_id, active, created_at, updated_at,
-        version,
+        version, token_generation,
     }
     old_part {
         id, ticket_id, repair_part_id, approval_number, unit_id, part_id, quantity, unit_price, total,

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod limits;
 pub mod loaders;
 pub mod mutation;
+pub mod ordering;
 pub mod query;
 pub mod selection_order;
 pub mod subscription;

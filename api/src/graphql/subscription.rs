@@ -41,10 +41,11 @@ impl SubscriptionRoot {
         ctx: &Context<'ctx>,
         #[graphql(desc = "The ticket to follow.")] id: ID,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Ticket>> + 'ctx> {
-        let actor = actor(ctx)?.clone();
         let id = decode(Kind::Ticket, &id, "id")?;
         let slot = subscription_slot(ctx)?;
         let state = state(ctx).clone();
+        // The account as it is now, not as the socket signed in.
+        let actor = state.still_signed_in(actor(ctx)?).await.gql()?;
         // Refuse at once what the actor may not see.
         reading::get_ticket(&state.db, &actor, id).await.gql()?;
         let changes = BroadcastStream::new(state.events.subscribe());
@@ -58,11 +59,11 @@ impl SubscriptionRoot {
                 }
             })
             .then(move |()| {
-                let state = state.clone();
+                let (state, actor) = (state.clone(), actor.clone());
                 async move {
-                    // The account as it is now: deactivated, it stops receiving.
-                    let current =
-                        state.current_actor(actor.user_id).await?.ok_or(ServiceError::Unauthenticated)?;
+                    // The account as it is now: deactivated, or its password
+                    // changed, it stops receiving.
+                    let current = state.still_signed_in(&actor).await?;
                     reading::get_ticket(&state.db, &current, id).await.map(Ticket::from)
                 }
             });
@@ -123,6 +124,18 @@ fn until_access_is_lost<T>(
     })
 }
 
+/// The account read anew, if the socket's token still acts for it.
+fn current_generation(
+    current: service::auth::Actor,
+    signed_in: &service::auth::Actor,
+) -> Result<service::auth::Actor, ServiceError> {
+    if current.token_generation == signed_in.token_generation {
+        Ok(current)
+    } else {
+        Err(ServiceError::Unauthenticated)
+    }
+}
+
 fn audit_feed(
     db: sea_orm::DatabaseConnection,
     actor: service::auth::Actor,
@@ -136,7 +149,9 @@ fn audit_feed(
         }
         loop {
             // Reloaded each time: a deactivated or demoted user stops receiving.
-            let entries = match identity::load_actor(&db, actor.user_id).await {
+            let current =
+                identity::load_actor(&db, actor.user_id).await.and_then(|c| current_generation(c, &actor));
+            let entries = match current {
                 Ok(current) => audit::entries_after(&db, &current, last, AUDIT_BATCH).await,
                 Err(e) => Err(e),
             };

@@ -23,7 +23,8 @@ const MAX_BATCH: usize = 20;
 const BATCH_CONCURRENCY: usize = 4;
 
 /// The actor behind a bearer token; `None` when there is no valid token
-/// (or its user is gone or deactivated). An error when the user could not
+/// (or its user is gone or deactivated, or the token is of an earlier
+/// generation than the user's). An error when the user could not
 /// be read: the database being away is not the client's fault, and
 /// answering "unauthenticated" would sign a front end out.
 pub(crate) async fn authenticate(
@@ -31,8 +32,11 @@ pub(crate) async fn authenticate(
     token: Option<&str>,
     request_id: Option<String>,
 ) -> Result<Option<Actor>, ServiceError> {
-    let Some(user_id) = token.and_then(|token| state.tokens.verify(token).ok()) else { return Ok(None) };
-    Ok(state.current_actor(user_id).await?.map(|actor| Actor { request_id, ..actor }))
+    let Some(verified) = token.and_then(|token| state.tokens.verify(token).ok()) else { return Ok(None) };
+    let actor = state.current_actor(verified.user_id).await?;
+    // A token of an earlier generation: the password has changed since,
+    // or the account was deactivated.
+    Ok(actor.filter(|a| a.token_generation == verified.generation).map(|actor| Actor { request_id, ..actor }))
 }
 
 pub(crate) fn bearer(req: &HttpRequest) -> Option<&str> {

@@ -156,8 +156,8 @@ async fn sign_in(
     expiry_known: watch::Sender<Option<chrono::DateTime<chrono::Utc>>>,
 ) -> async_graphql::Result<Data> {
     let token = payload.get("token").and_then(|t| t.as_str());
-    if let Some(Ok((_, expires_at))) = token.map(|t| state.tokens.verify_until(t)) {
-        let _ = expiry_known.send(Some(expires_at));
+    if let Some(Ok(verified)) = token.map(|t| state.tokens.verify(t)) {
+        let _ = expiry_known.send(Some(verified.expires_at));
     }
     // Changes made over this socket carry the id of the upgrade request.
     let actor = authenticate(&state, token, Some(client.request_id)).await.map_err(to_gql_error)?;

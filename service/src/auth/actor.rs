@@ -16,6 +16,9 @@ pub struct Actor {
     pub dealer_id: Option<i64>,
     /// The request this action came from, for the audit log.
     pub request_id: Option<String>,
+    /// The user's token generation when the account was read: a token of
+    /// another generation does not act for it.
+    pub token_generation: i32,
 }
 
 /// Named groups of roles allowed to do something. `ADMIN` may do everything.
@@ -40,6 +43,17 @@ pub mod roles {
     pub const PART_EDITORS: &[Role] = &[Role::Warehouse, Role::ServiceManager];
     /// Who manages user accounts.
     pub const USER_ADMINS: &[Role] = &[];
+    /// Every role: what any signed-in user may do (their own password).
+    pub const ANYONE: &[Role] = &[
+        Role::Agent,
+        Role::Engineer,
+        Role::Warehouse,
+        Role::ServiceManager,
+        Role::Finance,
+        Role::Quality,
+        Role::GeneralManager,
+        Role::Dealer,
+    ];
     /// Who reads the audit log.
     pub const AUDITORS: &[Role] = &[Role::ServiceManager, Role::GeneralManager];
 }
@@ -99,6 +113,7 @@ mod tests {
             roles: roles.iter().copied().collect(),
             dealer_id,
             request_id: None,
+            token_generation: 0,
         }
     }
 

@@ -7,8 +7,8 @@ mod token;
 
 pub use actor::{Actor, roles};
 pub use password::{
-    MIN_PASSWORD_LEN, decoy_hash, hash_password, hash_password_blocking, verify_password,
+    MIN_PASSWORD_LEN, check_new_password, decoy_hash, hash_password, hash_password_blocking, verify_password,
     verify_password_blocking,
 };
 pub use throttle::{LoginThrottle, Reservation};
-pub use token::{IssuedToken, TokenIssuer};
+pub use token::{IssuedToken, TokenIssuer, VerifiedToken};

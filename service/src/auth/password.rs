@@ -7,17 +7,36 @@ use std::sync::OnceLock;
 use tokio::sync::Semaphore;
 
 use crate::error::{ServiceError, ServiceResult};
+use crate::rules::login_throttle::MAX_PASSWORD_CHARS;
 
 /// Shortest password accepted when a user is created.
 pub const MIN_PASSWORD_LEN: usize = 8;
 
-pub fn hash_password(password: &str) -> ServiceResult<String> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
+/// The rules a new password (of a new account, a change or a reset)
+/// follows: long enough, no longer than a sign-in accepts, and text (no
+/// control characters). `VALIDATION` on `field` otherwise.
+pub fn check_new_password(field: &str, password: &str) -> ServiceResult<()> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD_LEN {
         return Err(ServiceError::validation(
-            "password",
+            field,
             format!("must be at least {MIN_PASSWORD_LEN} characters"),
         ));
     }
+    if length > MAX_PASSWORD_CHARS {
+        return Err(ServiceError::validation(
+            field,
+            format!("must be at most {MAX_PASSWORD_CHARS} characters"),
+        ));
+    }
+    if password.chars().any(char::is_control) {
+        return Err(ServiceError::validation(field, "must not contain control characters"));
+    }
+    Ok(())
+}
+
+pub fn hash_password(password: &str) -> ServiceResult<String> {
+    check_new_password("password", password)?;
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -139,6 +158,15 @@ mod tests {
         assert!(verify_password("correct horse", &hash));
         assert!(!verify_password("wrong horse", &hash));
         assert!(!verify_password("correct horse", "not-a-hash"));
+    }
+
+    #[test]
+    fn a_new_password_is_long_enough_not_too_long_and_text() {
+        assert!(check_new_password("newPassword", "eight-ch").is_ok());
+        for bad in ["seven-c", &"x".repeat(MAX_PASSWORD_CHARS + 1), "tab\there-ok?", "line\nbreak-x"] {
+            let err = check_new_password("newPassword", bad).unwrap_err();
+            assert_eq!((err.code(), err.field()), ("VALIDATION", Some("newPassword")), "{bad:?}");
+        }
     }
 
     #[test]

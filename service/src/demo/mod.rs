@@ -95,7 +95,11 @@ fn date(text: &str) -> NaiveDate {
 
 /// Loads the demo set unless it is already there, in one transaction with
 /// one audit entry. Two starts at once load it once: the loser of the race
-/// finds the winner's data.
+/// finds the winner's data. A production database (see [`environment`])
+/// is refused with `FORBIDDEN`: the demo's accounts have a published
+/// password.
+///
+/// [`environment`]: crate::environment
 pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
     load_at(db, Utc::now()).await
 }
@@ -103,6 +107,13 @@ pub async fn load(db: &DatabaseConnection) -> ServiceResult<DemoReport> {
 /// [`load`], with the story told as of `now` (the present for `load`):
 /// every date of the demo is relative to it.
 pub async fn load_at(db: &DatabaseConnection, now: DateTime<Utc>) -> ServiceResult<DemoReport> {
+    if crate::environment::is_production(db).await? {
+        return Err(ServiceError::Forbidden(format!(
+            "this is a production database (a server with `production = true` has run on it): the demo \
+             data's accounts share the published password `{DEMO_PASSWORD}` and are never loaded into it; \
+             create real accounts with `aftersales-api user add`"
+        )));
+    }
     match load_once(db, now).await {
         Err(ServiceError::Conflict(_)) if is_loaded(db).await? => Ok(DemoReport::already_loaded()),
         other => other,

@@ -15,7 +15,8 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::ordering::ComplaintOrder;
+use crate::pagination::{OrderBy, Page, PageRequest, paginate};
 use crate::rules::complaints::{ComplaintStep, next_status, routing};
 use crate::rules::validate;
 use crate::usecase::reminders;
@@ -251,11 +252,12 @@ pub struct ComplaintFilter {
     pub routing_overdue: bool,
 }
 
-/// Complaints, oldest first (staff: desk, quality, managers).
+/// Complaints in the order asked for (staff: desk, quality, managers).
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: ComplaintFilter,
+    order: OrderBy<ComplaintOrder>,
     page: PageRequest,
 ) -> ServiceResult<Page<complaint::Model>> {
     actor.require_any(&[Role::Agent, Role::ServiceManager, Role::Quality, Role::GeneralManager])?;
@@ -278,5 +280,5 @@ pub async fn list(
             .filter(complaint::Column::Status.eq(ComplaintStatus::Open))
             .filter(complaint::Column::RouteDueAt.lt(Utc::now()));
     }
-    paginate(db, select, complaint::Column::Id, page).await
+    paginate(db, select, &order.sort(), &page).await
 }

@@ -34,10 +34,12 @@ pub struct UserAccount {
     pub active: bool,
     pub roles: BTreeSet<Role>,
     pub created_at: chrono::DateTime<Utc>,
+    /// The optimistic-lock version of the account.
+    pub version: i32,
 }
 
 impl UserAccount {
-    fn new(user: user::Model, roles: BTreeSet<Role>) -> Self {
+    pub(crate) fn new(user: user::Model, roles: BTreeSet<Role>) -> Self {
         Self {
             id: user.id,
             username: user.username,
@@ -48,6 +50,7 @@ impl UserAccount {
             active: user.active,
             roles,
             created_at: user.created_at,
+            version: user.version,
         }
     }
 }
@@ -68,7 +71,7 @@ pub struct NewUser {
     pub skills: Vec<FaultCategory>,
 }
 
-async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<BTreeSet<Role>> {
+pub(crate) async fn roles_of<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<BTreeSet<Role>> {
     Ok(user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(user_id))
         .all(db)
@@ -138,12 +141,13 @@ async fn check_credentials(
         return Err(ServiceError::Unauthenticated);
     }
     let roles = roles_of(db, found.id).await?;
-    let token = issuer.issue(found.id)?;
+    let token = issuer.issue(found.id, found.token_generation)?;
     Ok((UserAccount::new(found, roles), token))
 }
 
-/// The acting user behind a verified token; a deleted or deactivated user is
-/// `UNAUTHENTICATED`.
+/// The acting user `user_id` as the account is now; a deleted or
+/// deactivated user is `UNAUTHENTICATED`. Whether a token still acts for it
+/// is [`Actor::token_generation`]'s to say.
 pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<Actor> {
     // One round trip: every request starts here.
     let (found, roles) = user::Entity::find_by_id(user_id)
@@ -160,6 +164,7 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResu
         roles: roles.into_iter().map(|r| r.role).collect(),
         dealer_id: found.dealer_id,
         request_id: None,
+        token_generation: found.token_generation,
     })
 }
 

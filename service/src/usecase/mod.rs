@@ -1,6 +1,7 @@
 //! Use cases: each checks the actor's role, validates input with the rules,
 //! and writes in one transaction together with its audit entry.
 
+pub mod accounts;
 pub mod complaints;
 pub mod identity;
 pub mod master;

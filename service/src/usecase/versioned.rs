@@ -37,6 +37,7 @@ versioned!(
     responsibility_determination => "responsibility determination",
     local_sale => "local sale",
     complaint => "complaint",
+    user => "user",
 );
 
 /// The row with `id`, or `NOT_FOUND` naming the entity.

@@ -13,7 +13,8 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::ordering::VisitOrder;
+use crate::pagination::{OrderBy, Page, PageRequest, paginate};
 use crate::rules::calendar::Calendar;
 use crate::rules::validate;
 use crate::rules::visits::{MAX_CARE_INTERVAL_DAYS, care_due};
@@ -33,11 +34,12 @@ pub struct VisitFilter {
     pub visited: Option<bool>,
 }
 
-/// Return visits, oldest first (AGENT, SERVICE_MANAGER).
+/// Return visits in the order asked for (AGENT, SERVICE_MANAGER).
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: VisitFilter,
+    order: OrderBy<VisitOrder>,
     page: PageRequest,
     now: DateTime<Utc>,
 ) -> ServiceResult<Page<return_visit::Model>> {
@@ -67,7 +69,7 @@ pub async fn list(
         Some(false) => select = select.filter(return_visit::Column::VisitedAt.is_null()),
         None => {}
     }
-    paginate(db, select, return_visit::Column::Id, page).await
+    paginate(db, select, &order.sort(), &page).await
 }
 
 /// Puts a key customer on periodic care visits, or changes their interval

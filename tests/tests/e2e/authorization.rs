@@ -54,6 +54,8 @@ fn call(mutation: &'static str, args: String, access: Access) -> Row {
 }
 
 const ADMIN_ONLY: &[Role] = &[];
+const EVERYONE: &[Role] =
+    &[Agent, Engineer, Warehouse, ServiceManager, Finance, Quality, GeneralManager, DealerRole];
 const SM: &[Role] = &[ServiceManager];
 const DESK: &[Role] = &[Agent, ServiceManager];
 const PART_EDITORS: &[Role] = &[Warehouse, ServiceManager];
@@ -71,6 +73,7 @@ fn table() -> Vec<Row> {
     let local_sale = id("LocalSale");
     let complaint = id("Complaint");
     let customer = id("Customer");
+    let user = id("User");
     let part_input =
         r#"{partNumber: "AUTHZ-P-1", name: "Authz part", unitPrice: "10", weightKg: "1", category: OTHER}"#;
     let warehouse_input = r#"{code: "AUTHZ-WH", name: "Authz warehouse", region: "江苏"}"#;
@@ -107,6 +110,19 @@ fn table() -> Vec<Row> {
             r#"input: {username: "authz-created", password: "another-password-1", roles: [AGENT]}"#.into(),
             Access::Roles(ADMIN_ONLY),
         ),
+        call(
+            "changePassword",
+            r#"input: {currentPassword: "not-the-password", newPassword: "another-password-2"}"#.into(),
+            Access::Roles(EVERYONE),
+        ),
+        call(
+            "resetPassword",
+            format!(r#"input: {{userId: "{user}", newPassword: "another-password-2"}}"#),
+            Access::Roles(ADMIN_ONLY),
+        ),
+        call("deactivateUser", format!(r#"input: {{userId: "{user}"}}"#), Access::Roles(ADMIN_ONLY)),
+        call("reactivateUser", format!(r#"input: {{userId: "{user}"}}"#), Access::Roles(ADMIN_ONLY)),
+        call("setUserRoles", format!(r#"input: {{userId: "{user}", roles: [AGENT]}}"#), Access::Roles(ADMIN_ONLY)),
         call("createPart", format!("input: {part_input}"), Access::Roles(PART_EDITORS)),
         call(
             "updatePart",

@@ -23,6 +23,7 @@ pub(crate) type Socket =
 
 on_both_backends!(
     a_deactivated_users_subscription_ends,
+    a_user_an_admin_deactivates_or_whose_password_is_reset_loses_their_subscription,
     the_socket_closes_when_its_token_expires,
     a_socket_holds_a_bounded_number_of_subscriptions,
 );
@@ -94,6 +95,34 @@ async fn a_deactivated_users_subscription_ends(backend: Backend) {
     assert_eq!(next_json(&mut socket).await["type"], "complete");
 }
 
+/// Through the mutations, with the actor cache on (the default): the
+/// resolver drops the account from the cache, so the next event already
+/// finds it deactivated, or its token generation moved on by a reset.
+async fn a_user_an_admin_deactivates_or_whose_password_is_reset_loses_their_subscription(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.actor_cache_ms = 60_000).await;
+    let admin = app.admin_token().await;
+    let id = reported_ticket(&app, &admin).await;
+    for (name, mutation, input) in [
+        ("agent.deactivated", "deactivateUser", "{userId: $u}"),
+        ("agent.reset", "resetPassword", r#"{userId: $u, newPassword: "another-password-9"}"#),
+    ] {
+        let agent = app.user_with(name, &[Role::Agent], None).await;
+        let user_id = app.gql(Some(&agent), "{ me { id } }", json!({})).await.expect_ok()["me"]["id"].clone();
+        let mut socket = signed_in_socket(&app, &agent).await;
+        let first = follow(&app, &mut socket, &id).await;
+        assert_eq!(first["payload"]["data"]["ticketUpdated"]["version"], 1, "{name}: {first}");
+        let document = format!("mutation($u: ID!) {{ {mutation}(input: {input}) {{ user {{ id }} }} }}");
+        app.gql(Some(&admin), &document, json!({"u": user_id})).await.expect_ok();
+        app.state.events.publish(TicketChanged { ticket_id: ticket_id(&app).await, version: 1 }).await;
+        let refused = next_json(&mut socket).await;
+        assert_eq!(
+            refused["payload"]["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{name}: {refused}"
+        );
+        assert_eq!(next_json(&mut socket).await["type"], "complete", "{name}");
+    }
+}
+
 async fn the_socket_closes_when_its_token_expires(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin_token().await;
@@ -103,7 +132,7 @@ async fn the_socket_closes_when_its_token_expires(backend: Backend) {
     let stale = app
         .state
         .tokens
-        .issue_until(admin_id, chrono::Utc::now() - chrono::Duration::seconds(5))
+        .issue_until(admin_id, 0, chrono::Utc::now() - chrono::Duration::seconds(5))
         .expect("token");
     let refused = app.gql(Some(&stale.token), "{ me { username } }", json!({})).await;
     assert_eq!(refused.error_code(), Some("UNAUTHENTICATED"));
@@ -111,7 +140,7 @@ async fn the_socket_closes_when_its_token_expires(backend: Backend) {
     let short = app
         .state
         .tokens
-        .issue_until(admin_id, chrono::Utc::now() + chrono::Duration::seconds(3))
+        .issue_until(admin_id, 0, chrono::Utc::now() + chrono::Duration::seconds(3))
         .expect("token");
     let mut socket = signed_in_socket(&app, &short.token).await;
     follow(&app, &mut socket, &id).await;

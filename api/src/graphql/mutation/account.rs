@@ -1,11 +1,15 @@
-//! Sign-in and account creation.
+//! Sign-in, accounts and their administration: creation, password change
+//! and reset, deactivation and reactivation, roles.
 
-use async_graphql::{Context, Error, ErrorExtensions, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Error, ErrorExtensions, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
 use service::ServiceError;
-use service::usecase::identity::{self, Credentials, NewUser};
+use service::usecase::accounts::{self, PasswordChange, RoleChange};
+use service::usecase::identity::{self, Credentials, NewUser, UserAccount};
 
 use crate::graphql::context::{ClientAddress, actor, db, state};
 use crate::graphql::error::{GqlResult, to_gql_error};
+use crate::graphql::ids::{Kind, decode};
 use crate::graphql::types::account::{LoginPayload, User};
 use crate::graphql::types::enums::{FaultCategory, Role};
 
@@ -50,6 +54,75 @@ pub struct CreateUserInput {
 pub struct CreateUserPayload {
     /// The new user.
     pub user: User,
+}
+
+/// The signed-in user's new password.
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    /// The password now (a wrong one counts against the sign-in limit).
+    pub current_password: String,
+    /// The new one: 8–256 characters, no control characters.
+    pub new_password: String,
+}
+
+/// The changed account and a new token: every token issued before,
+/// this client's too, no longer works.
+#[derive(SimpleObject)]
+pub struct ChangePasswordPayload {
+    /// Bearer token to use from now on.
+    pub token: String,
+    /// When it stops being accepted.
+    pub expires_at: DateTime<Utc>,
+    /// The account.
+    pub user: User,
+}
+
+/// A password an admin sets for a user.
+#[derive(InputObject)]
+pub struct ResetPasswordInput {
+    /// The user.
+    pub user_id: ID,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: Option<i32>,
+    /// The new password: 8–256 characters, no control characters.
+    pub new_password: String,
+}
+
+/// Which account to deactivate or reactivate.
+#[derive(InputObject)]
+pub struct UserStateInput {
+    /// The user.
+    pub user_id: ID,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: Option<i32>,
+}
+
+/// The roles a user is to hold from now on.
+#[derive(InputObject)]
+pub struct SetUserRolesInput {
+    /// The user.
+    pub user_id: ID,
+    /// The version read; a newer one on the server is `CONFLICT`.
+    pub version: Option<i32>,
+    /// Every role the user is to hold (at least one).
+    pub roles: Vec<Role>,
+    /// Home region (province): needed when ENGINEER is given to a user who
+    /// has never been an engineer.
+    pub region: Option<String>,
+}
+
+/// The account after an administrator's change.
+#[derive(SimpleObject)]
+pub struct UserPayload {
+    /// The user.
+    pub user: User,
+}
+
+/// The account changed: its next request reads it anew rather than from
+/// the actor cache (other instances within `actor_cache_ms`).
+fn changed(ctx: &Context<'_>, account: UserAccount) -> UserPayload {
+    state(ctx).actors.forget(account.id);
+    UserPayload { user: User::from(account) }
 }
 
 #[Object]
@@ -107,5 +180,84 @@ impl AccountMutation {
         .await
         .gql()?;
         Ok(CreateUserPayload { user: User::from(account) })
+    }
+
+    /// Changes the signed-in user's own password (any role), given the
+    /// current one. Every token issued before stops working, sockets
+    /// signed in with one included; the answer carries a new token.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The current and the new password.")] input: ChangePasswordInput,
+    ) -> async_graphql::Result<ChangePasswordPayload> {
+        let state = state(ctx);
+        let change = PasswordChange {
+            current: &input.current_password,
+            new: &input.new_password,
+            address: ctx.data_opt::<ClientAddress>().and_then(|a| a.0),
+        };
+        let (account, token) =
+            accounts::change_password(&state.db, &state.login_throttle, &state.tokens, actor(ctx)?, change)
+                .await
+                .gql()?;
+        state.actors.forget(account.id);
+        Ok(ChangePasswordPayload {
+            token: token.token,
+            expires_at: token.expires_at,
+            user: User::from(account),
+        })
+    }
+
+    /// Sets a new password for a user (ADMIN); every token the user held
+    /// stops working.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user, the version read and the new password.")] input: ResetPasswordInput,
+    ) -> async_graphql::Result<UserPayload> {
+        let id = decode(Kind::User, &input.user_id, "userId")?;
+        let account = accounts::reset_password(db(ctx), actor(ctx)?, id, input.version, &input.new_password)
+            .await
+            .gql()?;
+        Ok(changed(ctx, account))
+    }
+
+    /// Deactivates an account (ADMIN): the user cannot sign in, every token
+    /// they held stops working and their subscriptions end. Not your own.
+    async fn deactivate_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user and the version read.")] input: UserStateInput,
+    ) -> async_graphql::Result<UserPayload> {
+        let id = decode(Kind::User, &input.user_id, "userId")?;
+        let account = accounts::set_active(db(ctx), actor(ctx)?, id, input.version, false).await.gql()?;
+        Ok(changed(ctx, account))
+    }
+
+    /// Reactivates an account (ADMIN); the user signs in anew (tokens from
+    /// before the deactivation stay void).
+    async fn reactivate_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user and the version read.")] input: UserStateInput,
+    ) -> async_graphql::Result<UserPayload> {
+        let id = decode(Kind::User, &input.user_id, "userId")?;
+        let account = accounts::set_active(db(ctx), actor(ctx)?, id, input.version, true).await.gql()?;
+        Ok(changed(ctx, account))
+    }
+
+    /// Replaces a user's roles (ADMIN); they take effect at the user's next
+    /// request. A dealer's user keeps exactly DEALER; you cannot take away
+    /// your own ADMIN.
+    async fn set_user_roles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user, the version read and the roles.")] input: SetUserRolesInput,
+    ) -> async_graphql::Result<UserPayload> {
+        let id = decode(Kind::User, &input.user_id, "userId")?;
+        let change =
+            RoleChange { roles: input.roles.into_iter().map(Into::into).collect(), region: input.region };
+        let account = accounts::set_roles(db(ctx), actor(ctx)?, id, input.version, change).await.gql()?;
+        Ok(changed(ctx, account))
     }
 }

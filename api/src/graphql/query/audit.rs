@@ -24,6 +24,6 @@ impl AuditQuery {
         let actor = actor(ctx)?;
         let request = page_request(ctx, first, after)?;
         let page = audit::list(db(ctx), actor, entity_type, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, AuditEntry::from))
+        Ok(connection(page, AuditEntry::from))
     }
 }

@@ -68,7 +68,7 @@ impl CatalogueQuery {
             critical: f.critical,
         };
         let page = parts::list_parts(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Part::from))
+        Ok(connection(page, Part::from))
     }
 
     /// One part.
@@ -93,7 +93,7 @@ impl CatalogueQuery {
         let f = filter.unwrap_or_default();
         let filter = parts::WarehouseFilter { region: f.region, head_office: f.head_office };
         let page = parts::list_warehouses(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Warehouse::from))
+        Ok(connection(page, Warehouse::from))
     }
 
     /// One warehouse (staff).
@@ -152,7 +152,7 @@ impl CatalogueQuery {
             available: f.available,
         };
         let page = engineers::list_engineers(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |p| p.user_id, Engineer::from))
+        Ok(connection(page, Engineer::from))
     }
 
     /// Warranty policies.
@@ -165,7 +165,7 @@ impl CatalogueQuery {
     ) -> async_graphql::Result<PagedConnection<WarrantyPolicy>> {
         let request = page_request(ctx, first, after)?;
         let page = warranty::list_warranty_policies(db(ctx), actor(ctx)?, active, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, WarrantyPolicy::from))
+        Ok(connection(page, WarrantyPolicy::from))
     }
 
     /// Service contracts, optionally of one unit.
@@ -179,7 +179,7 @@ impl CatalogueQuery {
         let request = page_request(ctx, first, after)?;
         let unit_id = decode_opt(Kind::Unit, unit_id.as_ref(), "unitId")?;
         let page = warranty::list_service_contracts(db(ctx), actor(ctx)?, unit_id, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, ServiceContract::from))
+        Ok(connection(page, ServiceContract::from))
     }
 
     /// The failure-cause catalogue, by code (staff).

@@ -3,10 +3,11 @@
 use async_graphql::{Context, ID, InputObject, Object};
 use service::usecase::complaints;
 
-use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::connection::{PagedConnection, Paging, connection, paged};
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode};
+use crate::graphql::ordering::ComplaintOrder;
 use crate::graphql::types::complaint::Complaint;
 use crate::graphql::types::enums::{ComplaintCategory, ComplaintStatus};
 
@@ -31,15 +32,26 @@ pub struct ComplaintFilter {
 
 #[Object]
 impl ComplaintQuery {
-    /// Complaints, oldest first (AGENT, SERVICE_MANAGER, QUALITY, GENERAL_MANAGER).
+    /// Complaints, in the order asked for (default: as recorded), forward or
+    /// backward (AGENT, SERVICE_MANAGER, QUALITY, GENERAL_MANAGER).
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn complaints(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which complaints.")] filter: Option<ComplaintFilter>,
-        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "The order (default: as recorded); ties by id.")] order_by: Option<ComplaintOrder>,
+        #[graphql(desc = "Page size going forward, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Page size going backward, 1–200: the rows just before `before`.")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor of the first edge of the next page, to page backward.")] before: Option<
+            String,
+        >,
     ) -> async_graphql::Result<PagedConnection<Complaint>> {
-        let request = page_request(ctx, first, after)?;
+        let request = paged(ctx, Paging { first, after, last, before })?;
         let f = filter.unwrap_or_default();
         let filter = complaints::ComplaintFilter {
             status: f.status.map(Into::into),
@@ -51,7 +63,10 @@ impl ComplaintQuery {
                 .transpose()?,
             routing_overdue: f.routing_overdue,
         };
-        let page = complaints::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Complaint))
+        let page =
+            complaints::list(db(ctx), actor(ctx)?, filter, ComplaintOrder::or_recorded(order_by), request)
+                .await
+                .gql()?;
+        Ok(connection(page, Complaint))
     }
 }

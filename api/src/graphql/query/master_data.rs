@@ -3,10 +3,11 @@
 use async_graphql::{Context, ID, InputObject, Object};
 use service::usecase::master::{customers, dealers, product_models, units};
 
-use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::connection::{PagedConnection, Paging, connection, page_request, paged};
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::ordering::UnitOrder;
 use crate::graphql::types::master::{Customer, Dealer, ProductModel, Unit};
 
 #[derive(Default)]
@@ -67,7 +68,7 @@ impl MasterDataQuery {
         let f = filter.unwrap_or_default();
         let filter = customers::CustomerFilter { search: f.search, province: f.province };
         let page = customers::list_customers(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Customer::from))
+        Ok(connection(page, Customer::from))
     }
 
     /// One customer.
@@ -94,7 +95,7 @@ impl MasterDataQuery {
         let f = filter.unwrap_or_default();
         let filter = dealers::DealerFilter { search: f.search, region: f.region };
         let page = dealers::list_dealers(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Dealer::from))
+        Ok(connection(page, Dealer::from))
     }
 
     /// One dealer.
@@ -121,7 +122,7 @@ impl MasterDataQuery {
         let f = filter.unwrap_or_default();
         let filter = product_models::ProductModelFilter { search: f.search, category: f.category };
         let page = product_models::list_product_models(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, ProductModel::from))
+        Ok(connection(page, ProductModel::from))
     }
 
     /// One product model.
@@ -135,16 +136,27 @@ impl MasterDataQuery {
         product_models::get_product_model(db(ctx), actor, id).await.gql().map(ProductModel::from)
     }
 
-    /// Units. A dealer user sees only the units it sold.
+    /// Units, in the order asked for (default: as recorded), forward or
+    /// backward. A dealer user sees only the units it sold.
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn units(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which units to list.")] filter: Option<UnitFilter>,
-        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "The order (default: as recorded); ties by id.")] order_by: Option<UnitOrder>,
+        #[graphql(desc = "Page size going forward, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Page size going backward, 1–200: the rows just before `before`.")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor of the first edge of the next page, to page backward.")] before: Option<
+            String,
+        >,
     ) -> async_graphql::Result<PagedConnection<Unit>> {
         let actor = actor(ctx)?;
-        let request = page_request(ctx, first, after)?;
+        let request = paged(ctx, Paging { first, after, last, before })?;
         let f = filter.unwrap_or_default();
         let filter = units::UnitFilter {
             serial_prefix: f.serial_prefix,
@@ -156,8 +168,10 @@ impl MasterDataQuery {
             customer_id: decode_opt(Kind::Customer, f.customer_id.as_ref(), "filter.customerId")?,
             dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
         };
-        let page = units::list_units(db(ctx), actor, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Unit::from))
+        let page = units::list_units(db(ctx), actor, filter, UnitOrder::or_recorded(order_by), request)
+            .await
+            .gql()?;
+        Ok(connection(page, Unit::from))
     }
 
     /// One unit, by id or by serial number (give exactly one). Another
@@ -166,7 +180,8 @@ impl MasterDataQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Unit id.")] id: Option<ID>,
-        #[graphql(desc = "Serial number (设备编号 / 序列号).")] serial_number: Option<String>,
+        #[graphql(desc = "Serial number (设备编号 / 序列号), its letters in any case.")]
+        serial_number: Option<String>,
     ) -> async_graphql::Result<Unit> {
         let actor = actor(ctx)?;
         let found = match (id, serial_number) {

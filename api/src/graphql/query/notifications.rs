@@ -44,6 +44,6 @@ impl NotificationQuery {
             recipient: f.recipient,
         };
         let page = notify::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Notification::from))
+        Ok(connection(page, Notification::from))
     }
 }

@@ -9,10 +9,11 @@ use service::usecase::parts::old_part_reports::{
 };
 use service::usecase::parts::old_parts;
 
-use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::connection::{PagedConnection, Paging, connection, page_request, paged};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode, decode_opt, encode};
+use crate::graphql::ordering::OldPartOrder;
 use crate::graphql::types::enums::{LocalSaleStatus, OldPartStatus};
 use crate::graphql::types::old_parts::{
     LocalSale, OldPart, OldPartReturnReport, OldPartReturnReportRow, OldPartTotals,
@@ -30,6 +31,9 @@ pub struct OldPartListFilter {
     pub overdue: Option<bool>,
     /// Only this engineer's (user id).
     pub engineer_id: Option<ID>,
+    /// Only mine: the signed-in engineer's.
+    #[graphql(default)]
+    pub mine: bool,
     /// Only this region (province).
     pub region: Option<String>,
     /// Only units of this dealer.
@@ -63,6 +67,7 @@ fn old_part_filter(f: OldPartListFilter) -> async_graphql::Result<OldPartFilter>
         status: f.status.map(Into::into),
         overdue: f.overdue,
         engineer_id: decode_opt(Kind::User, f.engineer_id.as_ref(), "filter.engineerId")?,
+        mine: f.mine,
         region: f.region,
         dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
         from: f.from,
@@ -86,18 +91,38 @@ impl OldPartQuery {
         old_parts::visible(db(ctx), actor(ctx)?, id).await.gql().map(OldPart::from)
     }
 
-    /// Old parts (旧件) in id order; a dealer sees its own.
+    /// Old parts (旧件), in the order asked for (default: as recorded),
+    /// forward or backward; a dealer sees its own.
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn old_parts(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which old parts.")] filter: Option<OldPartListFilter>,
-        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "The order (default: as recorded); ties by id.")] order_by: Option<OldPartOrder>,
+        #[graphql(desc = "Page size going forward, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Page size going backward, 1–200: the rows just before `before`.")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor of the first edge of the next page, to page backward.")] before: Option<
+            String,
+        >,
     ) -> async_graphql::Result<PagedConnection<OldPart>> {
-        let request = page_request(ctx, first, after)?;
+        let request = paged(ctx, Paging { first, after, last, before })?;
         let filter = old_part_filter(filter.unwrap_or_default())?;
-        let page = old_part_reports::list(db(ctx), actor(ctx)?, filter, today(ctx), request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, OldPart::from))
+        let page = old_part_reports::list(
+            db(ctx),
+            actor(ctx)?,
+            filter,
+            today(ctx),
+            OldPartOrder::or_recorded(order_by),
+            request,
+        )
+        .await
+        .gql()?;
+        Ok(connection(page, OldPart::from))
     }
 
     /// Value outstanding (not yet back at head office) and overdue (late,
@@ -164,6 +189,6 @@ impl OldPartQuery {
         let f = filter.unwrap_or_default();
         let filter = local_sales::LocalSaleFilter { status: f.status.map(Into::into), province: f.province };
         let page = local_sales::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, LocalSale::from))
+        Ok(connection(page, LocalSale::from))
     }
 }

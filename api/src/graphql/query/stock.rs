@@ -87,7 +87,7 @@ impl StockQuery {
             kind: f.kind.map(Into::into),
         };
         let page = stock::list_movements(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, StockMovement::from))
+        Ok(connection(page, StockMovement::from))
     }
 
     /// Requisitions, oldest first; an engineer sees their own.
@@ -106,6 +106,6 @@ impl StockQuery {
             warehouse_id: decode_opt(Kind::Warehouse, f.warehouse_id.as_ref(), "filter.warehouseId")?,
         };
         let page = requisitions::list(db(ctx), actor(ctx)?, filter, request).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, Requisition::from))
+        Ok(connection(page, Requisition::from))
     }
 }

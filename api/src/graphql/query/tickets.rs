@@ -5,10 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use service::usecase::tickets::reading::TicketKey;
 use service::usecase::tickets::{entitlement, reading};
 
-use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::connection::{PagedConnection, Paging, connection, paged};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, decode, decode_opt};
+use crate::graphql::ordering::TicketOrder;
 use crate::graphql::types::enums::TicketStatus;
 use crate::graphql::types::ticket::{Ticket, WarrantyStatus};
 
@@ -23,6 +24,9 @@ pub struct TicketFilter {
     pub states: Vec<TicketStatus>,
     /// Dispatched to this engineer (user id).
     pub engineer_id: Option<ID>,
+    /// Only my tickets: those dispatched to the signed-in engineer.
+    #[graphql(default)]
+    pub mine: bool,
     /// Only tickets of this dealer (代理商).
     pub dealer_id: Option<ID>,
     /// Only tickets of this customer (客户).
@@ -60,20 +64,33 @@ impl TicketQuery {
         reading::read_ticket(db(ctx), actor, key, with_parties).await.gql().map(Ticket::from)
     }
 
-    /// Tickets in report order. Dealer users see their own dealer's.
+    /// Tickets, in the order asked for (default: as recorded), forward
+    /// (`first`/`after`) or backward (`last`/`before`). Dealer users see
+    /// their own dealer's.
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn tickets(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which tickets to list.")] filter: Option<TicketFilter>,
-        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "The order (default: as recorded); ties by id.")] order_by: Option<TicketOrder>,
+        #[graphql(desc = "Page size going forward, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Page size going backward, 1–200: the rows just before `before`.")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor of the first edge of the next page, to page backward.")] before: Option<
+            String,
+        >,
     ) -> async_graphql::Result<PagedConnection<Ticket>> {
         let actor = actor(ctx)?;
-        let request = page_request(ctx, first, after)?;
+        let request = paged(ctx, Paging { first, after, last, before })?;
         let f = filter.unwrap_or_default();
         let filter = reading::TicketFilter {
             statuses: f.states.into_iter().map(Into::into).collect(),
             engineer_id: decode_opt(Kind::User, f.engineer_id.as_ref(), "filter.engineerId")?,
+            mine: f.mine,
             dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
             customer_id: decode_opt(Kind::Customer, f.customer_id.as_ref(), "filter.customerId")?,
             serial_prefix: f.serial,
@@ -83,8 +100,17 @@ impl TicketQuery {
             text: f.text,
         };
         let with_parties = asks_for_parties(ctx.look_ahead().field("edges").field("node"));
-        let page = reading::list_tickets(db(ctx), actor, filter, request, with_parties).await.gql()?;
-        Ok(connection(page, &request, |read| read.ticket.id, Ticket::from))
+        let page = reading::list_tickets(
+            db(ctx),
+            actor,
+            filter,
+            TicketOrder::or_recorded(order_by),
+            request,
+            with_parties,
+        )
+        .await
+        .gql()?;
+        Ok(connection(page, Ticket::from))
     }
 
     /// In or out of warranty on a date (default today in the business time

@@ -4,10 +4,11 @@ use async_graphql::{Context, ID, InputObject, Object};
 use chrono::Utc;
 use service::usecase::visits;
 
-use crate::graphql::connection::{PagedConnection, connection, page_request};
+use crate::graphql::connection::{PagedConnection, Paging, connection, paged};
 use crate::graphql::context::{actor, db};
 use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode_opt};
+use crate::graphql::ordering::ReturnVisitOrder;
 use crate::graphql::types::enums::VisitKind;
 use crate::graphql::types::visit::ReturnVisit;
 
@@ -35,15 +36,26 @@ pub struct ReturnVisitFilter {
 
 #[Object]
 impl VisitQuery {
-    /// The return-visit work list, oldest first (AGENT, SERVICE_MANAGER).
+    /// The return-visit work list, in the order asked for (default: as
+    /// recorded), forward or backward (AGENT, SERVICE_MANAGER).
+    // Each argument is one of the list's GraphQL arguments (filter, order,
+    // four paging ones): the API's shape, not a parameter list to shorten.
+    #[allow(clippy::too_many_arguments)]
     async fn return_visits(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which visits.")] filter: Option<ReturnVisitFilter>,
-        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "The order (default: as recorded); ties by id.")] order_by: Option<ReturnVisitOrder>,
+        #[graphql(desc = "Page size going forward, 1–200 (default 50).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Page size going backward, 1–200: the rows just before `before`.")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor of the first edge of the next page, to page backward.")] before: Option<
+            String,
+        >,
     ) -> async_graphql::Result<PagedConnection<ReturnVisit>> {
-        let request = page_request(ctx, first, after)?;
+        let request = paged(ctx, Paging { first, after, last, before })?;
         let f = filter.unwrap_or_default();
         let filter = visits::VisitFilter {
             due: f.due,
@@ -53,7 +65,16 @@ impl VisitQuery {
             ticket_id: decode_opt(Kind::Ticket, f.ticket_id.as_ref(), "filter.ticketId")?,
             visited: f.visited,
         };
-        let page = visits::list(db(ctx), actor(ctx)?, filter, request, Utc::now()).await.gql()?;
-        Ok(connection(page, &request, |m| m.id, ReturnVisit))
+        let page = visits::list(
+            db(ctx),
+            actor(ctx)?,
+            filter,
+            ReturnVisitOrder::or_recorded(order_by),
+            request,
+            Utc::now(),
+        )
+        .await
+        .gql()?;
+        Ok(connection(page, ReturnVisit))
     }
 }

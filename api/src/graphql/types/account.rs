@@ -30,6 +30,9 @@ pub struct User {
     pub active: bool,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// The version read: send it back with a change (`CONFLICT` if the
+    /// account changed since).
+    pub version: i32,
     #[graphql(skip)]
     pub dealer_id: Option<i64>,
 }
@@ -53,6 +56,7 @@ impl From<UserAccount> for User {
             roles: a.roles.into_iter().map(Role::from).collect(),
             active: a.active,
             created_at: a.created_at,
+            version: a.version,
             dealer_id: a.dealer_id,
         }
     }

@@ -11,7 +11,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 use crate::text_search;
 
@@ -167,5 +167,5 @@ pub async fn list_customers(
     if let Some(province) = filter.province {
         select = select.filter(customer::Column::Province.eq(province));
     }
-    paginate(db, select, customer::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("customers", customer::Column::Id), &page).await
 }

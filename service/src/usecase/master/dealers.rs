@@ -10,7 +10,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 use crate::text_search;
 
@@ -121,5 +121,5 @@ pub async fn list_dealers(
     if let Some(region) = filter.region {
         select = select.filter(dealer::Column::Region.eq(region));
     }
-    paginate(db, select, dealer::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("dealers", dealer::Column::Id), &page).await
 }

@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::dispatch::keeps_engineer_busy_condition;
 use crate::rules::validate;
 
@@ -112,9 +112,9 @@ pub async fn list_engineers(
         let available = available_condition();
         select = select.filter(if wanted { available } else { available.not() });
     }
-    let page = paginate(db, select, engineer::Column::UserId, page).await?;
-    let items = profiles(db, page.items).await?;
-    Ok(Page { items, has_next_page: page.has_next_page, total_count: page.total_count })
+    let mut page = paginate(db, select, &Sort::by_id("engineers", engineer::Column::UserId), &page).await?;
+    let items = profiles(db, std::mem::take(&mut page.items)).await?;
+    Ok(page.with_items(items))
 }
 
 /// On duty and not out on a job (`rules::dispatch::keeps_engineer_busy`).

@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 use crate::text_search;
 
@@ -135,7 +135,7 @@ pub async fn list_parts(
     if let Some(critical) = filter.critical {
         select = select.filter(part::Column::Critical.eq(critical));
     }
-    paginate(db, select, part::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("parts", part::Column::Id), &page).await
 }
 
 #[derive(Debug, Clone, Default)]
@@ -232,7 +232,7 @@ pub async fn list_warehouses(
     if let Some(head_office) = filter.head_office {
         select = select.filter(warehouse::Column::HeadOffice.eq(head_office));
     }
-    paginate(db, select, warehouse::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("warehouses", warehouse::Column::Id), &page).await
 }
 
 pub async fn get_warehouse(

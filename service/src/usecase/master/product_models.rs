@@ -13,7 +13,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 use crate::text_search;
 
@@ -135,5 +135,5 @@ pub async fn list_product_models(
     if let Some(category) = filter.category {
         select = select.filter(product_model::Column::Category.eq(category));
     }
-    paginate(db, select, product_model::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("productModels", product_model::Column::Id), &page).await
 }

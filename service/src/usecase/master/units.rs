@@ -1,8 +1,10 @@
 //! Units (设备): one serial-numbered machine, its dates, owner and seller.
 
 use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QuerySelect, Set,
 };
 
 use entity::{customer, dealer, product_model, unit, warranty_policy};
@@ -12,7 +14,8 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::ordering::UnitOrder;
+use crate::pagination::{OrderBy, Page, PageRequest, paginate};
 use crate::rules::validate;
 use crate::text_search;
 
@@ -79,8 +82,9 @@ async fn active_model<C: ConnectionTrait>(
         input.warranty_policy_id,
     )
     .await?;
-    let taken = unit::Entity::find().filter(unit::Column::SerialNumber.eq(&serial)).one(db).await?;
-    if taken.is_some_and(|u| Some(u.id) != except) {
+    // Told apart by case alone, two serials would make a lookup ambiguous.
+    let taken = unit::Entity::find().filter(serial_is(&serial)).limit(2).all(db).await?;
+    if taken.iter().any(|u| Some(u.id) != except) {
         return Err(ServiceError::validation(
             "serialNumber",
             format!("serial number `{serial}` is already registered"),
@@ -97,6 +101,36 @@ async fn active_model<C: ConnectionTrait>(
         updated_at: Set(Utc::now()),
         ..Default::default()
     })
+}
+
+/// The serial number is `serial`, whatever the case of its letters
+/// (serials are ASCII codes; the index on `lower(serial_number)` serves it).
+fn serial_is(serial: &str) -> sea_orm::sea_query::SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(unit::Column::SerialNumber.as_column_ref())))
+        .eq(Func::lower(Expr::val(serial.trim())))
+}
+
+/// The unit with serial number `serial`, its letters in any case. Should
+/// units registered before serials were compared so differ by case alone,
+/// the one spelt exactly as asked is it; without one the lookup is
+/// ambiguous (`VALIDATION` on `field`).
+pub(crate) async fn by_serial<C: ConnectionTrait>(
+    db: &C,
+    field: &str,
+    serial: &str,
+) -> ServiceResult<Option<unit::Model>> {
+    let serial = serial.trim();
+    let mut found = unit::Entity::find().filter(serial_is(serial)).limit(10).all(db).await?;
+    if let Some(exact) = found.iter().position(|u| u.serial_number == serial) {
+        return Ok(Some(found.swap_remove(exact)));
+    }
+    if found.len() > 1 {
+        return Err(ServiceError::validation(
+            field,
+            format!("`{serial}` matches several units that differ only in case; give it exactly"),
+        ));
+    }
+    Ok(found.pop())
 }
 
 pub async fn register_unit(
@@ -156,7 +190,7 @@ pub async fn find_unit_by_serial(
 ) -> ServiceResult<unit::Model> {
     actor.require_staff_or_dealer()?;
     let serial = serial.trim();
-    let found = unit::Entity::find().filter(unit::Column::SerialNumber.eq(serial)).one(db).await?;
+    let found = by_serial(db, "serialNumber", serial).await?;
     visible(actor, found, serial)
 }
 
@@ -164,6 +198,7 @@ pub async fn list_units(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: UnitFilter,
+    order: OrderBy<UnitOrder>,
     page: PageRequest,
 ) -> ServiceResult<Page<unit::Model>> {
     actor.require_staff_or_dealer()?;
@@ -183,5 +218,5 @@ pub async fn list_units(
     if let Some(id) = filter.dealer_id {
         select = select.filter(unit::Column::DealerId.eq(id));
     }
-    paginate(db, select, unit::Column::Id, page).await
+    paginate(db, select, &order.sort(), &page).await
 }

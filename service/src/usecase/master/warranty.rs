@@ -13,7 +13,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::validate;
 
 /// Longest warranty accepted, in months.
@@ -113,7 +113,7 @@ pub async fn list_warranty_policies(
     if let Some(active) = active {
         select = select.filter(warranty_policy::Column::Active.eq(active));
     }
-    paginate(db, select, warranty_policy::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("warrantyPolicies", warranty_policy::Column::Id), &page).await
 }
 
 pub async fn get_warranty_policy(
@@ -266,5 +266,5 @@ pub async fn list_service_contracts(
             ),
         );
     }
-    paginate(db, select, service_contract::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("serviceContracts", service_contract::Column::Id), &page).await
 }

@@ -18,7 +18,7 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::local_sale as rules;
 use crate::rules::validate;
 use crate::usecase::versioned::{find_or_404, update_versioned};
@@ -441,7 +441,7 @@ pub async fn list(
     if let Some(province) = filter.province {
         select = select.filter(local_sale::Column::Province.eq(province.trim()));
     }
-    paginate(db, select, local_sale::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("localSales", local_sale::Column::Id), &page).await
 }
 
 /// The old parts of a lot.

@@ -17,7 +17,8 @@ use entity::{old_part, part, unit, user};
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::export::Cell;
-use crate::pagination::{Page, PageRequest, paginate_positional};
+use crate::ordering::OldPartOrder;
+use crate::pagination::{OrderBy, Page, PageRequest, paginate_positional};
 use crate::rules::money::cents;
 use crate::rules::old_parts::{self, ReturnDates, delay_days};
 
@@ -28,6 +29,8 @@ pub struct OldPartFilter {
     /// Late on `as_of` and not handed in (true), or not (false).
     pub overdue: Option<bool>,
     pub engineer_id: Option<i64>,
+    /// Only the acting engineer's own.
+    pub mine: bool,
     pub region: Option<String>,
     pub dealer_id: Option<i64>,
     /// Application date (申请日期) from, inclusive.
@@ -66,6 +69,9 @@ fn condition(actor: &Actor, filter: &OldPartFilter, as_of: NaiveDate) -> Conditi
     if let Some(id) = filter.engineer_id {
         cond = cond.add(old_part::Column::EngineerId.eq(id));
     }
+    if filter.mine {
+        cond = cond.add(old_part::Column::EngineerId.eq(actor.user_id));
+    }
     if let Some(region) = filter.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         cond = cond.add(old_part::Column::Region.eq(region));
     }
@@ -90,18 +96,19 @@ fn check_range(filter: &OldPartFilter) -> ServiceResult<()> {
     Ok(())
 }
 
-/// Old parts in id order; a dealer sees its own.
+/// Old parts in the order asked for; a dealer sees its own.
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: OldPartFilter,
     as_of: NaiveDate,
+    order: OrderBy<OldPartOrder>,
     page: PageRequest,
 ) -> ServiceResult<Page<old_part::Model>> {
     actor.require_staff_or_dealer()?;
     check_range(&filter)?;
     let select = old_part::Entity::find().filter(condition(actor, &filter, as_of));
-    paginate_positional(db, select, old_part::Column::Id, page).await
+    paginate_positional(db, select, &order.sort(), &page).await
 }
 
 /// What is out and what is late, for one region or engineer.

@@ -19,7 +19,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::stock::exceeds_valuable_limit;
 use crate::rules::validate;
 use crate::usecase::tickets::visible_ticket;
@@ -370,7 +370,7 @@ pub async fn list(
     if let Some(id) = filter.warehouse_id {
         select = select.filter(requisition::Column::WarehouseId.eq(id));
     }
-    paginate(db, select, requisition::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("requisitions", requisition::Column::Id), &page).await
 }
 
 /// Lines of requisitions, for the loader.

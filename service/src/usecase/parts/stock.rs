@@ -18,7 +18,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, paginate};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::stock::{self as rules, StockError};
 use crate::rules::validate;
 
@@ -532,5 +532,5 @@ pub async fn list_movements(
     if let Some(kind) = filter.kind {
         select = select.filter(stock_movement::Column::Kind.eq(kind));
     }
-    paginate(db, select, stock_movement::Column::Id, page).await
+    paginate(db, select, &Sort::by_id("stockMovements", stock_movement::Column::Id), &page).await
 }

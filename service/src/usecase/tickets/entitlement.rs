@@ -120,9 +120,7 @@ pub async fn warranty_status<C: ConnectionTrait>(
 ) -> ServiceResult<Entitlement> {
     actor.require_staff_or_dealer()?;
     let serial = serial_number.trim();
-    let found = unit::Entity::find()
-        .filter(unit::Column::SerialNumber.eq(serial))
-        .one(db)
+    let found = crate::usecase::master::units::by_serial(db, "serialNumber", serial)
         .await?
         .filter(|u| actor.can_see_dealer_record(u.dealer_id))
         .ok_or_else(|| ServiceError::not_found("unit", serial))?;

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use entity::enums::{Channel, FaultCategory, Role, Severity, TicketStatus};
-use entity::{customer, ticket, ticket_event, ticket_sequence, unit};
+use entity::{customer, ticket, ticket_event, ticket_sequence};
 
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
@@ -79,9 +79,7 @@ pub async fn report_fault(
 
     let txn = begin_write(db).await?;
     let serial = input.serial_number.trim();
-    let found = unit::Entity::find()
-        .filter(unit::Column::SerialNumber.eq(serial))
-        .one(&txn)
+    let found = crate::usecase::master::units::by_serial(&txn, "serialNumber", serial)
         .await?
         .filter(|u| actor.can_see_dealer_record(u.dealer_id))
         .ok_or_else(|| {

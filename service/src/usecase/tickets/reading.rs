@@ -13,7 +13,8 @@ use entity::{customer, engineer, ticket, unit, user};
 use super::visible_ticket;
 use crate::auth::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::pagination::{Page, PageRequest, count_if_asked, keyset_window, with_literal_limit};
+use crate::ordering::TicketOrder;
+use crate::pagination::{OrderBy, Page, PageRequest, count_if_asked, with_literal_limit};
 use crate::positional::{RowReader, select_columns};
 use crate::rules::sla;
 use crate::text_search;
@@ -23,6 +24,8 @@ use crate::text_search;
 pub struct TicketFilter {
     pub statuses: Vec<TicketStatus>,
     pub engineer_id: Option<i64>,
+    /// Only those dispatched to the acting user (an engineer's own).
+    pub mine: bool,
     pub dealer_id: Option<i64>,
     pub customer_id: Option<i64>,
     /// Start of the unit's serial number.
@@ -133,6 +136,7 @@ pub async fn list_tickets(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: TicketFilter,
+    order: OrderBy<TicketOrder>,
     page: PageRequest,
     with_parties: bool,
 ) -> ServiceResult<Page<TicketRead>> {
@@ -146,6 +150,9 @@ pub async fn list_tickets(
     }
     if let Some(id) = filter.engineer_id {
         select = select.filter(ticket::Column::EngineerId.eq(id));
+    }
+    if filter.mine {
+        select = select.filter(ticket::Column::EngineerId.eq(actor.user_id));
     }
     if let Some(id) = filter.dealer_id {
         select = select.filter(ticket::Column::DealerId.eq(id));
@@ -182,7 +189,9 @@ pub async fn list_tickets(
                 .add(text_search::contains(ticket::Column::FaultDescription, text)),
         );
     }
-    let total_count = count_if_asked(db, &select, page).await?;
-    let (window, size) = keyset_window(select, ticket::Column::Id, page)?;
-    Ok(Page::from_window(read_with_parties(db, window, with_parties).await?, size, total_count))
+    let total_count = count_if_asked(db, &select, &page).await?;
+    let sort = order.sort();
+    let (window, size) = sort.window(select, &page)?;
+    let rows = read_with_parties(db, window, with_parties).await?;
+    Page::from_window(rows, &sort, &page, size, total_count, |read| &read.ticket)
 }
