@@ -173,11 +173,11 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = match embedded_worker {
         Some((db, settings)) => {
-            let store = worker::store::JobStore::open(&settings).await?;
+            let store = jobs::JobStore::open(&settings).await?;
             let shutdown = async move {
                 let _ = worker_stopped.await;
             };
-            Some(actix_web::rt::spawn(worker::jobs::run(db, settings, store, false, shutdown)))
+            Some(actix_web::rt::spawn(worker::runner::run(db, settings, store, false, shutdown)))
         }
         None => None,
     };

@@ -24,7 +24,7 @@ pub struct AppState {
     pub events: service::events::EventBus,
     /// The workers' job queues, opened on first look (the job dashboard),
     /// so the api starts even while Redis is away.
-    pub jobs: Arc<tokio::sync::OnceCell<worker::store::JobStore>>,
+    pub jobs: Arc<tokio::sync::OnceCell<jobs::JobStore>>,
 }
 
 impl AppState {
@@ -46,9 +46,9 @@ impl AppState {
     }
 
     /// The job queues, opened now if this is the first look.
-    pub async fn jobs(&self) -> Result<&worker::store::JobStore, service::ServiceError> {
+    pub async fn jobs(&self) -> Result<&jobs::JobStore, service::ServiceError> {
         self.jobs
-            .get_or_try_init(|| worker::store::JobStore::open(&self.settings))
+            .get_or_try_init(|| jobs::JobStore::open(&self.settings))
             .await
             .map_err(|e| service::ServiceError::Unavailable(format!("job queues: {e}")))
     }

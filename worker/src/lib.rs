@@ -8,10 +8,9 @@
 //! exactly one of them.
 
 pub mod delivery;
-pub mod jobs;
 pub mod metrics;
+pub mod runner;
 pub mod smtp;
-pub mod store;
 
 use chrono::Utc;
 use sea_orm::DatabaseConnection;

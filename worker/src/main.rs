@@ -34,14 +34,14 @@ async fn main() -> ExitCode {
             _ = tokio::signal::ctrl_c() => {},
         }
     };
-    let store = match worker::store::JobStore::open(&settings).await {
+    let store = match jobs::JobStore::open(&settings).await {
         Ok(store) => store,
         Err(err) => {
             tracing::error!(error = %err, "cannot open the job queues");
             return ExitCode::FAILURE;
         }
     };
-    let outcome = worker::jobs::run(db, settings, store, true, shutdown).await;
+    let outcome = worker::runner::run(db, settings, store, true, shutdown).await;
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

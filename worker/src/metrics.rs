@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use entity::enums::NotificationStatus;
 use entity::notification;
 
-use crate::jobs::Context;
+use crate::runner::Context;
 
 /// Counters shared by the handlers.
 #[derive(Debug, Default)]

@@ -248,9 +248,9 @@ async fn start_workers(
     for _ in 0..count {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         stops.push(stop);
-        let store = worker::store::JobStore::open(settings).await.expect("job queues open");
+        let store = jobs::JobStore::open(settings).await.expect("job queues open");
         let (db, settings) = (app.db.clone(), settings.clone());
-        workers.push(tokio::spawn(worker::jobs::run(db, settings, store, false, async move {
+        workers.push(tokio::spawn(worker::runner::run(db, settings, store, false, async move {
             let _ = stopped.await;
         })));
     }

@@ -44,9 +44,9 @@ async fn redis_stopped_the_api_serves_and_the_worker_catches_up(backend: Backend
     settings.delivery.poll_interval_ms = 100;
     settings.delivery.lease_secs = 5;
     settings.schedules.outbox = "* * * * * *".into();
-    let store = worker::store::JobStore::open(&settings).await.expect("queues");
+    let store = jobs::JobStore::open(&settings).await.expect("queues");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let worker = tokio::spawn(worker::jobs::run(app.db.clone(), settings, store, false, async move {
+    let worker = tokio::spawn(worker::runner::run(app.db.clone(), settings, store, false, async move {
         let _ = stopped.await;
     }));
 

@@ -107,7 +107,7 @@ async fn watch_waiting_deliveries(prefix: &str) -> std::sync::Arc<std::sync::ato
         queue_prefix: prefix.to_owned(),
         ..Default::default()
     };
-    let store = worker::store::JobStore::open(&settings).await.expect("the fleet's queues");
+    let store = jobs::JobStore::open(&settings).await.expect("the fleet's queues");
     let most = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let seen = most.clone();
     tokio::spawn(async move {

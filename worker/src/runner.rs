@@ -17,15 +17,15 @@ use apalis_cron::{CronScheduler, Tick};
 use chrono::Utc;
 use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
-use serde::{Deserialize, Serialize};
 
 use service::config::Settings;
 use service::notify;
 use service::usecase::reports::stored::{self, Period, ReportKind};
 use service::usecase::{reminders, visits};
 
+use jobs::{DeliverJob, JobStore, SweepJob, SweepKind};
+
 use crate::delivery::{Outcome, Senders, deliver};
-use crate::store::JobStore;
 
 /// Most delivery jobs waiting in the queue at once; a sweep tops the queue
 /// up to this and the next sweep pushes the rest. Far below the ~8000 ids
@@ -35,86 +35,6 @@ const DELIVERY_BACKLOG: u64 = 1_000;
 
 /// Tries of a sweep that fails (the database was away, say).
 const SWEEP_ATTEMPTS: usize = 3;
-
-/// What a sweep looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SweepKind {
-    ReturnVisits,
-    Sla,
-    OldParts,
-    Determinations,
-    LowStock,
-    Complaints,
-    Outbox,
-    RecurrenceReport,
-    KpiReport,
-}
-
-impl SweepKind {
-    pub const ALL: [Self; 9] = [
-        Self::ReturnVisits,
-        Self::Sla,
-        Self::OldParts,
-        Self::Determinations,
-        Self::LowStock,
-        Self::Complaints,
-        Self::Outbox,
-        Self::RecurrenceReport,
-        Self::KpiReport,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::ReturnVisits => "return_visits",
-            Self::Sla => "sla",
-            Self::OldParts => "old_parts",
-            Self::Determinations => "determinations",
-            Self::LowStock => "low_stock",
-            Self::Complaints => "complaints",
-            Self::Outbox => "outbox",
-            Self::RecurrenceReport => "recurrence_report",
-            Self::KpiReport => "kpi_report",
-        }
-    }
-
-    /// The management report the sweep produces, if it is one.
-    fn report(self) -> Option<ReportKind> {
-        match self {
-            Self::RecurrenceReport => Some(ReportKind::FailureRecurrence),
-            Self::KpiReport => Some(ReportKind::Kpi),
-            _ => None,
-        }
-    }
-
-    fn schedule(self, settings: &Settings) -> &str {
-        let s = &settings.schedules;
-        match self {
-            Self::ReturnVisits => &s.return_visits,
-            Self::Sla => &s.sla,
-            Self::OldParts => &s.old_parts,
-            Self::Determinations => &s.determinations,
-            Self::LowStock => &s.low_stock,
-            Self::Complaints => &s.complaints,
-            Self::Outbox => &s.outbox,
-            Self::RecurrenceReport => &s.recurrence_report,
-            Self::KpiReport => &s.kpi_report,
-        }
-    }
-}
-
-/// One sweep, for the tick that asked for it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SweepJob {
-    pub kind: SweepKind,
-    /// Unix seconds of the tick.
-    pub tick: u64,
-}
-
-/// One attempt at delivering one message.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DeliverJob {
-    pub notification_id: i64,
-}
 
 /// What every handler needs.
 pub struct Context {
@@ -329,7 +249,7 @@ pub async fn run(
         });
     }
     monitor = match &ctx.store {
-        JobStore::Redis { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
+        JobStore::Redis { sweeps, deliveries, .. } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
         JobStore::Sqlite { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
     };
     tracing::info!(backend = ctx.store.backend_name(), "workers started");
