@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseConnection;
 
 use entity::enums::{FaultCategory, Role};
 use service::config::Settings;
@@ -93,6 +95,21 @@ pub struct UserAdd {
     pub password_stdin: bool,
 }
 
+/// Runs the job workers inside this process (the embedded default) on
+/// `store` until the shutdown future resolves, letting running jobs
+/// finish. The api library knows only this signature: the binary that
+/// composes the parts passes the worker's runner (see the `server`
+/// package), so the api and the worker meet only in the queue.
+pub type EmbeddedWorkers = Box<
+    dyn FnOnce(
+            DatabaseConnection,
+            Settings,
+            jobs::JobStore,
+            BoxFuture<'static, ()>,
+        ) -> BoxFuture<'static, anyhow::Result<()>>
+        + Send,
+>;
+
 fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
     let settings = match &cli.config {
         Some(file) => {
@@ -106,12 +123,12 @@ fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
     Ok(settings)
 }
 
-/// Runs the command line.
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the command line; `workers` serve the embedded default.
+pub async fn run(cli: Cli, workers: EmbeddedWorkers) -> anyhow::Result<()> {
     let settings = load_settings(&cli)?;
     service::telemetry::init(settings.log_format);
     match cli.command {
-        None | Some(Command::Serve) => serve(settings, cli.demo).await,
+        None | Some(Command::Serve) => serve(settings, cli.demo, workers).await,
         Some(Command::Migrate) => {
             prepare_database(&settings).await?;
             println!("migrations applied");
@@ -158,7 +175,7 @@ async fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool, workers: EmbeddedWorkers) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = prepare_database(&settings).await?;
     if demo {
@@ -168,16 +185,17 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let graphiql = settings.graphiql_enabled();
     let embedded_worker = settings.runs_embedded_worker().then(|| (db.clone(), settings.clone()));
     let app = Application::build_with_db(settings, db)?;
-    // The embedded default runs the workers here, on the SQLite job store;
-    // they stop after the server, letting running jobs finish.
+    // The embedded default runs the workers here, on the SQLite job store
+    // the job dashboard reads too; they stop after the server, letting
+    // running jobs finish.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = match embedded_worker {
         Some((db, settings)) => {
-            let store = jobs::JobStore::open(&settings).await?;
-            let shutdown = async move {
+            let store = app.state().jobs().await.map_err(|e| anyhow::anyhow!("{e}"))?.clone();
+            let shutdown = Box::pin(async move {
                 let _ = worker_stopped.await;
-            };
-            Some(actix_web::rt::spawn(worker::runner::run(db, settings, store, false, shutdown)))
+            });
+            Some(actix_web::rt::spawn(workers(db, settings, store, shutdown)))
         }
         None => None,
     };
