@@ -9,6 +9,7 @@
 
 pub mod delivery;
 pub mod metrics;
+pub mod restart;
 pub mod runner;
 pub mod smtp;
 

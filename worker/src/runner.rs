@@ -138,12 +138,14 @@ fn missed_report(kind: ReportKind, schedule: &cron::Schedule, now: chrono::DateT
 
 /// A worker whose backend failed (Redis gone, a script error) ends with
 /// the error; it is started again, so the process keeps working once the
-/// backend answers. The callback is synchronous: a short pause, growing
-/// with the restarts, keeps a backend that is down from a busy loop.
+/// backend answers. The pause before it polls again is the restarted
+/// backend's (see [`crate::restart`]): this callback runs on the async
+/// runtime and must not block it.
 fn restart_after_backend_error(worker: &WorkerContext, error: &WorkerError) -> bool {
-    let restarts = worker.restarts();
-    tracing::warn!(worker = worker.name(), restarts, error = %error, "worker ended with an error; restarting");
-    std::thread::sleep(std::time::Duration::from_millis(200 * (restarts.min(10) as u64 + 1)));
+    let restarts = worker.restarts() + 1;
+    let pause = crate::restart::pause_after(restarts);
+    tracing::warn!(worker = worker.name(), restarts, error = %error, pause_ms = pause.as_millis() as u64,
+        "worker ended with an error; restarting after a pause");
     true
 }
 
@@ -162,15 +164,21 @@ macro_rules! register_queue_workers {
         // Polling on an interval picks new jobs up promptly; the backends
         // otherwise sleep until their heartbeat after an empty fetch.
         $monitor
-            .register(move |_| {
+            .register(move |restarts| {
                 WorkerBuilder::new(worker_name("sweep"))
-                    .backend(sweeps.clone().poll_with_interval(poll))
+                    .backend(crate::restart::after_restarts(
+                        sweeps.clone().poll_with_interval(poll),
+                        restarts,
+                    ))
                     .data(sweep_ctx.clone())
                     .build(on_sweep)
             })
-            .register(move |_| {
+            .register(move |restarts| {
                 WorkerBuilder::new(worker_name("deliver"))
-                    .backend(deliveries.clone().poll_with_interval(poll))
+                    .backend(crate::restart::after_restarts(
+                        deliveries.clone().poll_with_interval(poll),
+                        restarts,
+                    ))
                     .data(ctx.clone())
                     .concurrency(concurrency)
                     .build(on_deliver)
@@ -249,7 +257,9 @@ pub async fn run(
         });
     }
     monitor = match &ctx.store {
-        JobStore::Redis { sweeps, deliveries, .. } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
+        JobStore::Redis { sweeps, deliveries, .. } => {
+            register_queue_workers!(monitor, ctx, sweeps, deliveries)
+        }
         JobStore::Sqlite { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
     };
     tracing::info!(backend = ctx.store.backend_name(), "workers started");
