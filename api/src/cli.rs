@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseConnection;
@@ -110,22 +110,9 @@ pub type EmbeddedWorkers = Box<
         + Send,
 >;
 
-fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
-    let settings = match &cli.config {
-        Some(file) => {
-            if !file.exists() {
-                bail!("configuration file {} does not exist", file.display());
-            }
-            Settings::load_from(Some(file))?
-        }
-        None => Settings::load()?,
-    };
-    Ok(settings)
-}
-
 /// Runs the command line; `workers` serve the embedded default.
 pub async fn run(cli: Cli, workers: EmbeddedWorkers) -> anyhow::Result<()> {
-    let settings = load_settings(&cli)?;
+    let settings = Settings::load_with(cli.config.as_deref())?;
     service::telemetry::init(settings.log_format);
     match cli.command {
         None | Some(Command::Serve) => serve(settings, cli.demo, workers).await,

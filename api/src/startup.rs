@@ -38,22 +38,11 @@ pub struct Application {
 
 /// Connects to the database and applies pending migrations.
 pub async fn prepare_database(settings: &Settings) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    let db = service::db::connect(settings)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(&settings.database_url)))?;
+    let db = service::db::connect(settings).await.with_context(|| {
+        format!("cannot open the database at {}", service::db::redact(&settings.database_url))
+    })?;
     Migrator::up(&db, None).await.context("migrations failed")?;
     Ok(db)
-}
-
-/// The URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        _ => url.to_owned(),
-    }
 }
 
 impl Application {

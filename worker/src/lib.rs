@@ -7,6 +7,7 @@
 //! at once: the sweeps are idempotent and every message is claimed by
 //! exactly one of them.
 
+pub mod cli;
 pub mod delivery;
 pub mod metrics;
 pub mod restart;
