@@ -51,7 +51,7 @@ async fn redis_stopped_the_api_serves_and_the_worker_catches_up(backend: Backend
     }));
 
     fill_outbox(&app, 5, None, "before").await;
-    wait_until(|| smtp.received().len() >= 5, 30).await;
+    wait_until("five mails arrived while Redis was up", || smtp.received().len() >= 5, 30).await;
     assert_eq!(smtp.received().len(), 5, "delivered while Redis is up");
 
     // Redis goes away: the API keeps answering and says what is down.
@@ -70,7 +70,7 @@ async fn redis_stopped_the_api_serves_and_the_worker_catches_up(backend: Backend
     // Redis is back, empty: the worker carries on by itself.
     let _redis = redis_on(port);
     wait_until_ready(&ready).await;
-    wait_until(|| smtp.received().len() >= 10, 60).await;
+    wait_until("all ten mails arrived after Redis came back", || smtp.received().len() >= 10, 60).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(30), worker).await;

@@ -84,6 +84,11 @@ impl FreshDatabase {
         Self { url, backend, name, dir }
     }
 
+    /// A file of this test's own, removed with the database.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     /// Drops the PostgreSQL database with everything still connected to it.
     pub async fn drop_now(&self) {
         if self.backend == Backend::Postgres

@@ -219,7 +219,7 @@ async fn three_worker_processes_one_killed_deliver_every_message(backend: Backen
     let mut fleet: Vec<_> = (0..3).map(|_| spawn_worker(&app, &smtp, &prefix, port, &extra)).collect();
     let most_waiting = watch_waiting_deliveries(&prefix).await;
     let arrived = || smtp.received().len() + sms.received().len();
-    wait_until(|| arrived() >= MESSAGES / 3, 120).await;
+    wait_until("a third of the messages arrived", || arrived() >= MESSAGES / 3, 120).await;
     let health =
         app.http.get(format!("http://127.0.0.1:{port}/healthz")).send().await.expect("healthz answers");
     assert!(health.status().is_success());
