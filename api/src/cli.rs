@@ -173,14 +173,19 @@ async fn serve(settings: Settings, demo: bool, workers: EmbeddedWorkers) -> anyh
     let embedded_worker = settings.runs_embedded_worker().then(|| (db.clone(), settings.clone()));
     let app = Application::build_with_db(settings, db)?;
     // The embedded default runs the workers here, on the SQLite job store
-    // the job dashboard reads too; they stop after the server, letting
-    // running jobs finish.
+    // the job dashboard reads too.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = match embedded_worker {
         Some((db, settings)) => {
             let store = app.state().jobs().await.map_err(|e| anyhow::anyhow!("{e}"))?.clone();
+            // They stop with the server, finishing running jobs while the
+            // last requests finish.
+            let stopping = app.stopping();
             let shutdown = Box::pin(async move {
-                let _ = worker_stopped.await;
+                tokio::select! {
+                    () = stopping.cancelled_owned() => {}
+                    _ = worker_stopped => {}
+                }
             });
             Some(actix_web::rt::spawn(workers(db, settings, store, shutdown)))
         }

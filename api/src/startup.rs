@@ -16,6 +16,7 @@ use anyhow::Context;
 use futures::TryFutureExt;
 use futures::future::{Either, ready};
 use migration::{Migrator, MigratorTrait};
+use tokio_util::sync::CancellationToken;
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use service::auth::{LoginThrottle, TokenIssuer};
@@ -78,6 +79,7 @@ impl Application {
             redis,
             settings: Arc::new(settings),
             jobs: Arc::default(),
+            stopping: CancellationToken::new(),
         };
         let listener = TcpListener::bind(&state.settings.bind)
             .with_context(|| format!("cannot bind {}", state.settings.bind))?;
@@ -93,7 +95,7 @@ impl Application {
                 let listener =
                     TcpListener::bind(bind).with_context(|| format!("cannot bind metrics_bind {bind}"))?;
                 let access = MetricsAccess { served_here: true, token: token.clone() };
-                Some(serve_metrics(listener, metrics.clone(), access)?)
+                Some(serve_metrics(listener, metrics.clone(), access, state.stopping.clone())?)
             }
             None => {
                 if state.settings.production && token.is_none() {
@@ -115,11 +117,48 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
+    /// Cancelled when the server stops (see [`AppState::stopping`]);
+    /// cancelling it stops the server as SIGTERM does.
+    pub fn stopping(&self) -> CancellationToken {
+        self.state.stopping.clone()
+    }
+
+    /// Serves until SIGTERM or SIGINT (or [`Application::stopping`]), then
+    /// stops taking connections, closes the subscription sockets and lets
+    /// in-flight requests finish, for at most `shutdown_timeout_secs`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        match self.metrics_server {
-            Some(metrics) => futures::future::try_join(self.server, metrics).await.map(|_| ()),
-            None => self.server.await,
+        let stopping = self.state.stopping.clone();
+        let serving = async move {
+            match self.metrics_server {
+                Some(metrics) => futures::future::try_join(self.server, metrics).await.map(|_| ()),
+                None => self.server.await,
+            }
+        };
+        tokio::pin!(serving);
+        tokio::select! {
+            served = &mut serving => return served,
+            () = stop_signal() => {}
+            () = stopping.cancelled() => {}
+        }
+        tracing::info!("stopping: no new connections; in-flight requests and jobs finish");
+        stopping.cancel();
+        serving.await
+    }
+}
+
+/// SIGTERM (what a container platform sends) or SIGINT (Ctrl-C).
+async fn stop_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot listen for SIGTERM; stopping on Ctrl-C only");
+            let _ = tokio::signal::ctrl_c().await;
         }
     }
 }
@@ -157,12 +196,14 @@ fn serve_metrics(
     listener: TcpListener,
     metrics: PrometheusMetrics,
     access: MetricsAccess,
+    stopping: CancellationToken,
 ) -> anyhow::Result<Server> {
     let server = HttpServer::new(move || {
         let access = access.clone();
         App::new().wrap_fn(move |req, srv| guard_metrics(&access, req, srv)).wrap(metrics.clone())
     })
     .workers(1)
+    .shutdown_signal(stopping.cancelled_owned())
     .listen(listener)?
     .run();
     Ok(server)
@@ -178,6 +219,9 @@ fn serve(
     let socket_schema = web::Data::new(build_socket_schema(state.clone()));
     let body_limit = state.settings.max_body_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
+    // Our stop signal, not actix's own handlers: the sockets and the
+    // embedded workers stop on the same one.
+    let stopping = state.stopping.clone();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let access = access.clone();
@@ -214,6 +258,7 @@ fn serve(
             .route("/readyz", web::get().to(health::readyz))
     })
     .shutdown_timeout(shutdown)
+    .shutdown_signal(stopping.cancelled_owned())
     .client_request_timeout(Duration::from_secs(30))
     .listen(listener)?
     .run();

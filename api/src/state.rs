@@ -25,6 +25,10 @@ pub struct AppState {
     /// The workers' job queues, opened on first look (the job dashboard),
     /// so the api starts even while Redis is away.
     pub jobs: Arc<tokio::sync::OnceCell<jobs::JobStore>>,
+    /// Cancelled when the server stops: long-lived work (the subscription
+    /// sockets, the embedded workers) ends then instead of holding the
+    /// shutdown to its timeout.
+    pub stopping: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {

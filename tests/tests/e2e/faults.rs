@@ -9,9 +9,9 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::delivery::wait_until;
-use crate::helpers::{Backend, spawn_app_with, test_settings};
+use crate::helpers::{Backend, free_port, spawn_app_with, test_settings};
 use crate::on_both_backends;
-use crate::worker_processes::{fill_outbox, free_port};
+use crate::worker_processes::fill_outbox;
 use tests::sinks::SmtpSink;
 
 on_both_backends!(redis_stopped_the_api_serves_and_the_worker_catches_up);

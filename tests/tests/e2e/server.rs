@@ -24,7 +24,11 @@ async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
     let ready = app.get("/readyz").await;
     assert_eq!(ready.status().as_u16(), 200);
     let body: serde_json::Value = ready.json().await.expect("json");
-    assert_eq!(body, json!({"status": "ready", "database": "up", "redis": "up"}));
+    assert_eq!(
+        [&body["status"], &body["database"], &body["redis"]],
+        [&json!("ready"), &json!("up"), &json!("up")],
+        "{body}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -229,4 +233,62 @@ async fn node_against(app: &TestApp, script: &str) -> std::process::Output {
         .output()
         .await
         .expect("node runs")
+}
+
+/// SIGTERM to an idle `aftersales-api` on PostgreSQL without Redis (so the
+/// embedded workers run in it too), with a keep-alive connection and a
+/// subscription socket open: it closes the socket as going away (1001)
+/// and exits 0 within seconds. It used to wait out
+/// `shutdown_timeout_secs` (30 s) for the socket, and a container
+/// platform kills it first. A behaviour check with a generous bound, not
+/// a benchmark.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_an_idle_api_within_seconds() {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+    let database = crate::helpers::FreshDatabase::create(Backend::Postgres).await;
+    let address = format!("127.0.0.1:{}", crate::helpers::free_port());
+    let mut api = tokio::process::Command::new(crate::helpers::binary("aftersales-api", "server"))
+        .env("DATABASE_URL", &database.url)
+        .env("AFTERSALES_BIND", &address)
+        .env("AFTERSALES_DATA_DIR", database.file("data"))
+        .env("AFTERSALES_CONFIG", "/dev/null")
+        .env("AFTERSALES_SHUTDOWN_TIMEOUT_SECS", "30")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("aftersales-api starts");
+    let base = format!("http://{address}");
+    let http = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !http.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+        assert!(std::time::Instant::now() < deadline, "aftersales-api did not come up on {address}");
+        assert!(api.try_wait().expect("status").is_none(), "aftersales-api exited at start");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let mut socket = crate::subscription::socket_at(&base, json!({})).await;
+
+    let pid = api.id().expect("running").to_string();
+    let started = std::time::Instant::now();
+    let sent = std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+    assert!(sent.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), api.wait())
+        .await
+        .unwrap_or_else(|_| panic!("still running {:?} after SIGTERM", started.elapsed()))
+        .expect("exit status");
+    assert!(status.success(), "a clean stop: {status}");
+    println!("aftersales-api exited {:.2} s after SIGTERM", started.elapsed().as_secs_f64());
+    let close = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while let Some(Ok(message)) = socket.next().await {
+            if let Message::Close(frame) = message {
+                return frame.map(|f| f.code);
+            }
+        }
+        None
+    })
+    .await
+    .expect("the socket ends");
+    assert_eq!(close, Some(CloseCode::Away), "the socket is told the server is going away");
 }

@@ -5,7 +5,7 @@
 use chrono::Utc;
 
 use crate::delivery::wait_until;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, TestApp, free_port, spawn_app};
 use crate::on_both_backends;
 use entity::notification;
 use sea_orm::EntityTrait;
@@ -16,18 +16,9 @@ on_both_backends!(
     three_worker_processes_one_killed_deliver_every_message,
 );
 
-/// The real `aftersales-worker` binary, next to this test binary
-/// (`./scripts/test` builds it first).
+/// The real `aftersales-worker` binary.
 fn worker_binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target directory");
-    let binary = dir.join("aftersales-worker");
-    assert!(
-        binary.exists(),
-        "{} is missing: run `cargo build -p worker --bin aftersales-worker`",
-        binary.display()
-    );
-    binary
+    crate::helpers::binary("aftersales-worker", "worker")
 }
 
 fn spawn_worker(
@@ -56,10 +47,6 @@ fn spawn_worker(
         command.env(name, value);
     }
     command.spawn().expect("worker starts")
-}
-
-pub(crate) fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a port")
 }
 
 /// `count` messages due now, each to its own recipient, by SMS every
