@@ -191,6 +191,15 @@ async fn serve(settings: Settings, demo: bool, workers: EmbeddedWorkers) -> anyh
         }
         None => None,
     };
+    if worker.is_none() {
+        // Workers run elsewhere: say now if none does (/readyz says it too).
+        let state = app.state().clone();
+        actix_web::rt::spawn(async move {
+            if crate::routes::health::live_workers(&state).await == Some(0) {
+                tracing::warn!("{}", crate::routes::health::NO_WORKER);
+            }
+        });
+    }
     tracing::info!(
         port = app.port(),
         startup_ms = started.elapsed().as_millis() as u64,

@@ -173,8 +173,8 @@ impl JobStore {
         Ok(active + scheduled)
     }
 
-    /// Says that the worker process `name` is alive; nothing on SQLite,
-    /// whose workers run inside the api.
+    /// Says that the worker process `name` is alive. On SQLite apalis's
+    /// own heartbeats say it (every few seconds, see [`JobStore::open`]).
     pub async fn beat(&self, name: &str) -> Result<(), BoxDynError> {
         if let Self::Redis { deliveries, alive, .. } = self {
             liveness::beat(deliveries.clone().get_connection(), alive, name).await?;
@@ -190,14 +190,22 @@ impl JobStore {
         Ok(())
     }
 
-    /// The worker processes alive on Redis; `None` on SQLite, whose
-    /// workers run inside the api process.
-    pub async fn live_workers(&self) -> Result<Option<u64>, BoxDynError> {
+    /// The worker processes that said they were alive within
+    /// [`liveness::ALIVE_FOR`]: on Redis by their beats, on SQLite by the
+    /// delivery workers' heartbeats in the job store (the embedded
+    /// workers among them).
+    pub async fn live_workers(&self) -> Result<u64, BoxDynError> {
         match self {
             Self::Redis { deliveries, alive, .. } => {
-                Ok(Some(liveness::count(deliveries.clone().get_connection(), alive).await?))
+                Ok(liveness::count(deliveries.clone().get_connection(), alive).await?)
             }
-            Self::Sqlite { .. } => Ok(None),
+            Self::Sqlite { deliveries, .. } => {
+                let since = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |now| now.saturating_sub(liveness::ALIVE_FOR).as_secs());
+                let workers = deliveries.list_workers().await?;
+                Ok(workers.iter().filter(|w| w.last_heartbeat >= since).count() as u64)
+            }
         }
     }
 

@@ -364,6 +364,8 @@ pub async fn run(
         JobStore::Sqlite { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
     };
     tracing::info!(backend = ctx.store.backend_name(), "workers started");
+    let process = worker_name("process");
+    let heartbeat = tokio::spawn(beat(ctx.store.clone(), process.clone()));
     let ran = monitor
         .run_with_signal(async move {
             shutdown.await;
@@ -371,10 +373,28 @@ pub async fn run(
         })
         .await
         .map_err(|e| anyhow::anyhow!("worker monitor: {e}"));
+    heartbeat.abort();
+    if let Err(error) = ctx.store.leave(&process).await {
+        tracing::debug!(%error, "could not say this worker stopped; it counts as alive a little longer");
+    }
     if let Some(status) = status {
         status.stop(true).await;
     }
     ran
+}
+
+/// Says that this process is alive, every [`jobs::liveness::BEAT_EVERY`],
+/// so the api can tell whether anything is being delivered (`/readyz`).
+async fn beat(store: JobStore, process: String) {
+    let mut every = tokio::time::interval(jobs::liveness::BEAT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if let Err(error) = store.beat(&process).await {
+            // The queue's own errors say that Redis is away.
+            tracing::debug!(%error, "heartbeat not recorded");
+        }
+    }
 }
 
 #[cfg(test)]
