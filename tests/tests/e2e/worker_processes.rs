@@ -14,7 +14,64 @@ use tests::sinks::{SmsSink, SmtpSink};
 on_both_backends!(
     a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
     three_worker_processes_one_killed_deliver_every_message,
+    the_worker_refuses_an_unmigrated_database_naming_the_command_that_migrates,
 );
+
+/// `--help` prints the usage and exits 0, and does nothing else: no port
+/// bound (the status port is taken here to see that), no `./data` made.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn worker_help_prints_usage_and_starts_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = held.local_addr().expect("address").port();
+    drop(held);
+    for flag in ["--help", "--version"] {
+        let output = tokio::process::Command::new(worker_binary())
+            .arg(flag)
+            .current_dir(dir.path())
+            .env("AFTERSALES_WORKER_BIND", format!("127.0.0.1:{port}"))
+            .env("AFTERSALES_CONFIG", "/dev/null")
+            .output();
+        let output = tokio::time::timeout(std::time::Duration::from_secs(10), output)
+            .await
+            .unwrap_or_else(|_| panic!("`aftersales-worker {flag}` still running after 10 s"))
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{flag}: {}", output.status);
+        match flag {
+            "--help" => {
+                assert!(stdout.contains("Usage: aftersales-worker"), "{stdout}");
+                assert!(stdout.contains("--config <FILE>"), "{stdout}");
+            }
+            _ => assert!(stdout.starts_with("aftersales-worker "), "{stdout}"),
+        }
+        assert!(!dir.path().join("data").exists(), "{flag} created ./data");
+        assert!(std::net::TcpListener::bind(("127.0.0.1", port)).is_ok(), "{flag} left a port bound");
+    }
+}
+
+/// Against a database nobody migrated, the worker stops at once with a
+/// message that names the command that migrates; it creates nothing there.
+async fn the_worker_refuses_an_unmigrated_database_naming_the_command_that_migrates(backend: Backend) {
+    let database = crate::helpers::FreshDatabase::create(backend).await;
+    let output = tokio::process::Command::new(worker_binary())
+        .env("DATABASE_URL", &database.url)
+        .env("AFTERSALES_DATA_DIR", database.file("data"))
+        .env("AFTERSALES_WORKER_BIND", format!("127.0.0.1:{}", free_port()))
+        .env("AFTERSALES_CONFIG", "/dev/null")
+        .output();
+    let output = tokio::time::timeout(std::time::Duration::from_secs(30), output)
+        .await
+        .expect("the worker stops at once")
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "refused: {stderr}");
+    assert!(stderr.contains("is not migrated"), "{stderr}");
+    assert!(stderr.contains("aftersales-api migrate"), "names the command: {stderr}");
+    let db = sea_orm::Database::connect(&database.url).await.expect("connects");
+    let tables = migration::SchemaManager::new(&db).has_table("seaql_migrations").await.expect("asks");
+    assert!(!tables, "the check created nothing");
+}
 
 /// The real `aftersales-worker` binary.
 fn worker_binary() -> std::path::PathBuf {
