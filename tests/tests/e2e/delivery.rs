@@ -405,11 +405,20 @@ async fn a_reminder_whose_part_came_back_before_sending_is_cancelled(backend: Ba
     let sms = SmsSink::start().await;
     let settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
     let ctx = handlers(&app, settings).await;
-    let pushed = sweep(&ctx, &[SweepKind::OldParts]).await;
+    let old_parts = SweepJob { kind: SweepKind::OldParts, tick: 0 };
+    let swept = handle_sweep(&ctx, &old_parts, 1).await.expect("sweep");
+    assert_eq!(swept.queued, 3, "the sweep counts what it newly queued");
+    let pushed = swept.deliveries;
     assert_eq!(
         app.count("notifications WHERE status = 'PENDING'").await,
         3,
         "mail and SMS to the engineer, mail to the manager"
+    );
+    let again = handle_sweep(&ctx, &old_parts, 1).await.expect("sweep again");
+    assert_eq!(
+        (again.queued, again.deliveries),
+        (0, pushed.clone()),
+        "nothing new; the same jobs pushed again"
     );
     sql(&app, &format!("UPDATE old_parts SET collected_on = '{}'", business_today())).await;
 
