@@ -3,8 +3,10 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseConnection;
 
 use entity::enums::{FaultCategory, Role};
 use service::config::Settings;
@@ -93,25 +95,27 @@ pub struct UserAdd {
     pub password_stdin: bool,
 }
 
-fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
-    let settings = match &cli.config {
-        Some(file) => {
-            if !file.exists() {
-                bail!("configuration file {} does not exist", file.display());
-            }
-            Settings::load_from(Some(file))?
-        }
-        None => Settings::load()?,
-    };
-    Ok(settings)
-}
+/// Runs the job workers inside this process (the embedded default) on
+/// `store` until the shutdown future resolves, letting running jobs
+/// finish. The api library knows only this signature: the binary that
+/// composes the parts passes the worker's runner (see the `server`
+/// package), so the api and the worker meet only in the queue.
+pub type EmbeddedWorkers = Box<
+    dyn FnOnce(
+            DatabaseConnection,
+            Settings,
+            jobs::JobStore,
+            BoxFuture<'static, ()>,
+        ) -> BoxFuture<'static, anyhow::Result<()>>
+        + Send,
+>;
 
-/// Runs the command line.
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = load_settings(&cli)?;
+/// Runs the command line; `workers` serve the embedded default.
+pub async fn run(cli: Cli, workers: EmbeddedWorkers) -> anyhow::Result<()> {
+    let settings = Settings::load_with(cli.config.as_deref())?;
     service::telemetry::init(settings.log_format);
     match cli.command {
-        None | Some(Command::Serve) => serve(settings, cli.demo).await,
+        None | Some(Command::Serve) => serve(settings, cli.demo, workers).await,
         Some(Command::Migrate) => {
             prepare_database(&settings).await?;
             println!("migrations applied");
@@ -158,7 +162,7 @@ async fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool, workers: EmbeddedWorkers) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = prepare_database(&settings).await?;
     if demo {
@@ -168,19 +172,34 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let graphiql = settings.graphiql_enabled();
     let embedded_worker = settings.runs_embedded_worker().then(|| (db.clone(), settings.clone()));
     let app = Application::build_with_db(settings, db)?;
-    // The embedded default runs the workers here, on the SQLite job store;
-    // they stop after the server, letting running jobs finish.
+    // The embedded default runs the workers here, on the SQLite job store
+    // the job dashboard reads too.
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = match embedded_worker {
         Some((db, settings)) => {
-            let store = worker::store::JobStore::open(&settings).await?;
-            let shutdown = async move {
-                let _ = worker_stopped.await;
-            };
-            Some(actix_web::rt::spawn(worker::jobs::run(db, settings, store, false, shutdown)))
+            let store = app.state().jobs().await.map_err(|e| anyhow::anyhow!("{e}"))?.clone();
+            // They stop with the server, finishing running jobs while the
+            // last requests finish.
+            let stopping = app.stopping();
+            let shutdown = Box::pin(async move {
+                tokio::select! {
+                    () = stopping.cancelled_owned() => {}
+                    _ = worker_stopped => {}
+                }
+            });
+            Some(actix_web::rt::spawn(workers(db, settings, store, shutdown)))
         }
         None => None,
     };
+    if worker.is_none() {
+        // Workers run elsewhere: say now if none does (/readyz says it too).
+        let state = app.state().clone();
+        actix_web::rt::spawn(async move {
+            if crate::routes::health::live_workers(&state).await == Some(0) {
+                tracing::warn!("{}", crate::routes::health::NO_WORKER);
+            }
+        });
+    }
     tracing::info!(
         port = app.port(),
         startup_ms = started.elapsed().as_millis() as u64,

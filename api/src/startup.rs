@@ -18,6 +18,7 @@ use anyhow::Context;
 use futures::TryFutureExt;
 use futures::future::{Either, ready};
 use migration::{Migrator, MigratorTrait};
+use tokio_util::sync::CancellationToken;
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use service::auth::{LoginThrottle, TokenIssuer};
@@ -40,9 +41,9 @@ pub struct Application {
 
 /// Connects to the database and applies pending migrations.
 pub async fn prepare_database(settings: &Settings) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    let db = service::db::connect(settings)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(&settings.database_url)))?;
+    let db = service::db::connect(settings).await.with_context(|| {
+        format!("cannot open the database at {}", service::db::redact(&settings.database_url))
+    })?;
     Migrator::up(&db, None).await.context("migrations failed")?;
     if settings.production {
         service::environment::mark_production(&db)
@@ -50,17 +51,6 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<sea_orm::Da
             .context("recording the production environment in the database failed")?;
     }
     Ok(db)
-}
-
-/// The URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        _ => url.to_owned(),
-    }
 }
 
 impl Application {
@@ -96,6 +86,7 @@ impl Application {
             redis,
             settings: Arc::new(settings),
             jobs: Arc::default(),
+            stopping: CancellationToken::new(),
         };
         let listener = TcpListener::bind(&state.settings.bind)
             .with_context(|| format!("cannot bind {}", state.settings.bind))?;
@@ -111,7 +102,7 @@ impl Application {
                 let listener =
                     TcpListener::bind(bind).with_context(|| format!("cannot bind metrics_bind {bind}"))?;
                 let access = MetricsAccess { served_here: true, token: token.clone() };
-                Some(serve_metrics(listener, metrics.clone(), access)?)
+                Some(serve_metrics(listener, metrics.clone(), access, state.stopping.clone())?)
             }
             None => {
                 if state.settings.production && token.is_none() {
@@ -133,11 +124,48 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
+    /// Cancelled when the server stops (see [`AppState::stopping`]);
+    /// cancelling it stops the server as SIGTERM does.
+    pub fn stopping(&self) -> CancellationToken {
+        self.state.stopping.clone()
+    }
+
+    /// Serves until SIGTERM or SIGINT (or [`Application::stopping`]), then
+    /// stops taking connections, closes the subscription sockets and lets
+    /// in-flight requests finish, for at most `shutdown_timeout_secs`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        match self.metrics_server {
-            Some(metrics) => futures::future::try_join(self.server, metrics).await.map(|_| ()),
-            None => self.server.await,
+        let stopping = self.state.stopping.clone();
+        let serving = async move {
+            match self.metrics_server {
+                Some(metrics) => futures::future::try_join(self.server, metrics).await.map(|_| ()),
+                None => self.server.await,
+            }
+        };
+        tokio::pin!(serving);
+        tokio::select! {
+            served = &mut serving => return served,
+            () = stop_signal() => {}
+            () = stopping.cancelled() => {}
+        }
+        tracing::info!("stopping: no new connections; in-flight requests and jobs finish");
+        stopping.cancel();
+        serving.await
+    }
+}
+
+/// SIGTERM (what a container platform sends) or SIGINT (Ctrl-C).
+async fn stop_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot listen for SIGTERM; stopping on Ctrl-C only");
+            let _ = tokio::signal::ctrl_c().await;
         }
     }
 }
@@ -191,12 +219,14 @@ fn serve_metrics(
     listener: TcpListener,
     metrics: PrometheusMetrics,
     access: MetricsAccess,
+    stopping: CancellationToken,
 ) -> anyhow::Result<Server> {
     let server = HttpServer::new(move || {
         let access = access.clone();
         App::new().wrap_fn(move |req, srv| guard_metrics(&access, req, srv)).wrap(metrics.clone())
     })
     .workers(1)
+    .shutdown_signal(stopping.cancelled_owned())
     .listen(listener)?
     .run();
     Ok(server)
@@ -213,6 +243,9 @@ fn serve(
     let body_limit = state.settings.max_body_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
     let origins = state.settings.cors_allowed_origins.clone();
+    // Our stop signal, not actix's own handlers: the sockets and the
+    // embedded workers stop on the same one.
+    let stopping = state.stopping.clone();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let access = access.clone();
@@ -257,6 +290,7 @@ fn serve(
             .wrap(Condition::new(!origins.is_empty(), cors(&origins)))
     })
     .shutdown_timeout(shutdown)
+    .shutdown_signal(stopping.cancelled_owned())
     .client_request_timeout(Duration::from_secs(30))
     .listen(listener)?
     .run();

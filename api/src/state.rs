@@ -24,7 +24,11 @@ pub struct AppState {
     pub events: service::events::EventBus,
     /// The workers' job queues, opened on first look (the job dashboard),
     /// so the api starts even while Redis is away.
-    pub jobs: Arc<tokio::sync::OnceCell<worker::store::JobStore>>,
+    pub jobs: Arc<tokio::sync::OnceCell<jobs::JobStore>>,
+    /// Cancelled when the server stops: long-lived work (the subscription
+    /// sockets, the embedded workers) ends then instead of holding the
+    /// shutdown to its timeout.
+    pub stopping: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {
@@ -58,9 +62,9 @@ impl AppState {
     }
 
     /// The job queues, opened now if this is the first look.
-    pub async fn jobs(&self) -> Result<&worker::store::JobStore, service::ServiceError> {
+    pub async fn jobs(&self) -> Result<&jobs::JobStore, service::ServiceError> {
         self.jobs
-            .get_or_try_init(|| worker::store::JobStore::open(&self.settings))
+            .get_or_try_init(|| jobs::JobStore::open(&self.settings))
             .await
             .map_err(|e| service::ServiceError::Unavailable(format!("job queues: {e}")))
     }

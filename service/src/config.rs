@@ -298,6 +298,18 @@ impl Settings {
         }
     }
 
+    /// What the binaries' `--config FILE` asks for: that file, which must
+    /// exist; without one, [`Settings::load`].
+    pub fn load_with(config: Option<&Path>) -> Result<Self, ConfigError> {
+        match config {
+            Some(file) if !file.exists() => {
+                Err(ConfigError::Read(format!("configuration file {} does not exist", file.display())))
+            }
+            Some(file) => Self::load_from(Some(file)),
+            None => Self::load(),
+        }
+    }
+
     /// Like [`Settings::load`] with an explicit (optional) file.
     pub fn load_from(file: Option<&Path>) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Settings::default()));

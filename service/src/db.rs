@@ -57,6 +57,17 @@ pub async fn connect_url(
     Database::connect(options).await
 }
 
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
 /// Starts a transaction that will write. On SQLite it takes the write lock
 /// up front (`BEGIN IMMEDIATE`): a deferred transaction that upgrades to a
 /// write fails with SQLITE_BUSY at once, whatever the busy timeout says.

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, PostgresQueryBuilder, UpdateStatement};
 use sea_orm::sqlx::{self, Postgres, Sqlite, pool::PoolConnection};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set, UpdateMany,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, UpdateMany,
 };
 
 use entity::enums::{NotificationChannel, NotificationStatus, Role};
@@ -63,6 +63,25 @@ pub async fn queue<C: ConnectionTrait>(db: &C, message: Outgoing, now: DateTime<
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// Messages [`queue`]d at `now`: what one sweep, which queues everything
+/// with its own `now`, newly put in the outbox (a message it found queued
+/// already keeps its first time). `now` to the microsecond, which both
+/// databases keep.
+pub async fn queued_at<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> ServiceResult<u64> {
+    Ok(notification::Entity::find().filter(notification::Column::CreatedAt.eq(now)).count(db).await?)
+}
+
+/// Messages of `channel` waiting in the outbox to be sent.
+pub async fn waiting<C: ConnectionTrait>(db: &C, channel: NotificationChannel) -> ServiceResult<u64> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::Channel.eq(channel))
+        .filter(
+            notification::Column::Status.is_in([NotificationStatus::Pending, NotificationStatus::Sending]),
+        )
+        .count(db)
+        .await?)
 }
 
 /// Messages on `channels` that are due: pending ones whose time has come,

@@ -73,9 +73,9 @@ async fn main() {
         for _ in 0..workers {
             let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
             stops.push(stop);
-            let store = worker::store::JobStore::open(&settings).await.expect("job queues open");
+            let store = jobs::JobStore::open(&settings).await.expect("job queues open");
             let (db, settings) = (bench.db.clone(), settings.clone());
-            handles.push(tokio::spawn(worker::jobs::run(db, settings, store, false, async move {
+            handles.push(tokio::spawn(worker::runner::run(db, settings, store, false, async move {
                 let _ = stopped.await;
             })));
         }

@@ -15,9 +15,8 @@ use tokio::time::{Instant, timeout_at};
 
 use entity::enums::{NotificationChannel, NotificationStatus};
 use entity::notification;
-use service::config::{Delivery, Settings};
+use service::config::Delivery;
 use service::notify::{self, DeliveryRecorder};
-use service::usecase::reminders;
 use service::usecase::reports::stored::{self, ReportFile};
 
 /// A file that goes with a mail: a stored report's workbook.
@@ -173,14 +172,6 @@ impl Senders {
     }
 }
 
-/// What one delivery round did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Round {
-    pub sent: usize,
-    pub failed: usize,
-    pub dead: usize,
-}
-
 /// How one message went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -231,28 +222,4 @@ pub async fn deliver(
             Ok(if status == NotificationStatus::Dead { Outcome::Dead } else { Outcome::Failed })
         }
     }
-}
-
-/// Claims up to `batch` due messages that still need sending and
-/// delivers them, one after the other.
-pub async fn deliver_due(
-    db: &DatabaseConnection,
-    settings: &Settings,
-    senders: &Senders,
-    batch: u64,
-) -> Result<Round, service::ServiceError> {
-    let channels = senders.channels();
-    let mut round = Round::default();
-    for (id, _) in notify::due(db, &channels, batch, Utc::now()).await? {
-        let Some(message) = reminders::claim_for_sending(db, settings, &channels, id, Utc::now()).await?
-        else {
-            continue;
-        };
-        match deliver(db, &settings.delivery, senders, &message).await? {
-            Outcome::Sent => round.sent += 1,
-            Outcome::Failed => round.failed += 1,
-            Outcome::Dead => round.dead += 1,
-        }
-    }
-    Ok(round)
 }

@@ -1,29 +1,15 @@
-//! `aftersales-worker`: sweeps and delivers until SIGTERM or Ctrl-C.
+//! `aftersales-worker`: see `worker::cli`.
 
 use std::process::ExitCode;
 
-use service::config::Settings;
+use clap::Parser;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let settings = match Settings::load() {
-        Ok(settings) => settings,
-        Err(err) => {
-            eprintln!("aftersales-worker: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    service::telemetry::init(settings.log_format);
-    let db = match service::db::connect(&settings).await {
-        Ok(db) => db,
-        Err(err) => {
-            tracing::error!(error = %err, "cannot connect to the database");
-            return ExitCode::FAILURE;
-        }
-    };
+    let cli = worker::cli::Cli::parse();
     let shutdown = async {
         let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             Ok(term) => term,
@@ -34,18 +20,10 @@ async fn main() -> ExitCode {
             _ = tokio::signal::ctrl_c() => {},
         }
     };
-    let store = match worker::store::JobStore::open(&settings).await {
-        Ok(store) => store,
-        Err(err) => {
-            tracing::error!(error = %err, "cannot open the job queues");
-            return ExitCode::FAILURE;
-        }
-    };
-    let outcome = worker::jobs::run(db, settings, store, true, shutdown).await;
-    match outcome {
+    match worker::cli::run(cli, shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            tracing::error!(error = %err, "worker failed");
+            eprintln!("aftersales-worker: {err:#}");
             ExitCode::FAILURE
         }
     }

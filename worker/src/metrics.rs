@@ -1,7 +1,9 @@
 //! What the worker reports on `/metrics` (Prometheus text) and `/healthz`:
 //! jobs done, failed and retried by kind, deliveries sent, failed and dead,
 //! the depth of the job queues and of the outbox, and the last successful
-//! run of each schedule.
+//! run of each schedule. A depth that cannot be read (the database or the
+//! queue is away) is left out, not reported as 0, and
+//! `aftersales_worker_outbox_up` / `aftersales_worker_queue_up` say 0.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -9,12 +11,12 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::{App, HttpResponse, HttpServer, web};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
 use entity::enums::NotificationStatus;
 use entity::notification;
 
-use crate::jobs::Context;
+use crate::runner::Context;
 
 /// Counters shared by the handlers.
 #[derive(Debug, Default)]
@@ -86,36 +88,62 @@ impl Metrics {
         for (kind, (_, _, last)) in &jobs {
             line(format!("aftersales_worker_last_success_timestamp_seconds{{kind=\"{kind}\"}} {last}"));
         }
+        let outbox = outbox_depths(&ctx.db).await;
+        if let Err(error) = &outbox {
+            tracing::warn!(%error, "outbox depth unavailable");
+        }
+        line("# HELP aftersales_worker_outbox_up 1 when the outbox depth was read, 0 when the database did not answer (then no depth is reported).".into());
+        line("# TYPE aftersales_worker_outbox_up gauge".into());
+        line(format!("aftersales_worker_outbox_up {}", u8::from(outbox.is_ok())));
         line("# TYPE aftersales_worker_outbox_depth gauge".into());
-        for status in [NotificationStatus::Pending, NotificationStatus::Sending, NotificationStatus::Dead] {
-            let depth = notification::Entity::find()
-                .filter(notification::Column::Status.eq(status))
-                .count(&ctx.db)
-                .await
-                .unwrap_or_default();
+        for (status, depth) in outbox.unwrap_or_default() {
             line(format!("aftersales_worker_outbox_depth{{status=\"{}\"}} {depth}", status.as_str()));
         }
+        let queues = ctx.store.snapshot(0).await;
+        if let Err(error) = &queues {
+            tracing::warn!(%error, "queue figures unavailable");
+        }
+        line("# HELP aftersales_worker_queue_up 1 when the job queues' figures were read, 0 when the queue backend did not answer (then none are reported).".into());
+        line("# TYPE aftersales_worker_queue_up gauge".into());
+        line(format!("aftersales_worker_queue_up {}", u8::from(queues.is_ok())));
         line("# TYPE aftersales_worker_queue_jobs gauge".into());
-        match ctx.store.snapshot(0).await {
-            Ok(queues) => {
-                for queue in queues {
-                    for (stat, value) in &queue.stats {
-                        let Some(state) = QUEUE_STATS.iter().find(|(s, _)| s == stat).map(|(_, name)| name)
-                        else {
-                            continue;
-                        };
-                        let value: f64 = value.parse().unwrap_or_default();
-                        line(format!(
-                            "aftersales_worker_queue_jobs{{queue=\"{}\",state=\"{state}\"}} {value}",
-                            queue.name
-                        ));
-                    }
-                }
+        for queue in queues.unwrap_or_default() {
+            for (stat, value) in &queue.stats {
+                let Some(state) = QUEUE_STATS.iter().find(|(s, _)| s == stat).map(|(_, name)| name) else {
+                    continue;
+                };
+                let value: f64 = value.parse().unwrap_or_default();
+                line(format!(
+                    "aftersales_worker_queue_jobs{{queue=\"{}\",state=\"{state}\"}} {value}",
+                    queue.name
+                ));
             }
-            Err(err) => tracing::warn!(error = %err, "queue figures unavailable"),
         }
         out
     }
+}
+
+/// The outbox's messages by status, each status reported (0 when none);
+/// an error when the database does not answer.
+async fn outbox_depths(db: &DatabaseConnection) -> Result<Vec<(NotificationStatus, i64)>, DbErr> {
+    const REPORTED: [NotificationStatus; 3] =
+        [NotificationStatus::Pending, NotificationStatus::Sending, NotificationStatus::Dead];
+    let counted: Vec<(NotificationStatus, i64)> = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::Status)
+        .column_as(notification::Column::Id.count(), "n")
+        .filter(notification::Column::Status.is_in(REPORTED))
+        .group_by(notification::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(REPORTED
+        .into_iter()
+        .map(|status| {
+            let depth = counted.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+            (status, depth)
+        })
+        .collect())
 }
 
 /// The backends' queue figures exported, by their names there.
@@ -146,4 +174,45 @@ pub fn serve(bind: &str, ctx: Arc<Context>) -> std::io::Result<actix_web::dev::S
     .bind(bind)?
     .run();
     Ok(server)
+}
+
+#[cfg(test)]
+mod tests {
+    use migration::{Migrator, MigratorTrait};
+    use service::config::Settings;
+
+    use crate::runner::Context;
+
+    #[tokio::test]
+    async fn an_outbox_that_cannot_be_read_is_reported_unknown_not_empty() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sqlite = |file: &str| format!("sqlite://{}?mode=rwc", dir.path().join(file).display());
+        let settings = Settings {
+            database_url: sqlite("aftersales.db"),
+            job_store_url: Some(sqlite("jobs.db")),
+            data_dir: dir.path().to_owned(),
+            ..Settings::default()
+        };
+        let db = service::db::connect(&settings).await.expect("database");
+        let store = jobs::JobStore::open(&settings).await.expect("job store");
+        let ctx = Context::new(db.clone(), settings, store).expect("context");
+
+        // No tables yet: nobody can say how much waits.
+        let text = ctx.metrics.render(&ctx).await;
+        assert!(text.contains("aftersales_worker_outbox_up 0\n"), "{text}");
+        assert!(!text.contains("aftersales_worker_outbox_depth{"), "no depth is made up: {text}");
+        assert!(text.contains("aftersales_worker_queue_up 1\n"), "{text}");
+
+        Migrator::up(&db, None).await.expect("migrated");
+        let text = ctx.metrics.render(&ctx).await;
+        assert!(text.contains("aftersales_worker_outbox_up 1\n"), "{text}");
+        assert!(text.contains("aftersales_worker_outbox_depth{status=\"PENDING\"} 0\n"), "{text}");
+        assert!(text.contains("aftersales_worker_outbox_depth{status=\"DEAD\"} 0\n"), "{text}");
+
+        // The database goes away under the worker.
+        db.close().await.expect("closed");
+        let text = ctx.metrics.render(&ctx).await;
+        assert!(text.contains("aftersales_worker_outbox_up 0\n"), "{text}");
+        assert!(!text.contains("aftersales_worker_outbox_depth{"), "{text}");
+    }
 }

@@ -87,6 +87,7 @@ async fn serve(
     let (to_engine, queued) = mpsc::channel::<Vec<u8>>(MAX_QUEUED_MESSAGES);
     // The token's expiry, known once the client has signed in.
     let (expiry_known, mut expiry) = watch::channel::<Option<chrono::DateTime<chrono::Utc>>>(None);
+    let stopping = state.stopping.clone();
     let mut engine = WebSocket::new(schema.0, ReceiverStream::new(queued), protocol)
         .on_connection_init(move |payload| sign_in(state, client, payload, expiry_known));
     let mut heartbeat = tokio::time::interval(HEARTBEAT);
@@ -132,6 +133,11 @@ async fn serve(
                     let left = (at - chrono::Utc::now()).to_std().unwrap_or_default();
                     Instant::now() + left
                 });
+            }
+            // The server is stopping: a socket left open would hold the
+            // shutdown to its timeout; the client reconnects elsewhere.
+            () = stopping.cancelled() => {
+                break Some(CloseReason { code: CloseCode::Away, description: Some("the server is stopping; reconnect".into()) });
             }
             () = expired => {
                 break Some(CloseReason { code: CloseCode::Other(UNAUTHORIZED), description: Some("the token has expired; sign in again".into()) });

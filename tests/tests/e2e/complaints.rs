@@ -157,9 +157,9 @@ async fn a_quality_complaint_not_taken_in_two_hours_is_escalated_once(backend: B
     assert_eq!(overdue["complaints"]["totalCount"], 1);
     assert_eq!(overdue["complaints"]["edges"][0]["node"]["routingOverdue"], true);
 
-    let settings = test_settings(&app.database.url);
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
-    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    let worker = crate::delivery::handlers(&app, test_settings(&app.database.url)).await;
+    crate::delivery::sweep(&worker, &[jobs::SweepKind::Complaints]).await;
+    crate::delivery::sweep(&worker, &[jobs::SweepKind::Complaints]).await;
     assert_eq!(
         app.count(
             "notifications WHERE template = 'complaint_routing_overdue' AND recipient = 'manager@example.cn'"

@@ -10,11 +10,13 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 
 use entity::notification;
+use jobs::{DeliverJob, SweepJob, SweepKind};
 use sea_orm::EntityTrait;
 use sea_orm::sea_query::Expr;
 use service::config::{Delivery, Settings};
 use service::usecase::identity::{self, NewUser};
-use worker::delivery::{Senders, deliver_due};
+use worker::delivery::Outcome;
+use worker::runner::{Context, handle_delivery, handle_sweep};
 
 use crate::helpers::{Backend, PASSWORD, TestApp, spawn_app, spawn_app_with, test_settings};
 use crate::on_both_backends;
@@ -79,21 +81,74 @@ async fn statuses(app: &TestApp) -> Vec<(String, i32)> {
         .collect()
 }
 
+/// The worker's real job handlers, in this process, as one worker process
+/// runs them over `settings`. Their job store is a SQLite file of the
+/// test's own, so what they push goes nowhere else.
+pub(crate) async fn handlers(app: &TestApp, mut settings: Settings) -> Context {
+    let file = app.database.file("jobs.db");
+    settings.redis_url = None;
+    settings.job_store_url = Some(format!("sqlite://{}?mode=rwc", file.display()));
+    let store = jobs::JobStore::open(&settings).await.expect("job store");
+    Context::new(app.db.clone(), settings, store).expect("handlers")
+}
+
+/// Each of `kinds` swept once by the real sweep handler, as a queued
+/// sweep job is; the delivery jobs they pushed (each message once).
+pub(crate) async fn sweep(ctx: &Context, kinds: &[SweepKind]) -> Vec<DeliverJob> {
+    let mut pushed = Vec::new();
+    for kind in kinds {
+        let job = SweepJob { kind: *kind, tick: 0 };
+        let swept = handle_sweep(ctx, &job, 1).await.unwrap_or_else(|e| panic!("sweep {}: {e}", kind.name()));
+        pushed.extend(swept.deliveries);
+    }
+    pushed.sort_by_key(|job| job.notification_id);
+    pushed.dedup();
+    pushed
+}
+
+/// How a round of delivery jobs went.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Round {
+    sent: usize,
+    failed: usize,
+    dead: usize,
+    /// Jobs with nothing to send: sent already, not due, no longer needed.
+    idle: usize,
+}
+
+/// `jobs` run one after the other by the real delivery handler, as a
+/// delivery worker takes them from the queue.
+async fn deliver(ctx: &Context, jobs: &[DeliverJob]) -> Round {
+    let mut round = Round::default();
+    for job in jobs {
+        match handle_delivery(ctx, job).await.expect("delivery job") {
+            Some(Outcome::Sent) => round.sent += 1,
+            Some(Outcome::Failed) => round.failed += 1,
+            Some(Outcome::Dead) => round.dead += 1,
+            None => round.idle += 1,
+        }
+    }
+    round
+}
+
 async fn overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_workers(backend: Backend) {
     let app = spawn_app(backend).await;
     overdue_old_part(&app).await;
     let smtp = SmtpSink::start(0).await;
     let sms = SmsSink::start().await;
     let settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
+    let (a, b, c) = (
+        handlers(&app, settings.clone()).await,
+        handlers(&app, settings.clone()).await,
+        handlers(&app, settings).await,
+    );
 
     // Sweeps in three processes, twice: the database decides what exists.
+    let mut pushed = Vec::new();
     for _ in 0..2 {
-        let (a, b, c) = tokio::join!(
-            worker::sweep_once(&app.db, &settings),
-            worker::sweep_once(&app.db, &settings),
-            worker::sweep_once(&app.db, &settings)
-        );
-        a.and(b).and(c).expect("sweeps");
+        let kinds = [SweepKind::OldParts];
+        let (x, y, z) = tokio::join!(sweep(&a, &kinds), sweep(&b, &kinds), sweep(&c, &kinds));
+        pushed.extend(x.into_iter().chain(y).chain(z));
     }
     assert_eq!(
         app.count("notifications WHERE template = 'old_part_overdue'").await,
@@ -106,16 +161,16 @@ async fn overdue_old_part_reminders_arrive_once_by_email_and_sms_with_three_work
         "three days late: the manager too"
     );
 
-    let senders = Senders::new(&settings.delivery).expect("senders");
-    let (a, b, c) = tokio::join!(
-        deliver_due(&app.db, &settings, &senders, 10),
-        deliver_due(&app.db, &settings, &senders, 10),
-        deliver_due(&app.db, &settings, &senders, 10)
-    );
-    let sent = a.expect("worker a").sent + b.expect("worker b").sent + c.expect("worker c").sent;
-    assert_eq!(sent, 3);
-    let again = deliver_due(&app.db, &settings, &senders, 10).await.expect("nothing left");
-    assert_eq!(again.sent, 0);
+    // The queue keeps one job per message whoever pushed it.
+    pushed.sort_by_key(|job| job.notification_id);
+    pushed.dedup();
+    assert_eq!(pushed.len(), 3, "a delivery job per message");
+
+    // Each job delivered to all three (the queue delivers at least once).
+    let (x, y, z) = tokio::join!(deliver(&a, &pushed), deliver(&b, &pushed), deliver(&c, &pushed));
+    assert_eq!(x.sent + y.sent + z.sent, 3);
+    assert_eq!(deliver(&a, &pushed).await.sent, 0, "a job delivered again sends nothing");
+    assert!(sweep(&a, &[SweepKind::Outbox]).await.is_empty(), "nothing left to deliver");
 
     let mails = smtp.received();
     assert_eq!(mails.len(), 2, "one mail to the engineer, one to the manager");
@@ -135,13 +190,15 @@ async fn receiver_down_means_retries_then_one_delivery(backend: Backend) {
     // A port nobody listens on yet.
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
     let settings = settings_for(&app, &format!("smtp://127.0.0.1:{port}"), None, |_| {});
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    let ctx = handlers(&app, settings).await;
+    // No SMS gateway here: the SMS waits, and only the mails get jobs.
+    let pushed = sweep(&ctx, &[SweepKind::OldParts]).await;
     sql(&app, "DELETE FROM notifications WHERE channel = 'SMS'").await;
-    let senders = Senders::new(&settings.delivery).expect("senders");
-    let down = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
+    let down = deliver(&ctx, &pushed).await;
     assert_eq!((down.sent, down.failed), (0, 2));
-    let later = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
-    assert_eq!(later.failed, 0, "nothing is tried again before its backoff");
+    assert!(sweep(&ctx, &[SweepKind::Outbox]).await.is_empty(), "nothing is due again before its backoff");
+    let later = deliver(&ctx, &pushed).await;
+    assert_eq!((later.failed, later.idle), (0, 2), "a job delivered again before the backoff tries nothing");
     assert!(
         app.count("notifications WHERE status = 'PENDING' AND attempts = 1 AND last_error IS NOT NULL").await
             == 2
@@ -154,10 +211,22 @@ async fn receiver_down_means_retries_then_one_delivery(backend: Backend) {
         .exec(&app.db)
         .await
         .expect("backoff over");
-    let up = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
+    let up = deliver(&ctx, &sweep(&ctx, &[SweepKind::Outbox]).await).await;
     assert_eq!(up.sent, 2);
     assert_eq!(smtp.received().len(), 2, "each message once");
     assert!(statuses(&app).await.iter().all(|(s, attempts)| s == "SENT" && *attempts == 2));
+    // The handlers counted what they did, as /metrics shows it.
+    let metrics = ctx.metrics.render(&ctx).await;
+    for line in [
+        "aftersales_worker_deliveries_total{outcome=\"sent\"} 2",
+        "aftersales_worker_deliveries_total{outcome=\"failed\"} 2",
+        "aftersales_worker_jobs_total{kind=\"old_parts\",outcome=\"done\"} 1",
+        "aftersales_worker_jobs_total{kind=\"outbox\",outcome=\"done\"} 2",
+        "aftersales_worker_outbox_up 1",
+        "aftersales_worker_outbox_depth{status=\"PENDING\"} 0",
+    ] {
+        assert!(metrics.contains(&format!("{line}\n")), "{line} in\n{metrics}");
+    }
 }
 
 async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
@@ -165,11 +234,11 @@ async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
     let manager = overdue_old_part(&app).await;
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
     let settings = settings_for(&app, &format!("smtp://127.0.0.1:{port}"), None, |d| d.max_attempts = 1);
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    let ctx = handlers(&app, settings).await;
+    let pushed = sweep(&ctx, &[SweepKind::OldParts]).await;
     sql(&app, "DELETE FROM notifications WHERE channel = 'SMS' OR template <> 'old_part_overdue'").await;
-    let senders = Senders::new(&settings.delivery).expect("senders");
-    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
-    assert_eq!(round.dead, 1);
+    let round = deliver(&ctx, &pushed).await;
+    assert_eq!((round.dead, round.idle), (1, 1), "the escalation's job finds its message gone");
 
     let dead = app
         .gql(Some(&manager), "{ notifications(filter: {status: DEAD}) { totalCount edges { node { id recipient template lastError attempts } } } }", json!({}))
@@ -195,7 +264,7 @@ async fn a_message_that_keeps_failing_is_dead_until_resent(backend: Backend) {
     assert_eq!(twice.error_code(), Some("INVALID_TRANSITION"), "only dead messages are resent");
 
     let smtp = SmtpSink::start(port).await;
-    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
+    let round = deliver(&ctx, &sweep(&ctx, &[SweepKind::Outbox]).await).await;
     assert_eq!(round.sent, 1);
     assert_eq!(smtp.received().len(), 1);
 }
@@ -248,9 +317,9 @@ async fn start_workers(
     for _ in 0..count {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         stops.push(stop);
-        let store = worker::store::JobStore::open(settings).await.expect("job queues open");
+        let store = jobs::JobStore::open(settings).await.expect("job queues open");
         let (db, settings) = (app.db.clone(), settings.clone());
-        workers.push(tokio::spawn(worker::jobs::run(db, settings, store, false, async move {
+        workers.push(tokio::spawn(worker::runner::run(db, settings, store, false, async move {
             let _ = stopped.await;
         })));
     }
@@ -270,10 +339,25 @@ async fn stop_workers(
     }
 }
 
-pub(crate) async fn wait_until(what: impl Fn() -> bool, secs: u64) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
-    while !what() && std::time::Instant::now() < deadline {
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+/// Waits until `done` holds, for at most `secs`; past that the test fails
+/// here, saying what it waited for, rather than at a later assertion.
+#[track_caller]
+pub(crate) fn wait_until(
+    what: &str,
+    done: impl Fn() -> bool,
+    secs: u64,
+) -> impl std::future::Future<Output = ()> {
+    let caller = std::panic::Location::caller();
+    let what = what.to_owned();
+    async move {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        while !done() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "timed out after {secs} s waiting until {what} (at {caller})"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
     }
 }
 
@@ -289,7 +373,12 @@ async fn three_workers_deliver_each_reminder_once(backend: Backend, queues: Queu
     use_queues(&mut settings, queues);
     let (stops, workers) = start_workers(&app, &settings, 3).await;
     // Mail and SMS to the engineer, mail to the manager.
-    wait_until(|| smtp.received().len() >= 2 && !sms.received().is_empty(), 40).await;
+    wait_until(
+        "two mails and an SMS arrived",
+        || smtp.received().len() >= 2 && !sms.received().is_empty(),
+        40,
+    )
+    .await;
     // A few more ticks in every worker: nothing more may arrive.
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     stop_workers(stops, workers).await;
@@ -315,23 +404,32 @@ async fn a_reminder_whose_part_came_back_before_sending_is_cancelled(backend: Ba
     let smtp = SmtpSink::start(0).await;
     let sms = SmsSink::start().await;
     let settings = settings_for(&app, &smtp.url(), Some(sms.url()), |_| {});
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    let ctx = handlers(&app, settings).await;
+    let old_parts = SweepJob { kind: SweepKind::OldParts, tick: 0 };
+    let swept = handle_sweep(&ctx, &old_parts, 1).await.expect("sweep");
+    assert_eq!(swept.queued, 3, "the sweep counts what it newly queued");
+    let pushed = swept.deliveries;
     assert_eq!(
         app.count("notifications WHERE status = 'PENDING'").await,
         3,
         "mail and SMS to the engineer, mail to the manager"
     );
+    let again = handle_sweep(&ctx, &old_parts, 1).await.expect("sweep again");
+    assert_eq!(
+        (again.queued, again.deliveries),
+        (0, pushed.clone()),
+        "nothing new; the same jobs pushed again"
+    );
     sql(&app, &format!("UPDATE old_parts SET collected_on = '{}'", business_today())).await;
 
-    let senders = Senders::new(&settings.delivery).expect("senders");
-    let round = deliver_due(&app.db, &settings, &senders, 10).await.expect("round");
-    assert_eq!(round.sent, 0);
+    let round = deliver(&ctx, &pushed).await;
+    assert_eq!((round.sent, round.idle), (0, 3));
     assert!(smtp.received().is_empty() && sms.received().is_empty(), "nothing sent");
     assert_eq!(
         app.count("notifications WHERE status = 'CANCELLED' AND last_error LIKE 'no longer due%'").await,
         3
     );
-    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    sweep(&ctx, &[SweepKind::OldParts]).await;
     assert_eq!(app.count("notifications").await, 3, "a part handed in is not reminded of again");
 }
 
@@ -360,7 +458,7 @@ async fn a_due_report_is_stored_once_and_mailed_to_management_with_its_workbook(
     settings.schedules.outbox = "* * * * * *".into();
     use_queues(&mut settings, Queues::Sqlite);
     let (stops, workers) = start_workers(&app, &settings, 2).await;
-    wait_until(|| smtp.received().len() >= 2, 40).await;
+    wait_until("both managers' mails arrived", || smtp.received().len() >= 2, 40).await;
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     stop_workers(stops, workers).await;
 
@@ -422,7 +520,12 @@ async fn the_job_dashboard_shows_the_queues_to_admins_only(backend: Backend, que
     settings.queue_prefix = on_queues.queue_prefix;
     settings.worker_bind = "127.0.0.1:0".into();
     let (stops, workers) = start_workers(&app, &settings, 1).await;
-    wait_until(|| smtp.received().len() >= 2, 30).await;
+    wait_until(
+        "the engineer's reminder and the manager's escalation arrived",
+        || smtp.received().len() >= 2,
+        30,
+    )
+    .await;
 
     let query = "{ jobQueues(recent: 50) { name backend stats { name value } workers { name lastHeartbeat } recent { status attempt args } } }";
     let admin = app.user_with("ops", &[Role::Admin], None).await;
@@ -498,8 +601,12 @@ async fn a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down(backen
     use_queues(&mut settings, Queues::Redis);
 
     let (stops, workers) = start_workers(&app, &settings, 1).await;
-    // The engineer's reminder and the manager's escalation.
-    wait_until(|| smtp.received().len() >= 2, 30).await;
+    wait_until(
+        "the engineer's reminder and the manager's escalation arrived",
+        || smtp.received().len() >= 2,
+        30,
+    )
+    .await;
     stop_workers(stops, workers).await;
     assert_eq!(smtp.received().len(), 2, "before the stop: the reminder and the escalation");
 
@@ -515,7 +622,7 @@ async fn a_restarted_worker_catches_up_on_what_fell_due_while_it_was_down(backen
     sql(&app, "UPDATE users SET email = 'agent@example.cn' WHERE username = 'agent1'").await;
 
     let (stops, workers) = start_workers(&app, &settings, 1).await;
-    wait_until(|| smtp.received().len() >= 4, 30).await;
+    wait_until("the catch-up sweep's two reminders arrived", || smtp.received().len() >= 4, 30).await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     stop_workers(stops, workers).await;
     let mut recipients: Vec<String> = smtp.received().iter().flat_map(|m| m.to.clone()).collect();
@@ -548,9 +655,9 @@ async fn unanswered_report_goes_to_the_agent_then_the_manager(backend: Backend) 
     overdue_old_part(&app).await;
     sql(&app, "DELETE FROM old_parts").await;
     sql(&app, "UPDATE users SET email = 'agent@example.cn' WHERE username = 'agent1'").await;
-    let settings = test_settings(&app.database.url);
+    let ctx = handlers(&app, test_settings(&app.database.url)).await;
     reply_overdue_by(&app, 1).await;
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
+    sweep(&ctx, &[SweepKind::Sla]).await;
     assert_eq!(
         app.count("notifications WHERE template = 'sla_reply_overdue' AND recipient = 'agent@example.cn'")
             .await,
@@ -563,8 +670,8 @@ async fn unanswered_report_goes_to_the_agent_then_the_manager(backend: Backend) 
     );
 
     reply_overdue_by(&app, 5).await;
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
-    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    sweep(&ctx, &[SweepKind::Sla]).await;
+    sweep(&ctx, &[SweepKind::Sla]).await;
     assert_eq!(
         app.count("notifications WHERE template = 'sla_reply_overdue'").await,
         2,

@@ -9,9 +9,9 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::delivery::wait_until;
-use crate::helpers::{Backend, spawn_app_with, test_settings};
+use crate::helpers::{Backend, free_port, spawn_app_with, test_settings};
 use crate::on_both_backends;
-use crate::worker_processes::{fill_outbox, free_port};
+use crate::worker_processes::fill_outbox;
 use tests::sinks::SmtpSink;
 
 on_both_backends!(redis_stopped_the_api_serves_and_the_worker_catches_up);
@@ -44,14 +44,14 @@ async fn redis_stopped_the_api_serves_and_the_worker_catches_up(backend: Backend
     settings.delivery.poll_interval_ms = 100;
     settings.delivery.lease_secs = 5;
     settings.schedules.outbox = "* * * * * *".into();
-    let store = worker::store::JobStore::open(&settings).await.expect("queues");
+    let store = jobs::JobStore::open(&settings).await.expect("queues");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let worker = tokio::spawn(worker::jobs::run(app.db.clone(), settings, store, false, async move {
+    let worker = tokio::spawn(worker::runner::run(app.db.clone(), settings, store, false, async move {
         let _ = stopped.await;
     }));
 
     fill_outbox(&app, 5, None, "before").await;
-    wait_until(|| smtp.received().len() >= 5, 30).await;
+    wait_until("five mails arrived while Redis was up", || smtp.received().len() >= 5, 30).await;
     assert_eq!(smtp.received().len(), 5, "delivered while Redis is up");
 
     // Redis goes away: the API keeps answering and says what is down.
@@ -70,7 +70,7 @@ async fn redis_stopped_the_api_serves_and_the_worker_catches_up(backend: Backend
     // Redis is back, empty: the worker carries on by itself.
     let _redis = redis_on(port);
     wait_until_ready(&ready).await;
-    wait_until(|| smtp.received().len() >= 10, 60).await;
+    wait_until("all ten mails arrived after Redis came back", || smtp.received().len() >= 10, 60).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(30), worker).await;

@@ -84,6 +84,11 @@ impl FreshDatabase {
         Self { url, backend, name, dir }
     }
 
+    /// A file of this test's own, removed with the database.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     /// Drops the PostgreSQL database with everything still connected to it.
     pub async fn drop_now(&self) {
         if self.backend == Backend::Postgres
@@ -136,6 +141,21 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The server's shared state (its event bus, token issuer).
     pub state: AppState,
+}
+
+/// The workspace's binary `name` (of `package`), next to this test
+/// binary: `./scripts/test` builds them first.
+pub fn binary(name: &str, package: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target directory");
+    let binary = dir.join(name);
+    assert!(binary.exists(), "{} is missing: run `cargo build -p {package} --bins`", binary.display());
+    binary
+}
+
+/// A port free right now on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a port")
 }
 
 /// A schedule that does not tick in this century: tests that run workers

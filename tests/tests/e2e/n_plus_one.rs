@@ -62,6 +62,7 @@ async fn ticket_page_of_50_costs_no_more_statements_than_a_page_of_10(backend: B
         events: service::events::EventBus::local(),
         settings: Arc::new(settings),
         jobs: Arc::default(),
+        stopping: Default::default(),
     };
     let schema = build_schema(state);
     let mut counts = Vec::new();

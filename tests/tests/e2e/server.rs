@@ -24,7 +24,68 @@ async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
     let ready = app.get("/readyz").await;
     assert_eq!(ready.status().as_u16(), 200);
     let body: serde_json::Value = ready.json().await.expect("json");
-    assert_eq!(body, json!({"status": "ready", "database": "up", "redis": "up"}));
+    assert_eq!(
+        [&body["status"], &body["database"], &body["redis"]],
+        [&json!("ready"), &json!("up"), &json!("up")],
+        "{body}"
+    );
+    // No worker runs for this app's queues (see readyz_says_whether_a_worker_runs).
+    assert_eq!(body["workers"], json!({"alive": 0, "embedded": false}), "{body}");
+}
+
+/// With Redis the workers run in their own processes: `/readyz` counts
+/// the live ones, and while there is none it says that nothing is
+/// delivered (still 200: the api itself serves). A worker that starts is
+/// counted within a beat; one that stops is not counted any more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_says_whether_a_worker_runs() {
+    let prefix = format!("readyz-{}", uuid::Uuid::new_v4().simple());
+    let on_redis = |s: &mut service::config::Settings| {
+        s.redis_url = Some(redis_url());
+        s.queue_prefix.clone_from(&prefix);
+    };
+    let app = spawn_app_with(Backend::Sqlite, on_redis).await;
+    let readyz = || async {
+        let ready = app.get("/readyz").await;
+        assert_eq!(ready.status().as_u16(), 200, "the api serves with or without workers");
+        ready.json::<serde_json::Value>().await.expect("json")
+    };
+    let none = readyz().await;
+    assert_eq!(none["workers"], json!({"alive": 0, "embedded": false}), "{none}");
+    let warning = none["warnings"][0].as_str().unwrap_or_default();
+    assert!(warning.contains("nothing is delivered"), "{none}");
+
+    let mut settings = crate::helpers::test_settings(&app.database.url);
+    on_redis(&mut settings);
+    let store = jobs::JobStore::open(&settings).await.expect("queues");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(worker::runner::run(app.db.clone(), settings, store, false, async move {
+        let _ = stopped.await;
+    }));
+    let alive = |n: u64| {
+        let readyz = &readyz;
+        async move {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+            loop {
+                let body = readyz().await;
+                if body["workers"]["alive"] == n {
+                    return body;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "timed out waiting for {n} live workers: {body}"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+        }
+    };
+    let one = alive(1).await;
+    assert!(one.get("warnings").is_none(), "{one}");
+    let _ = stop.send(());
+    let stopped = tokio::time::timeout(std::time::Duration::from_secs(30), worker).await;
+    assert!(matches!(stopped, Ok(Ok(Ok(())))), "the worker stops cleanly: {stopped:?}");
+    let gone = alive(0).await;
+    assert!(gone["warnings"][0].is_string(), "a worker that stopped leaves at once: {gone}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -230,4 +291,65 @@ async fn node_against(app: &TestApp, script: &str) -> std::process::Output {
         .output()
         .await
         .expect("node runs")
+}
+
+/// SIGTERM to an idle `aftersales-api` on PostgreSQL without Redis (so the
+/// embedded workers run in it too), with a keep-alive connection and a
+/// subscription socket open: it closes the socket as going away (1001)
+/// and exits 0 within seconds. It used to wait out
+/// `shutdown_timeout_secs` (30 s) for the socket, and a container
+/// platform kills it first. A behaviour check with a generous bound, not
+/// a benchmark.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_an_idle_api_within_seconds() {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+    let database = crate::helpers::FreshDatabase::create(Backend::Postgres).await;
+    let address = format!("127.0.0.1:{}", crate::helpers::free_port());
+    let mut api = tokio::process::Command::new(crate::helpers::binary("aftersales-api", "server"))
+        .env("DATABASE_URL", &database.url)
+        .env("AFTERSALES_BIND", &address)
+        .env("AFTERSALES_DATA_DIR", database.file("data"))
+        .env("AFTERSALES_CONFIG", "/dev/null")
+        .env("AFTERSALES_SHUTDOWN_TIMEOUT_SECS", "30")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("aftersales-api starts");
+    let base = format!("http://{address}");
+    let http = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !http.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+        assert!(std::time::Instant::now() < deadline, "aftersales-api did not come up on {address}");
+        assert!(api.try_wait().expect("status").is_none(), "aftersales-api exited at start");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let ready: serde_json::Value =
+        http.get(format!("{base}/readyz")).send().await.expect("readyz").json().await.expect("json");
+    assert_eq!(ready["workers"]["embedded"], true, "{ready}");
+    let mut socket = crate::subscription::socket_at(&base, json!({})).await;
+
+    let pid = api.id().expect("running").to_string();
+    let started = std::time::Instant::now();
+    let sent = std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+    assert!(sent.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), api.wait())
+        .await
+        .unwrap_or_else(|_| panic!("still running {:?} after SIGTERM", started.elapsed()))
+        .expect("exit status");
+    assert!(status.success(), "a clean stop: {status}");
+    println!("aftersales-api exited {:.2} s after SIGTERM", started.elapsed().as_secs_f64());
+    let close = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while let Some(Ok(message)) = socket.next().await {
+            if let Message::Close(frame) = message {
+                return frame.map(|f| f.code);
+            }
+        }
+        None
+    })
+    .await
+    .expect("the socket ends");
+    assert_eq!(close, Some(CloseCode::Away), "the socket is told the server is going away");
 }

@@ -69,16 +69,23 @@ pub(crate) async fn reported_ticket(app: &crate::helpers::TestApp, admin: &str) 
     reported.expect_ok()["reportFault"]["ticket"]["id"].clone()
 }
 
+/// A client's end of the subscription socket.
+pub(crate) type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
 /// A graphql-transport-ws socket to the app, acknowledged for `token`.
-pub(crate) async fn signed_in_socket(
-    app: &crate::helpers::TestApp,
-    token: &str,
-) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
-    let url = format!("{}/graphql", app.address.replace("http://", "ws://"));
+pub(crate) async fn signed_in_socket(app: &crate::helpers::TestApp, token: &str) -> Socket {
+    socket_at(&app.address, json!({"token": token})).await
+}
+
+/// A graphql-transport-ws socket to the server at `address`
+/// (`http://host:port`), acknowledged after `connection_init` with `payload`.
+pub(crate) async fn socket_at(address: &str, payload: Value) -> Socket {
+    let url = format!("{}/graphql", address.replace("http://", "ws://"));
     let mut request = url.into_client_request().expect("request");
     request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
     let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("WebSocket connects");
-    let init = json!({"type": "connection_init", "payload": {"token": token}});
+    let init = json!({"type": "connection_init", "payload": payload});
     socket.send(Message::text(init.to_string())).await.expect("send init");
     assert_eq!(next_json(&mut socket).await["type"], "connection_ack");
     socket

@@ -154,9 +154,9 @@ async fn a_key_customer_gets_one_care_visit_per_interval(backend: Backend) {
     assert_eq!(app.gql(Some(&site.manager), schedule, bad).await.error_field(), Some("intervalDays"));
     step(&app, &site.manager, schedule, input).await;
 
-    let settings = crate::helpers::test_settings(&app.database.url);
-    worker::sweep_once(&app.db, &settings).await.expect("sweep");
-    worker::sweep_once(&app.db, &settings).await.expect("sweep again");
+    let worker = crate::delivery::handlers(&app, crate::helpers::test_settings(&app.database.url)).await;
+    crate::delivery::sweep(&worker, &[jobs::SweepKind::ReturnVisits]).await;
+    crate::delivery::sweep(&worker, &[jobs::SweepKind::ReturnVisits]).await;
     let care = listed(&app, &site.agent, json!({"kind": "CARE"})).await;
     assert_eq!(care["totalCount"], 1, "one visit, however many sweeps");
     let next: String = entity::care_schedule::Entity::find()

@@ -5,7 +5,7 @@
 use chrono::Utc;
 
 use crate::delivery::wait_until;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, TestApp, free_port, spawn_app};
 use crate::on_both_backends;
 use entity::notification;
 use sea_orm::EntityTrait;
@@ -14,20 +14,68 @@ use tests::sinks::{SmsSink, SmtpSink};
 on_both_backends!(
     a_worker_killed_mid_delivery_sends_each_message_once_after_restart,
     three_worker_processes_one_killed_deliver_every_message,
+    the_worker_refuses_an_unmigrated_database_naming_the_command_that_migrates,
 );
 
-/// The real `aftersales-worker` binary, next to this test binary
-/// (`./scripts/test` builds it first).
+/// `--help` prints the usage and exits 0, and does nothing else: no port
+/// bound (the status port is taken here to see that), no `./data` made.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn worker_help_prints_usage_and_starts_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = held.local_addr().expect("address").port();
+    drop(held);
+    for flag in ["--help", "--version"] {
+        let output = tokio::process::Command::new(worker_binary())
+            .arg(flag)
+            .current_dir(dir.path())
+            .env("AFTERSALES_WORKER_BIND", format!("127.0.0.1:{port}"))
+            .env("AFTERSALES_CONFIG", "/dev/null")
+            .output();
+        let output = tokio::time::timeout(std::time::Duration::from_secs(10), output)
+            .await
+            .unwrap_or_else(|_| panic!("`aftersales-worker {flag}` still running after 10 s"))
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{flag}: {}", output.status);
+        match flag {
+            "--help" => {
+                assert!(stdout.contains("Usage: aftersales-worker"), "{stdout}");
+                assert!(stdout.contains("--config <FILE>"), "{stdout}");
+            }
+            _ => assert!(stdout.starts_with("aftersales-worker "), "{stdout}"),
+        }
+        assert!(!dir.path().join("data").exists(), "{flag} created ./data");
+        assert!(std::net::TcpListener::bind(("127.0.0.1", port)).is_ok(), "{flag} left a port bound");
+    }
+}
+
+/// Against a database nobody migrated, the worker stops at once with a
+/// message that names the command that migrates; it creates nothing there.
+async fn the_worker_refuses_an_unmigrated_database_naming_the_command_that_migrates(backend: Backend) {
+    let database = crate::helpers::FreshDatabase::create(backend).await;
+    let output = tokio::process::Command::new(worker_binary())
+        .env("DATABASE_URL", &database.url)
+        .env("AFTERSALES_DATA_DIR", database.file("data"))
+        .env("AFTERSALES_WORKER_BIND", format!("127.0.0.1:{}", free_port()))
+        .env("AFTERSALES_CONFIG", "/dev/null")
+        .output();
+    let output = tokio::time::timeout(std::time::Duration::from_secs(30), output)
+        .await
+        .expect("the worker stops at once")
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "refused: {stderr}");
+    assert!(stderr.contains("is not migrated"), "{stderr}");
+    assert!(stderr.contains("aftersales-api migrate"), "names the command: {stderr}");
+    let db = sea_orm::Database::connect(&database.url).await.expect("connects");
+    let tables = migration::SchemaManager::new(&db).has_table("seaql_migrations").await.expect("asks");
+    assert!(!tables, "the check created nothing");
+}
+
+/// The real `aftersales-worker` binary.
 fn worker_binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target directory");
-    let binary = dir.join("aftersales-worker");
-    assert!(
-        binary.exists(),
-        "{} is missing: run `cargo build -p worker --bin aftersales-worker`",
-        binary.display()
-    );
-    binary
+    crate::helpers::binary("aftersales-worker", "worker")
 }
 
 fn spawn_worker(
@@ -56,10 +104,6 @@ fn spawn_worker(
         command.env(name, value);
     }
     command.spawn().expect("worker starts")
-}
-
-pub(crate) fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a port")
 }
 
 /// `count` messages due now, each to its own recipient, by SMS every
@@ -107,7 +151,7 @@ async fn watch_waiting_deliveries(prefix: &str) -> std::sync::Arc<std::sync::ato
         queue_prefix: prefix.to_owned(),
         ..Default::default()
     };
-    let store = worker::store::JobStore::open(&settings).await.expect("the fleet's queues");
+    let store = jobs::JobStore::open(&settings).await.expect("the fleet's queues");
     let most = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let seen = most.clone();
     tokio::spawn(async move {
@@ -219,7 +263,7 @@ async fn three_worker_processes_one_killed_deliver_every_message(backend: Backen
     let mut fleet: Vec<_> = (0..3).map(|_| spawn_worker(&app, &smtp, &prefix, port, &extra)).collect();
     let most_waiting = watch_waiting_deliveries(&prefix).await;
     let arrived = || smtp.received().len() + sms.received().len();
-    wait_until(|| arrived() >= MESSAGES / 3, 120).await;
+    wait_until("a third of the messages arrived", || arrived() >= MESSAGES / 3, 120).await;
     let health =
         app.http.get(format!("http://127.0.0.1:{port}/healthz")).send().await.expect("healthz answers");
     assert!(health.status().is_success());

@@ -3,7 +3,7 @@
 use async_graphql::SimpleObject;
 use chrono::{DateTime, Utc};
 
-use worker::store::{JobSnapshot, QueueSnapshot, WorkerSnapshot};
+use jobs::{JobSnapshot, QueueSnapshot, WorkerSnapshot};
 
 /// One job queue of the background workers.
 #[derive(SimpleObject)]

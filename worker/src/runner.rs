@@ -14,18 +14,20 @@ use std::sync::Arc;
 
 use apalis::prelude::*;
 use apalis_cron::{CronScheduler, Tick};
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
-use serde::{Deserialize, Serialize};
+
+use entity::enums::NotificationChannel;
 
 use service::config::Settings;
 use service::notify;
 use service::usecase::reports::stored::{self, Period, ReportKind};
 use service::usecase::{reminders, visits};
 
+use jobs::{DeliverJob, JobStore, SweepJob, SweepKind};
+
 use crate::delivery::{Outcome, Senders, deliver};
-use crate::store::JobStore;
 
 /// Most delivery jobs waiting in the queue at once; a sweep tops the queue
 /// up to this and the next sweep pushes the rest. Far below the ~8000 ids
@@ -35,86 +37,6 @@ const DELIVERY_BACKLOG: u64 = 1_000;
 
 /// Tries of a sweep that fails (the database was away, say).
 const SWEEP_ATTEMPTS: usize = 3;
-
-/// What a sweep looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SweepKind {
-    ReturnVisits,
-    Sla,
-    OldParts,
-    Determinations,
-    LowStock,
-    Complaints,
-    Outbox,
-    RecurrenceReport,
-    KpiReport,
-}
-
-impl SweepKind {
-    pub const ALL: [Self; 9] = [
-        Self::ReturnVisits,
-        Self::Sla,
-        Self::OldParts,
-        Self::Determinations,
-        Self::LowStock,
-        Self::Complaints,
-        Self::Outbox,
-        Self::RecurrenceReport,
-        Self::KpiReport,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::ReturnVisits => "return_visits",
-            Self::Sla => "sla",
-            Self::OldParts => "old_parts",
-            Self::Determinations => "determinations",
-            Self::LowStock => "low_stock",
-            Self::Complaints => "complaints",
-            Self::Outbox => "outbox",
-            Self::RecurrenceReport => "recurrence_report",
-            Self::KpiReport => "kpi_report",
-        }
-    }
-
-    /// The management report the sweep produces, if it is one.
-    fn report(self) -> Option<ReportKind> {
-        match self {
-            Self::RecurrenceReport => Some(ReportKind::FailureRecurrence),
-            Self::KpiReport => Some(ReportKind::Kpi),
-            _ => None,
-        }
-    }
-
-    fn schedule(self, settings: &Settings) -> &str {
-        let s = &settings.schedules;
-        match self {
-            Self::ReturnVisits => &s.return_visits,
-            Self::Sla => &s.sla,
-            Self::OldParts => &s.old_parts,
-            Self::Determinations => &s.determinations,
-            Self::LowStock => &s.low_stock,
-            Self::Complaints => &s.complaints,
-            Self::Outbox => &s.outbox,
-            Self::RecurrenceReport => &s.recurrence_report,
-            Self::KpiReport => &s.kpi_report,
-        }
-    }
-}
-
-/// One sweep, for the tick that asked for it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SweepJob {
-    pub kind: SweepKind,
-    /// Unix seconds of the tick.
-    pub tick: u64,
-}
-
-/// One attempt at delivering one message.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DeliverJob {
-    pub notification_id: i64,
-}
 
 /// What every handler needs.
 pub struct Context {
@@ -126,49 +48,118 @@ pub struct Context {
 }
 
 impl Context {
+    /// The handlers' context for one process: its senders (from
+    /// `settings.delivery`) and its own metrics.
+    pub fn new(db: DatabaseConnection, settings: Settings, store: JobStore) -> anyhow::Result<Self> {
+        let senders = Senders::new(&settings.delivery)?;
+        Ok(Self { db, settings, senders, metrics: Arc::default(), store })
+    }
+
     async fn push_sweep(&self, kind: SweepKind, tick: u64, key: String) -> Result<(), BoxDynError> {
         self.store.push_sweep(SweepJob { kind, tick }, key, SWEEP_ATTEMPTS).await
     }
 }
 
+/// What one sweep did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Swept {
+    /// Messages it newly put in the outbox.
+    pub queued: u64,
+    /// The delivery jobs it pushed, one per due message (the queue drops
+    /// a push it holds already under the same key).
+    pub deliveries: Vec<DeliverJob>,
+}
+
 async fn on_tick(tick: Tick<Tz>, kind: Data<SweepKind>, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
     let tick = tick.get_timestamp();
-    ctx.push_sweep(*kind, tick, format!("sweep:{}:{tick}", kind.name())).await
+    let pushed = ctx.push_sweep(*kind, tick, format!("sweep:{}:{tick}", kind.name())).await;
+    if let Err(error) = &pushed {
+        tracing::warn!(kind = kind.name(), tick, %error, "could not queue the scheduled sweep");
+    }
+    pushed
 }
 
 async fn on_sweep(job: SweepJob, attempt: Attempt, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
-    if attempt.current() > 1 {
-        ctx.metrics.job_retried(job.kind.name());
+    handle_sweep(&ctx, &job, attempt.current()).await.map(|_| ())
+}
+
+async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
+    handle_delivery(&ctx, &job).await.map(|_| ())
+}
+
+/// The sweep job's handler (`attempt` counts from 1): queues what `job`'s
+/// kind finds due in the outbox, then pushes a delivery job for each due
+/// message this process can send. Counted in the metrics; a failure is
+/// logged with the job and its reason, and the queue tries it again.
+pub async fn handle_sweep(ctx: &Context, job: &SweepJob, attempt: usize) -> Result<Swept, BoxDynError> {
+    let kind = job.kind.name();
+    if attempt > 1 {
+        ctx.metrics.job_retried(kind);
     }
-    let outcome = sweep(&job, &ctx).await;
+    let outcome = sweep(ctx, job).await;
     match &outcome {
-        Ok(()) => ctx.metrics.job_done(job.kind.name()),
-        Err(_) => ctx.metrics.job_failed(job.kind.name()),
+        Ok(swept) => {
+            ctx.metrics.job_done(kind);
+            // Every minute's sweeps find the same messages due until they
+            // are sent: only what is new is worth a line at info.
+            if swept.queued > 0 {
+                tracing::info!(
+                    kind,
+                    queued = swept.queued,
+                    deliveries = swept.deliveries.len(),
+                    "sweep queued new messages"
+                );
+            } else {
+                tracing::debug!(kind, deliveries = swept.deliveries.len(), "sweep done, nothing new");
+            }
+        }
+        Err(error) => {
+            ctx.metrics.job_failed(kind);
+            let last = attempt >= SWEEP_ATTEMPTS;
+            tracing::warn!(kind, tick = job.tick, attempt, of = SWEEP_ATTEMPTS, %error,
+                "sweep failed{}", if last { "; no attempt left, the next tick sweeps again" } else { "; tried again" });
+        }
     }
     outcome
 }
 
-async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
-    let (db, settings, now) = (&ctx.db, &ctx.settings, Utc::now());
-    let queued = match job.kind {
+async fn sweep(ctx: &Context, job: &SweepJob) -> Result<Swept, BoxDynError> {
+    // To the microsecond, as the databases keep it: `queued_at` finds
+    // this sweep's messages by it.
+    let now = Utc::now().trunc_subsecs(6);
+    let (db, settings) = (&ctx.db, &ctx.settings);
+    match job.kind {
         SweepKind::ReturnVisits => {
             // Care visits that came due join the list before the reminders.
             visits::open_care_visits(db, settings, now).await?;
-            reminders::return_visits(db, settings, now).await?
+            reminders::return_visits(db, settings, now).await?;
         }
-        SweepKind::Sla => reminders::sla_breaches(db, settings, now).await?,
-        SweepKind::OldParts => reminders::old_parts_overdue(db, settings, now).await?,
-        SweepKind::Determinations => reminders::determinations_overdue(db, settings, now).await?,
-        SweepKind::LowStock => reminders::low_stock(db, settings, now).await?,
-        SweepKind::Complaints => reminders::complaints_unrouted(db, settings, now).await?,
-        SweepKind::Outbox => 0,
+        SweepKind::Sla => {
+            reminders::sla_breaches(db, settings, now).await?;
+        }
+        SweepKind::OldParts => {
+            reminders::old_parts_overdue(db, settings, now).await?;
+        }
+        SweepKind::Determinations => {
+            reminders::determinations_overdue(db, settings, now).await?;
+        }
+        SweepKind::LowStock => {
+            reminders::low_stock(db, settings, now).await?;
+        }
+        SweepKind::Complaints => {
+            reminders::complaints_unrouted(db, settings, now).await?;
+        }
+        SweepKind::Outbox => {}
         // The last whole period's report, stored once and mailed to
         // management once per person, however often the tick is run.
         SweepKind::RecurrenceReport => {
-            stored::scheduled(db, settings, ReportKind::FailureRecurrence, now).await?
+            stored::scheduled(db, settings, ReportKind::FailureRecurrence, now).await?;
         }
-        SweepKind::KpiReport => stored::scheduled(db, settings, ReportKind::Kpi, now).await?,
-    };
+        SweepKind::KpiReport => {
+            stored::scheduled(db, settings, ReportKind::Kpi, now).await?;
+        }
+    }
+    let queued = notify::queued_at(db, now).await?;
     // Only what this process can send: without an SMTP relay, say, mail
     // waits in the outbox rather than as jobs nobody can do.
     let room = DELIVERY_BACKLOG.saturating_sub(ctx.store.waiting_deliveries().await?);
@@ -177,34 +168,65 @@ async fn sweep(job: &SweepJob, ctx: &Context) -> Result<(), BoxDynError> {
     // A job lost with its worker is pushed again in the next lease window,
     // once the message's lease has run out; the claim still lets one send.
     let window = now.timestamp() / settings.delivery.lease_secs.max(1);
-    for (id, attempts) in &due {
-        let key = format!("deliver:{id}:{attempts}:{window}");
-        ctx.store.push_delivery(DeliverJob { notification_id: *id }, key).await?;
+    let mut deliveries = Vec::with_capacity(due.len());
+    for (id, attempts) in due {
+        let job = DeliverJob { notification_id: id };
+        ctx.store.push_delivery(job, format!("deliver:{id}:{attempts}:{window}")).await?;
+        deliveries.push(job);
     }
-    tracing::info!(kind = job.kind.name(), queued, deliveries = due.len(), "sweep done");
-    Ok(())
+    Ok(Swept { queued, deliveries })
 }
 
-async fn on_deliver(job: DeliverJob, ctx: Data<Arc<Context>>) -> Result<(), BoxDynError> {
-    let delivery = &ctx.settings.delivery;
+/// The delivery job's handler: claims the message, checks that it still
+/// needs saying (else cancels it), sends it and records the outcome.
+/// `None` when there was nothing to send: sent already, not due yet, no
+/// longer needed, or another worker has it. A job that fails is logged
+/// with its reason; the message is due again once its claim runs out,
+/// and a later sweep pushes it again.
+pub async fn handle_delivery(ctx: &Context, job: &DeliverJob) -> Result<Option<Outcome>, BoxDynError> {
+    let outcome = deliver_one(ctx, job).await;
+    match &outcome {
+        Ok(Some(outcome)) => ctx.metrics.delivered(*outcome),
+        Ok(None) => {}
+        Err(error) => {
+            tracing::warn!(notification_id = job.notification_id, %error,
+                "delivery job failed; the message is tried again by a later sweep");
+        }
+    }
+    outcome
+}
+
+async fn deliver_one(ctx: &Context, job: &DeliverJob) -> Result<Option<Outcome>, BoxDynError> {
     let channels = ctx.senders.channels();
     let claimed =
         reminders::claim_for_sending(&ctx.db, &ctx.settings, &channels, job.notification_id, Utc::now())
             .await?;
-    let Some(message) = claimed else {
-        // Sent already, not due yet, no longer needed, or another worker has it.
-        return Ok(());
-    };
-    let outcome = deliver(&ctx.db, delivery, &ctx.senders, &message).await?;
-    ctx.metrics.delivered(outcome);
-    match outcome {
-        Outcome::Failed => {
-            // The retry is a new job at the new attempt, pushed by the next sweep.
-            tracing::info!(id = message.id, "delivery failed; retried after the backoff");
+    let Some(message) = claimed else { return Ok(None) };
+    // A failure is logged there; the retry is a new job at the next
+    // attempt, pushed by the first sweep after the backoff.
+    Ok(Some(deliver(&ctx.db, &ctx.settings.delivery, &ctx.senders, &message).await?))
+}
+
+/// Says once, at start, what this process cannot send, and how much of it
+/// waits in the outbox meanwhile.
+async fn say_what_waits(ctx: &Context) {
+    let channels = ctx.senders.channels();
+    let unsent = [
+        (NotificationChannel::Email, "no SMTP relay is configured (delivery.smtp_url): e-mail"),
+        (NotificationChannel::Sms, "no SMS gateway is configured (delivery.sms_url): SMS"),
+    ];
+    for (channel, what) in unsent.into_iter().filter(|(c, _)| !channels.contains(c)) {
+        match notify::waiting(&ctx.db, channel).await {
+            Ok(waiting) => tracing::warn!(
+                channel = channel.as_str(),
+                waiting,
+                "{what} waits in the outbox until one is; {waiting} waiting now"
+            ),
+            Err(error) => {
+                tracing::warn!(channel = channel.as_str(), %error, "{what} waits in the outbox until one is")
+            }
         }
-        Outcome::Sent | Outcome::Dead => {}
     }
-    Ok(())
 }
 
 /// The period whose scheduled report is due but may have been missed: a
@@ -218,12 +240,14 @@ fn missed_report(kind: ReportKind, schedule: &cron::Schedule, now: chrono::DateT
 
 /// A worker whose backend failed (Redis gone, a script error) ends with
 /// the error; it is started again, so the process keeps working once the
-/// backend answers. The callback is synchronous: a short pause, growing
-/// with the restarts, keeps a backend that is down from a busy loop.
+/// backend answers. The pause before it polls again is the restarted
+/// backend's (see [`crate::restart`]): this callback runs on the async
+/// runtime and must not block it.
 fn restart_after_backend_error(worker: &WorkerContext, error: &WorkerError) -> bool {
-    let restarts = worker.restarts();
-    tracing::warn!(worker = worker.name(), restarts, error = %error, "worker ended with an error; restarting");
-    std::thread::sleep(std::time::Duration::from_millis(200 * (restarts.min(10) as u64 + 1)));
+    let restarts = worker.restarts() + 1;
+    let pause = crate::restart::pause_after(restarts);
+    tracing::warn!(worker = worker.name(), restarts, error = %error, pause_ms = pause.as_millis() as u64,
+        "worker ended with an error; restarting after a pause");
     true
 }
 
@@ -242,15 +266,21 @@ macro_rules! register_queue_workers {
         // Polling on an interval picks new jobs up promptly; the backends
         // otherwise sleep until their heartbeat after an empty fetch.
         $monitor
-            .register(move |_| {
+            .register(move |restarts| {
                 WorkerBuilder::new(worker_name("sweep"))
-                    .backend(sweeps.clone().poll_with_interval(poll))
+                    .backend(crate::restart::after_restarts(
+                        sweeps.clone().poll_with_interval(poll),
+                        restarts,
+                    ))
                     .data(sweep_ctx.clone())
                     .build(on_sweep)
             })
-            .register(move |_| {
+            .register(move |restarts| {
                 WorkerBuilder::new(worker_name("deliver"))
-                    .backend(deliveries.clone().poll_with_interval(poll))
+                    .backend(crate::restart::after_restarts(
+                        deliveries.clone().poll_with_interval(poll),
+                        restarts,
+                    ))
                     .data(ctx.clone())
                     .concurrency(concurrency)
                     .build(on_deliver)
@@ -276,10 +306,9 @@ pub async fn run(
             .map_err(|e| anyhow::anyhow!("schedules.{}: `{expression}`: {e}", kind.name()))?;
         schedules.push((kind, schedule));
     }
-    let senders = Senders::new(&settings.delivery)?;
     let shutdown_secs = settings.shutdown_timeout_secs;
-    let metrics = Arc::new(crate::metrics::Metrics::default());
-    let ctx = Arc::new(Context { db, settings, senders, metrics, store });
+    let ctx = Arc::new(Context::new(db, settings, store)?);
+    say_what_waits(&ctx).await;
     // Several workers on one host with the same settings: the first serves
     // `/healthz` and `/metrics`, the others work without them.
     let status = match serve_status.then(|| crate::metrics::serve(&ctx.settings.worker_bind, ctx.clone())) {
@@ -329,10 +358,14 @@ pub async fn run(
         });
     }
     monitor = match &ctx.store {
-        JobStore::Redis { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
+        JobStore::Redis { sweeps, deliveries, .. } => {
+            register_queue_workers!(monitor, ctx, sweeps, deliveries)
+        }
         JobStore::Sqlite { sweeps, deliveries } => register_queue_workers!(monitor, ctx, sweeps, deliveries),
     };
     tracing::info!(backend = ctx.store.backend_name(), "workers started");
+    let process = worker_name("process");
+    let heartbeat = tokio::spawn(beat(ctx.store.clone(), process.clone()));
     let ran = monitor
         .run_with_signal(async move {
             shutdown.await;
@@ -340,10 +373,28 @@ pub async fn run(
         })
         .await
         .map_err(|e| anyhow::anyhow!("worker monitor: {e}"));
+    heartbeat.abort();
+    if let Err(error) = ctx.store.leave(&process).await {
+        tracing::debug!(%error, "could not say this worker stopped; it counts as alive a little longer");
+    }
     if let Some(status) = status {
         status.stop(true).await;
     }
     ran
+}
+
+/// Says that this process is alive, every [`jobs::liveness::BEAT_EVERY`],
+/// so the api can tell whether anything is being delivered (`/readyz`).
+async fn beat(store: JobStore, process: String) {
+    let mut every = tokio::time::interval(jobs::liveness::BEAT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if let Err(error) = store.beat(&process).await {
+            // The queue's own errors say that Redis is away.
+            tracing::debug!(%error, "heartbeat not recorded");
+        }
+    }
 }
 
 #[cfg(test)]

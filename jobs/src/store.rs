@@ -1,7 +1,9 @@
 //! Where the jobs wait: Redis for a fleet of `aftersales-worker` processes,
 //! or a SQLite file for the embedded default (the workers inside the api
 //! process). Both hold one queue per job type, and both drop a second push
-//! under the same idempotency key.
+//! under the same idempotency key. The worker pushes and takes jobs; the
+//! api reads the queues for the job dashboard and the workers' heartbeats
+//! for `/readyz`.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -14,7 +16,8 @@ use serde::Serialize;
 
 use service::config::Settings;
 
-use crate::jobs::{DeliverJob, SweepJob};
+use crate::liveness;
+use crate::payload::{DeliverJob, SweepJob};
 
 /// The queues, one per job type, after the configured prefix.
 pub const SWEEP_QUEUE: &str = "sweep";
@@ -33,6 +36,8 @@ pub enum JobStore {
     Redis {
         sweeps: RedisStorage<SweepJob, ConnectionManager>,
         deliveries: RedisStorage<DeliverJob, ConnectionManager>,
+        /// The deployment's live workers (see [`liveness`]).
+        alive: String,
     },
     Sqlite {
         sweeps: SqliteStorage<SweepJob>,
@@ -80,6 +85,7 @@ impl JobStore {
             return Ok(Self::Redis {
                 sweeps: RedisStorage::new(conn.clone()).with_config(config(&sweep_queue)),
                 deliveries: RedisStorage::new(conn).with_config(config(&delivery_queue)),
+                alive: liveness::key(prefix),
             });
         }
         let url = settings.job_store();
@@ -167,11 +173,47 @@ impl JobStore {
         Ok(active + scheduled)
     }
 
+    /// Says that the worker process `name` is alive. On SQLite apalis's
+    /// own heartbeats say it (every few seconds, see [`JobStore::open`]).
+    pub async fn beat(&self, name: &str) -> Result<(), BoxDynError> {
+        if let Self::Redis { deliveries, alive, .. } = self {
+            liveness::beat(deliveries.clone().get_connection(), alive, name).await?;
+        }
+        Ok(())
+    }
+
+    /// Says that the worker process `name` has stopped.
+    pub async fn leave(&self, name: &str) -> Result<(), BoxDynError> {
+        if let Self::Redis { deliveries, alive, .. } = self {
+            liveness::leave(deliveries.clone().get_connection(), alive, name).await?;
+        }
+        Ok(())
+    }
+
+    /// The worker processes that said they were alive within
+    /// [`liveness::ALIVE_FOR`]: on Redis by their beats, on SQLite by the
+    /// delivery workers' heartbeats in the job store (the embedded
+    /// workers among them).
+    pub async fn live_workers(&self) -> Result<u64, BoxDynError> {
+        match self {
+            Self::Redis { deliveries, alive, .. } => {
+                Ok(liveness::count(deliveries.clone().get_connection(), alive).await?)
+            }
+            Self::Sqlite { deliveries, .. } => {
+                let since = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |now| now.saturating_sub(liveness::ALIVE_FOR).as_secs());
+                let workers = deliveries.list_workers().await?;
+                Ok(workers.iter().filter(|w| w.last_heartbeat >= since).count() as u64)
+            }
+        }
+    }
+
     /// Each queue's figures, workers and latest jobs: up to `recent` of
     /// each state (running, waiting, failed, done).
     pub async fn snapshot(&self, recent: u32) -> Result<Vec<QueueSnapshot>, BoxDynError> {
         Ok(match self {
-            Self::Redis { sweeps, deliveries } => vec![
+            Self::Redis { sweeps, deliveries, .. } => vec![
                 redis_snapshot(SWEEP_QUEUE, sweeps.clone(), recent).await?,
                 redis_snapshot(DELIVERY_QUEUE, deliveries.clone(), recent).await?,
             ],
