@@ -269,7 +269,11 @@ pub async fn get(
 /// in an argument is `VALIDATION` (naming the argument when the engine
 /// does), anything else the
 /// engine refuses (syntax, unknown field, depth or complexity limit) is
-/// `GRAPHQL_VALIDATION_FAILED`.
+/// `GRAPHQL_VALIDATION_FAILED`. The engine gives its own errors no kind to
+/// read (a `ServerError` is a message, locations, a path and extensions;
+/// its validation rules' errors are messages only), so the one distinction
+/// made here, a bad argument value, is read from the message's fixed
+/// prefix; everything this server raises itself is coded where raised.
 fn with_error_codes(response: BatchResponse) -> BatchResponse {
     fn tag(mut response: async_graphql::Response) -> async_graphql::Response {
         for error in &mut response.errors {
