@@ -7,7 +7,6 @@
 //! document, then applied to every object (a list's elements share one).
 
 use async_graphql::Value;
-use async_graphql::indexmap::IndexMap;
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
 };
@@ -46,17 +45,23 @@ impl Plan {
     fn apply(&self, value: &mut Value) {
         match value {
             Value::Object(map) if !self.keys.is_empty() => {
-                let mut old = std::mem::take(map);
-                let mut ordered = IndexMap::with_capacity(old.len());
-                for (key, plan) in &self.keys {
-                    if let Some(mut inner) = old.shift_remove(key) {
-                        plan.apply(&mut inner);
-                        ordered.insert(key.clone(), inner);
+                let in_order = map.len() == self.keys.len()
+                    && map.keys().zip(&self.keys).all(|(have, (want, _))| have == want);
+                if in_order {
+                    for ((_, plan), inner) in self.keys.iter().zip(map.values_mut()) {
+                        plan.apply(inner);
+                    }
+                    return;
+                }
+                // In place: the entries sorted by their key's place in
+                // the plan (keys it does not name last), no new map.
+                let rank = |key: &Name| self.keys.iter().position(|(k, _)| k == key).unwrap_or(usize::MAX);
+                map.sort_by(|a, _, b, _| rank(a).cmp(&rank(b)));
+                for (key, inner) in map.iter_mut() {
+                    if let Some((_, plan)) = self.keys.iter().find(|(k, _)| k == key) {
+                        plan.apply(inner);
                     }
                 }
-                // Whatever the plan does not name keeps its place after.
-                ordered.extend(old);
-                *map = ordered;
             }
             Value::List(items) => items.iter_mut().for_each(|item| self.apply(item)),
             _ => {}

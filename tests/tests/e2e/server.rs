@@ -16,7 +16,42 @@ on_both_backends!(
     the_graphql_over_http_audit_passes,
     an_exhausted_pool_fails_fast_with_unavailable_then_recovers,
     the_standard_introspection_query_is_answered,
+    answers_keep_the_order_of_the_selection,
 );
+
+/// The spec (7.1.1): the answer's keys come in the order asked. The engine
+/// answered `me` first here, and a unit's `dealer` before its `model`.
+async fn answers_keep_the_order_of_the_selection(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.admin_token().await;
+    let query = "{ units(first: 2) { nodes { serial: serialNumber model { name } dealer { code } } } me { username } \
+                 apiVersion: __typename }";
+    let body = app
+        .http
+        .post(format!("{}/graphql", app.address))
+        .bearer_auth(&token)
+        .json(&json!({"query": query}))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    let at = |key: &str| body.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("{key} in {body}"));
+    assert!(at("units") < at("me") && at("me") < at("apiVersion"), "{body}");
+    let reordered = app
+        .http
+        .post(format!("{}/graphql", app.address))
+        .bearer_auth(&token)
+        .json(&json!({"query": "{ me { username } units(first: 1) { totalCount } }"}))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(reordered.find("\"me\"") < reordered.find("\"units\""), "{reordered}");
+}
 
 async fn healthz_and_readyz_answer_when_everything_is_up(backend: Backend) {
     let app = spawn_app_with(backend, |s| s.redis_url = Some(redis_url())).await;
