@@ -174,6 +174,26 @@ impl Loader<i64> for BusyTicketsByEngineerLoader {
     }
 }
 
+/// Whether engineers may be dispatched at all (active, ENGINEER role).
+pub struct DispatchableEngineerLoader {
+    db: DatabaseConnection,
+}
+
+impl DispatchableEngineerLoader {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+impl Loader<i64> for DispatchableEngineerLoader {
+    type Value = bool;
+    type Error = Arc<sea_orm::DbErr>;
+
+    async fn load(&self, ids: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        service::usecase::master::engineers::dispatchable(&self.db, ids).await.map_err(Arc::new)
+    }
+}
+
 /// Engineers with their users, by user id, in one query; skills load
 /// separately, only when asked for.
 pub struct EngineerLoader {

@@ -19,10 +19,10 @@ use async_graphql::{Schema, SchemaBuilder};
 use crate::state::AppState;
 use loaders::{
     BusyTicketsByEngineerLoader, ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader,
-    DealerLoader, DeterminationsByOldPartLoader, EngineerLoader, EventsByTicketLoader, ItemsByLotLoader,
-    LinesByRequisitionLoader, OldPartLoader, PartLoader, PartsByRepairLoader, ProductModelLoader,
-    QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader,
-    UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
+    DealerLoader, DeterminationsByOldPartLoader, DispatchableEngineerLoader, EngineerLoader,
+    EventsByTicketLoader, ItemsByLotLoader, LinesByRequisitionLoader, OldPartLoader, PartLoader,
+    PartsByRepairLoader, ProductModelLoader, QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader,
+    SkillsByEngineerLoader, TicketLoader, UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -69,6 +69,7 @@ fn builder(state: AppState) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         .data(DataLoader::new(EngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(SkillsByEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(BusyTicketsByEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(DispatchableEngineerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(EventsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))

@@ -27,9 +27,12 @@ const MAX_DEPTH: usize = 128;
 impl Plan {
     fn of(sets: &[&SelectionSet], fragments: &Fragments, depth: usize) -> Self {
         let mut grouped: Vec<(Name, Vec<&SelectionSet>)> = Vec::new();
+        // Each fragment is expanded once per level (as the spec's
+        // CollectFields does), so spreads cannot multiply the work.
+        let mut expanded = std::collections::HashSet::new();
         if depth < MAX_DEPTH {
             for set in sets {
-                collect(set, fragments, &mut grouped, depth);
+                collect(set, fragments, &mut grouped, &mut expanded);
             }
         }
         let keys = grouped
@@ -75,11 +78,8 @@ fn collect<'a>(
     set: &'a SelectionSet,
     fragments: &'a Fragments,
     grouped: &mut Vec<(Name, Vec<&'a SelectionSet>)>,
-    depth: usize,
+    expanded: &mut std::collections::HashSet<&'a Name>,
 ) {
-    if depth >= MAX_DEPTH {
-        return;
-    }
     for selection in &set.items {
         match &selection.node {
             Selection::Field(field) => {
@@ -91,12 +91,15 @@ fn collect<'a>(
                 }
             }
             Selection::FragmentSpread(spread) => {
-                if let Some(fragment) = fragments.get(&spread.node.fragment_name.node) {
-                    collect(&fragment.node.selection_set.node, fragments, grouped, depth + 1);
+                let name = &spread.node.fragment_name.node;
+                if expanded.insert(name)
+                    && let Some(fragment) = fragments.get(name)
+                {
+                    collect(&fragment.node.selection_set.node, fragments, grouped, expanded);
                 }
             }
             Selection::InlineFragment(inline) => {
-                collect(&inline.node.selection_set.node, fragments, grouped, depth + 1);
+                collect(&inline.node.selection_set.node, fragments, grouped, expanded);
             }
         }
     }
@@ -105,6 +108,11 @@ fn collect<'a>(
 /// Puts `data`, the answer to `operation` of `document`, in the order of
 /// its selection set.
 pub fn reorder(data: &mut Value, document: &ExecutableDocument, operation: Option<&str>) {
+    // Nothing ran (the engine refused the document): nothing to order,
+    // and the document may be one the engine refused for being hostile.
+    if matches!(data, Value::Null) {
+        return;
+    }
     let selected = match (&document.operations, operation) {
         (DocumentOperations::Single(op), _) => Some(op),
         (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
@@ -152,6 +160,19 @@ mod tests {
         for node in nodes {
             assert_eq!(keys(node), ["serial", "dealer", "model"]);
         }
+    }
+
+    #[test]
+    fn fragments_that_spread_themselves_are_expanded_once_per_level() {
+        let document =
+            parse_query("{ a { ...A } } fragment A on X { b ...A ...A c { ...A } }").expect("parses");
+        let mut data = Value::from_json(serde_json::json!({"a": {"c": {"b": 1}, "b": 2}})).expect("value");
+        reorder(&mut data, &document, None);
+        let Value::Object(root) = &data else { panic!("object") };
+        assert_eq!(keys(&root["a"]), ["b", "c"]);
+        let mut refused = Value::Null;
+        reorder(&mut refused, &document, None);
+        assert_eq!(refused, Value::Null);
     }
 
     #[test]

@@ -24,6 +24,37 @@ pub fn keeps_engineer_busy_condition(table: impl IntoIden) -> Condition {
         .add(Expr::col((t, ticket::Column::EngineerId)).is_not_null())
 }
 
+/// Engineer profiles whose user is active and still holds the ENGINEER
+/// role: only they are dispatched, and only they can be `available` (a
+/// profile stays when the role goes, because tickets name it).
+pub fn dispatchable_engineer() -> Condition {
+    use sea_orm::ColumnTrait;
+    use sea_orm::sea_query::Query;
+
+    use entity::enums::Role;
+    use entity::{engineer, user, user_role};
+
+    Condition::all()
+        .add(
+            engineer::Column::UserId.in_subquery(
+                Query::select()
+                    .column(user::Column::Id)
+                    .from(user::Entity)
+                    .and_where(user::Column::Active.eq(true))
+                    .to_owned(),
+            ),
+        )
+        .add(
+            engineer::Column::UserId.in_subquery(
+                Query::select()
+                    .column(user_role::Column::UserId)
+                    .from(user_role::Entity)
+                    .and_where(user_role::Column::Role.eq(Role::Engineer))
+                    .to_owned(),
+            ),
+        )
+}
+
 /// An engineer as dispatch sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {

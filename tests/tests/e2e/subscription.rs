@@ -146,7 +146,8 @@ async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backe
         .and_then(|n| n.strip_prefix("实时客户"))
         .and_then(|n| n.parse().ok())
         .expect("one of ours");
-    // Whatever was created after the first streamed change comes in order.
+    // A change made now follows, after any made before it, in order.
+    create("实时客户-last".into()).await;
     loop {
         let event = next_json(&mut socket).await;
         assert_eq!(event["type"], "next", "{event}");
@@ -160,7 +161,6 @@ async fn audit_trail_subscription_streams_a_change_made_over_http(backend: Backe
             .and_then(|n| n.parse().ok())
             .expect("ours");
         assert!(n > streamed, "in order: {n} after {streamed}");
-        create("实时客户-last".into()).await;
     }
 }
 

@@ -15,7 +15,9 @@ use super::enums::{FaultCategory, PartCategory};
 use super::ticket::Ticket;
 use crate::graphql::context::{actor, load};
 use crate::graphql::ids::{Kind, encode};
-use crate::graphql::loaders::{BusyTicketsByEngineerLoader, SkillsByEngineerLoader};
+use crate::graphql::loaders::{
+    BusyTicketsByEngineerLoader, DispatchableEngineerLoader, SkillsByEngineerLoader,
+};
 
 /// 物料: a spare part.
 #[derive(SimpleObject)]
@@ -127,10 +129,14 @@ impl Engineer {
         Ok(ordered.into_iter().map(Into::into).collect())
     }
 
-    /// Dispatch could send them now: on duty and not out on a job (a
-    /// dispatched or on-site ticket). The rotation also needs the skill.
+    /// Dispatch could send them now: an active engineer, on duty and not
+    /// out on a job (a dispatched or on-site ticket). The rotation also
+    /// needs the skill.
     async fn available(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        Ok(self.on_duty && self.busy_tickets(ctx).await?.is_empty())
+        if !self.on_duty || !self.busy_tickets(ctx).await?.is_empty() {
+            return Ok(false);
+        }
+        Ok(load::<DispatchableEngineerLoader, _>(ctx, Some(self.user_id)).await?.unwrap_or(false))
     }
 
     /// The jobs that keep them busy (the ones the viewer may see).

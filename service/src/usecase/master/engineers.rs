@@ -17,7 +17,7 @@ use crate::auth::{Actor, roles};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::pagination::{Page, PageRequest, Sort, paginate};
-use crate::rules::dispatch::keeps_engineer_busy_condition;
+use crate::rules::dispatch::{dispatchable_engineer, keeps_engineer_busy_condition};
 use crate::rules::validate;
 
 /// An engineer with the user's name and the skills.
@@ -119,7 +119,7 @@ pub async fn list_engineers(
 
 /// On duty and not out on a job (`rules::dispatch::keeps_engineer_busy`).
 fn available_condition() -> Condition {
-    Condition::all().add(engineer::Column::Available.eq(true)).add(
+    Condition::all().add(engineer::Column::Available.eq(true)).add(dispatchable_engineer()).add(
         engineer::Column::UserId.not_in_subquery(
             Query::select()
                 .column(ticket::Column::EngineerId)
@@ -149,6 +149,23 @@ pub async fn busy_with<C: sea_orm::ConnectionTrait>(
         }
     }
     Ok(busy)
+}
+
+/// Which of these engineers dispatch may take at all (active, with the
+/// ENGINEER role), by user id.
+pub async fn dispatchable<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    engineer_ids: &[i64],
+) -> Result<HashMap<i64, bool>, sea_orm::DbErr> {
+    let yes: BTreeSet<i64> = engineer::Entity::find()
+        .filter(dispatchable_engineer())
+        .filter(engineer::Column::UserId.is_in(engineer_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.user_id)
+        .collect();
+    Ok(engineer_ids.iter().map(|id| (*id, yes.contains(id))).collect())
 }
 
 /// One engineer (staff).

@@ -10,42 +10,18 @@ use sea_orm::{
 };
 
 use entity::enums::{FaultCategory, Role};
-use entity::{dispatch_rotation, engineer, engineer_skill, ticket, user, user_role};
-use sea_orm::sea_query::Query;
+use entity::{dispatch_rotation, engineer, engineer_skill, ticket};
 
 use super::{Step, apply_step, visible_ticket};
 use crate::auth::Actor;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
-use crate::rules::dispatch::{Candidate, keeps_engineer_busy_condition, next_in_rotation};
+use crate::rules::dispatch::{
+    Candidate, dispatchable_engineer, keeps_engineer_busy_condition, next_in_rotation,
+};
 use crate::rules::ticket_flow::TicketAction;
 
 const DISPATCHERS: &[Role] = &[Role::Agent, Role::ServiceManager];
-
-/// Engineer profiles whose user is active and still holds the ENGINEER
-/// role: only they are dispatched (a profile stays when the role goes,
-/// because tickets name it).
-fn active_engineer() -> sea_orm::Condition {
-    sea_orm::Condition::all()
-        .add(
-            engineer::Column::UserId.in_subquery(
-                Query::select()
-                    .column(user::Column::Id)
-                    .from(user::Entity)
-                    .and_where(user::Column::Active.eq(true))
-                    .to_owned(),
-            ),
-        )
-        .add(
-            engineer::Column::UserId.in_subquery(
-                Query::select()
-                    .column(user_role::Column::UserId)
-                    .from(user_role::Entity)
-                    .and_where(user_role::Column::Role.eq(Role::Engineer))
-                    .to_owned(),
-            ),
-        )
-}
 
 /// Takes the rotation's turn for `skill`: locks its row (PostgreSQL row
 /// lock; SQLite's write transaction is exclusive already), picks the next
@@ -69,7 +45,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
     let rotation =
         select.one(db).await?.ok_or_else(|| ServiceError::Internal("rotation row vanished".into()))?;
 
-    let engineers = engineer::Entity::find().filter(active_engineer()).all(db).await?;
+    let engineers = engineer::Entity::find().filter(dispatchable_engineer()).all(db).await?;
     let skilled: HashSet<i64> = engineer_skill::Entity::find()
         .filter(engineer_skill::Column::Skill.eq(skill))
         .all(db)
@@ -129,9 +105,13 @@ pub async fn dispatch_ticket(
         .map_err(|e| ServiceError::InvalidTransition(format!("ticket {}: {e}", current.number)))?;
     let (chosen, how) = match engineer_id {
         Some(chosen) => {
-            engineer::Entity::find_by_id(chosen).filter(active_engineer()).one(&txn).await?.ok_or_else(
-                || ServiceError::validation("engineerId", format!("no active engineer {chosen}")),
-            )?;
+            engineer::Entity::find_by_id(chosen)
+                .filter(dispatchable_engineer())
+                .one(&txn)
+                .await?
+                .ok_or_else(|| {
+                    ServiceError::validation("engineerId", format!("no active engineer {chosen}"))
+                })?;
             (chosen, "manual")
         }
         None => (take_turn(&txn, current.fault_category, current.id).await?, "rotation"),
