@@ -229,17 +229,7 @@ pub async fn set_roles(
         let region = region.ok_or_else(|| {
             ServiceError::validation("region", "a new ENGINEER needs a home region (province)")
         })?;
-        let now = Utc::now();
-        engineer::ActiveModel {
-            user_id: Set(user_id),
-            region: Set(region),
-            available: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&txn)
-        .await?;
+        super::master::engineers::create_profile(&txn, user_id, region).await?;
     }
     let gone: Vec<Role> = held.difference(&wanted).copied().collect();
     if !gone.is_empty() {

@@ -11,7 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use entity::enums::{FaultCategory, Role};
-use entity::{dealer, engineer, engineer_skill, user, user_role};
+use entity::{dealer, engineer_skill, user, user_role};
 
 use crate::audit::{self, AuditEntry};
 use crate::auth::{
@@ -266,16 +266,7 @@ pub async fn create_user(
         user_role::ActiveModel { user_id: Set(created.id), role: Set(*role) }.insert(&txn).await?;
     }
     if let Some(region) = region {
-        engineer::ActiveModel {
-            user_id: Set(created.id),
-            region: Set(region),
-            available: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&txn)
-        .await?;
+        super::master::engineers::create_profile(&txn, created.id, region).await?;
         for skill in input.skills.iter().collect::<BTreeSet<_>>() {
             engineer_skill::ActiveModel { engineer_id: Set(created.id), skill: Set(*skill) }
                 .insert(&txn)

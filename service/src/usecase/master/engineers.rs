@@ -168,6 +168,27 @@ pub async fn dispatchable<C: sea_orm::ConnectionTrait>(
     Ok(engineer_ids.iter().map(|id| (*id, yes.contains(id))).collect())
 }
 
+/// The engineer profile of a user given the ENGINEER role: home region,
+/// on duty.
+pub async fn create_profile<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    region: String,
+) -> Result<(), sea_orm::DbErr> {
+    let now = Utc::now();
+    engineer::ActiveModel {
+        user_id: Set(user_id),
+        region: Set(region),
+        available: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 /// One engineer (staff).
 pub async fn get_engineer(
     db: &DatabaseConnection,
