@@ -73,6 +73,40 @@ impl SubscriptionRoot {
         }))
     }
 
+    /// Every ticket the viewer may see, each time it changes (a new report,
+    /// a step of its lifecycle, a quote, a repair record): what a queue or
+    /// an engineer's job list needs to stay current without reloading.
+    /// Changes the viewer may not see are skipped.
+    async fn tickets_changed<'ctx>(
+        &self,
+        ctx: &Context<'ctx>,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<Ticket>> + 'ctx> {
+        let slot = subscription_slot(ctx)?;
+        let state = state(ctx).clone();
+        let actor = state.still_signed_in(actor(ctx)?).await.gql()?;
+        let changes = BroadcastStream::new(state.events.subscribe());
+        let updates = changes
+            // A lagging subscriber lost changes it cannot name; the client
+            // reloads its list when the socket reconnects.
+            .filter_map(|change| async move { change.ok().map(|change| change.ticket_id) })
+            .then(move |id| {
+                let (state, actor) = (state.clone(), actor.clone());
+                async move {
+                    let current = state.still_signed_in(&actor).await?;
+                    match reading::get_ticket(&state.db, &current, id).await {
+                        Ok(ticket) => Ok(Some(Ticket::from(ticket))),
+                        // Not the viewer's to see: skipped, the feed goes on.
+                        Err(ServiceError::NotFound { .. } | ServiceError::Forbidden(_)) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+            });
+        Ok(until_access_is_lost(updates).filter_map(move |update| {
+            let _held = &slot;
+            async move { update.map_err(to_gql_error).transpose() }
+        }))
+    }
+
     /// Every change recorded from now on, as it happens (SERVICE_MANAGER,
     /// GENERAL_MANAGER, ADMIN). Works across server instances: it follows
     /// the audit table, not process memory.

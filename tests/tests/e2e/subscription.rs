@@ -8,7 +8,11 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use crate::helpers::{Backend, spawn_app};
 use crate::on_both_backends;
 
-on_both_backends!(audit_trail_subscription_streams_a_change_made_over_http, ticket_updated_pushes_each_step);
+on_both_backends!(
+    audit_trail_subscription_streams_a_change_made_over_http,
+    ticket_updated_pushes_each_step,
+    tickets_changed_streams_only_the_tickets_the_viewer_may_see
+);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ticket_updated_pushes_each_step_through_redis() {
@@ -44,6 +48,62 @@ async fn follow_a_ticket(app: &crate::helpers::TestApp) {
     let event = next_json(&mut socket).await;
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["payload"]["data"]["ticketUpdated"], json!({"status": "ACCEPTED", "version": 2}));
+}
+
+/// A dealer following every ticket hears of its own unit's ticket and never
+/// of another's, even when the other's changes come first each time.
+async fn tickets_changed_streams_only_the_tickets_the_viewer_may_see(backend: Backend) {
+    use entity::enums::Role;
+    use sea_orm::EntityTrait;
+    use service::events::TicketChanged;
+
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let others = reported_ticket(&app, &admin).await;
+    let dealer = app
+        .gql(Some(&admin), r#"mutation { createDealer(input: {code: "D-SUB", name: "代理", region: "江苏"}) { dealer { id } } }"#, json!({}))
+        .await;
+    let dealer_id = dealer.expect_ok()["createDealer"]["dealer"]["id"].clone();
+    let model = app.gql(Some(&admin), "{ productModels(first: 1) { nodes { id } } }", json!({})).await;
+    let model_id = model.expect_ok()["productModels"]["nodes"][0]["id"].clone();
+    app.gql(
+        Some(&admin),
+        "mutation($m: ID!, $d: ID) { registerUnit(input: {serialNumber: \"SUB-D\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", dealerId: $d}) { unit { id } } }",
+        json!({"m": model_id, "d": dealer_id}),
+    )
+    .await
+    .expect_ok();
+    let owns = app
+        .gql(Some(&admin), "mutation { reportFault(input: {channel: DEALER, serialNumber: \"SUB-D\", faultDescription: \"漏油\", faultCategory: HYDRAULIC}) { ticket { id number } } }", json!({}))
+        .await;
+    let own = owns.expect_ok()["reportFault"]["ticket"].clone();
+    assert_ne!(own["id"], others);
+
+    let token = app.user_with("dealer.sub", &[Role::Dealer], Some("D-SUB")).await;
+    let mut socket = signed_in_socket(&app, &token).await;
+    let subscribe = json!({"id": "all", "type": "subscribe", "payload": {"query": "subscription { ticketsChanged { id number } }"}});
+    socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
+
+    let ids: Vec<i64> = entity::ticket::Entity::find().all(&app.db).await.expect("tickets").iter().map(|t| t.id).collect();
+    let mut heard = Vec::new();
+    for _ in 0..50 {
+        for id in &ids {
+            app.state.events.publish(TicketChanged { ticket_id: *id, version: 1 }).await;
+        }
+        while let Ok(Some(Ok(Message::Text(text)))) =
+            tokio::time::timeout(std::time::Duration::from_millis(300), socket.next()).await
+        {
+            heard.push(serde_json::from_str::<Value>(&text).expect("JSON"));
+        }
+        if !heard.is_empty() {
+            break;
+        }
+    }
+    assert!(!heard.is_empty(), "the dealer heard nothing");
+    for event in &heard {
+        assert_eq!(event["type"], "next", "{event}");
+        assert_eq!(event["payload"]["data"]["ticketsChanged"], own, "only the dealer's own ticket: {event}");
+    }
 }
 
 /// A ticket reported on a unit registered for it, its id.
