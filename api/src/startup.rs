@@ -27,7 +27,7 @@ use service::config::Settings;
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::metrics::{self, MetricsAccess};
-use crate::routes::{admin, exports, graphiql, graphql, health};
+use crate::routes::{admin, console, exports, graphiql, graphql, health};
 use crate::state::AppState;
 
 /// A bound, not yet running server (and the metrics server, when the
@@ -286,6 +286,8 @@ fn serve(
             .route("/admin/jobs", web::get().to(admin::jobs_page))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
+            // The console: its files, and its index for the app's own routes.
+            .default_service(web::to(console::serve).wrap(Compress::default()))
             // Outermost, so a preflight is answered before anything else runs.
             .wrap(Condition::new(!origins.is_empty(), cors(&origins)))
     })

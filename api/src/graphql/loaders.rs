@@ -29,7 +29,7 @@ macro_rules! by_id {
         }
     )*};
 }
-by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse, old_part, ticket);
+by_id!(customer, dealer, product_model, unit, warranty_policy, part, warehouse, old_part, ticket, user);
 
 /// Loads rows of `E` by id, batching all ids asked for in one tick.
 pub struct ByIdLoader<E> {
@@ -71,6 +71,8 @@ pub type WarehouseLoader = ByIdLoader<warehouse::Entity>;
 pub type OldPartLoader = ByIdLoader<old_part::Entity>;
 /// Tickets by id, for staff-only objects (complaints) that link to one.
 pub type TicketLoader = ByIdLoader<ticket::Entity>;
+/// Accounts by id, for the names of who did what.
+pub type UserLoader = ByIdLoader<user::Entity>;
 
 /// Declares a loader of child rows grouped by their parent's id: all
 /// parents asked for in one tick load in one query.

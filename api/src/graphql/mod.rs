@@ -22,7 +22,7 @@ use loaders::{
     DealerLoader, DeterminationsByOldPartLoader, DispatchableEngineerLoader, EngineerLoader,
     EventsByTicketLoader, ItemsByLotLoader, LinesByRequisitionLoader, OldPartLoader, PartLoader,
     PartsByRepairLoader, ProductModelLoader, QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader,
-    SkillsByEngineerLoader, TicketLoader, UnitLoader, WarehouseLoader, WarrantyPolicyLoader,
+    SkillsByEngineerLoader, TicketLoader, UnitLoader, UserLoader, WarehouseLoader, WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -61,6 +61,7 @@ fn builder(state: AppState) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         .limit_complexity(settings.max_query_complexity)
         .data(DataLoader::new(CustomerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(TicketLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(UserLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(DealerLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(ProductModelLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(WarrantyPolicyLoader::new(db.clone()), tokio::spawn).delay(delay))

@@ -18,5 +18,6 @@ pub mod retry;
 pub mod sla;
 pub mod stock;
 pub mod ticket_flow;
+pub mod ticket_roles;
 pub mod validate;
 pub mod visits;

@@ -24,10 +24,15 @@ const CHECK_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 20_000;
 
 /**
- * Runs `steps({ page, url, screenshot })` in a fresh browser context:
- * `url(path)` is the server's address of `path`, `screenshot(label)` saves
- * `artifacts/<name>-<label>.png` (or `<name>.png` without a label).
- * `options.allowConsole` lists patterns of console errors a check expects.
+ * Runs `steps({ page, context, url, screenshot, openPage })` in a fresh
+ * browser context: `url(path)` is the server's address of `path`,
+ * `screenshot(label, on = page)` saves `artifacts/<name>-<label>.png` (or
+ * `<name>.png` without a label), `openPage(contextOptions)` opens a page in
+ * another fresh context (a second person, a phone) under the same rules.
+ * `options.allowConsole` lists patterns of console errors a check expects;
+ * `options.context` sets the first context's options (viewport, locale);
+ * `options.serviceWorkers: 'allow'` lets pages register service workers;
+ * `options.timeoutMs` bounds a long walk (default 120 s).
  */
 export async function check(name, steps, options = {}) {
   const base = process.argv[2];
@@ -36,10 +41,11 @@ export async function check(name, steps, options = {}) {
     process.exit(2);
   }
   const server = new URL(base);
+  const limit = options.timeoutMs ?? CHECK_TIMEOUT_MS;
   const watchdog = setTimeout(() => {
-    console.error(`FAIL ${name}: still running after ${CHECK_TIMEOUT_MS / 1000} s`);
+    console.error(`FAIL ${name}: still running after ${limit / 1000} s`);
     process.exit(1);
-  }, CHECK_TIMEOUT_MS);
+  }, limit);
   watchdog.unref();
 
   await mkdir(artifacts, { recursive: true });
@@ -57,7 +63,6 @@ export async function check(name, steps, options = {}) {
     process.exit(2);
   }
 
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
   const outside = new Set();
   const problems = [];
   // The server's own host and port, over http(s) or ws(s); data: and blob:
@@ -66,30 +71,46 @@ export async function check(name, steps, options = {}) {
     const url = new URL(address);
     return ['data:', 'blob:', 'about:'].includes(url.protocol) || url.host === server.host;
   };
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    outside.add(url);
-    return route.abort('blockedbyclient');
-  });
-  await context.routeWebSocket((url) => !isLocal(url.href), (socket) => {
-    outside.add(socket.url());
-    socket.close();
-  });
-  context.on('request', (request) => {
-    if (!isLocal(request.url())) outside.add(request.url());
-  });
-
   const allowed = options.allowConsole ?? [];
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(text))) {
-      problems.push(`console error: ${text}`);
-    }
-  });
+  const pages = [];
+
+  // A browser context (a separate person's browser: its own storage and
+  // session) held to the same rules: nothing outside the server, no
+  // uncaught error, no console error.
+  async function openPage(contextOptions = {}) {
+    const context = await browser.newContext({
+      serviceWorkers: options.serviceWorkers ?? 'block',
+      viewport: { width: 1400, height: 900 },
+      ...contextOptions,
+    });
+    await context.route('**', (route) => {
+      const url = route.request().url();
+      if (isLocal(url)) return route.continue();
+      outside.add(url);
+      return route.abort('blockedbyclient');
+    });
+    await context.routeWebSocket((url) => !isLocal(url.href), (socket) => {
+      outside.add(socket.url());
+      socket.close();
+    });
+    context.on('request', (request) => {
+      if (!isLocal(request.url())) outside.add(request.url());
+    });
+    const opened = await context.newPage();
+    opened.setDefaultTimeout(STEP_TIMEOUT_MS);
+    opened.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));
+    opened.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(text))) {
+        problems.push(`console error: ${text}`);
+      }
+    });
+    pages.push(opened);
+    return opened;
+  }
+
+  const page = await openPage(options.context);
+  const context = page.context();
   const shot = (label) => path.join(artifacts, label ? `${name}-${label}.png` : `${name}.png`);
 
   await context.tracing.start({ screenshots: true, snapshots: true });
@@ -97,8 +118,10 @@ export async function check(name, steps, options = {}) {
   try {
     await steps({
       page,
+      context,
       url: (address) => new URL(address, server).toString(),
-      screenshot: (label) => page.screenshot({ path: shot(label) }),
+      screenshot: (label, on = page) => on.screenshot({ path: shot(label) }),
+      openPage,
     });
   } catch (error) {
     // Playwright colours its call log even off a terminal.
@@ -111,7 +134,9 @@ export async function check(name, steps, options = {}) {
   if (thrown) reasons.push(thrown);
   const failure = reasons.join('\n  ');
   if (failure) {
-    await page.screenshot({ path: shot('failed') }).catch(() => {});
+    for (const [index, opened] of pages.entries()) {
+      await opened.screenshot({ path: shot(index ? `failed-${index + 1}` : 'failed') }).catch(() => {});
+    }
     await context.tracing.stop({ path: path.join(artifacts, `${name}-trace.zip`) }).catch(() => {});
   } else {
     await context.tracing.stop();

@@ -10,6 +10,7 @@ mod accounts;
 mod authorization;
 mod bounds;
 mod complaints;
+mod console;
 mod cors;
 mod dealer_boundary;
 mod delivery;

@@ -84,7 +84,8 @@ async fn tickets_changed_streams_only_the_tickets_the_viewer_may_see(backend: Ba
     let subscribe = json!({"id": "all", "type": "subscribe", "payload": {"query": "subscription { ticketsChanged { id number } }"}});
     socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
 
-    let ids: Vec<i64> = entity::ticket::Entity::find().all(&app.db).await.expect("tickets").iter().map(|t| t.id).collect();
+    let ids: Vec<i64> =
+        entity::ticket::Entity::find().all(&app.db).await.expect("tickets").iter().map(|t| t.id).collect();
     let mut heard = Vec::new();
     for _ in 0..50 {
         for id in &ids {

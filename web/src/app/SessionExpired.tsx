@@ -13,13 +13,15 @@ export function SessionExpired({ session }: { session: Session }) {
   const t = useT(appMessages);
   return (
     <Modal open closable={false} footer={null} title={t('signInTitle')} mask={{ closable: false }}>
-      <Alert type="warning" showIcon title={t('sessionExpired')} style={{ marginBottom: 16 }} />
-      <SignInForm
-        username={session.user.username}
-        onSignedIn={(user) => {
-          if (user.id !== session.user.id) window.location.assign('/');
-        }}
-      />
+      <div data-testid="session-expired">
+        <Alert type="warning" showIcon title={t('sessionExpired')} style={{ marginBottom: 16 }} />
+        <SignInForm
+          username={session.user.username}
+          onSignedIn={(user) => {
+            if (user.id !== session.user.id) window.location.assign('/');
+          }}
+        />
+      </div>
     </Modal>
   );
 }

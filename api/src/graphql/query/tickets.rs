@@ -2,14 +2,16 @@
 
 use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, NaiveDate, Utc};
+use service::usecase::master::engineers;
 use service::usecase::tickets::reading::TicketKey;
-use service::usecase::tickets::{entitlement, reading};
+use service::usecase::tickets::{dispatch, entitlement, reading};
 
 use crate::graphql::connection::{PagedConnection, Paging, connection, paged};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, decode, decode_opt};
 use crate::graphql::ordering::TicketOrder;
+use crate::graphql::types::catalogue::Engineer;
 use crate::graphql::types::enums::TicketStatus;
 use crate::graphql::types::ticket::{Ticket, WarrantyStatus};
 
@@ -33,6 +35,8 @@ pub struct TicketFilter {
     pub customer_id: Option<ID>,
     /// Start of the unit's serial number.
     pub serial: Option<String>,
+    /// The customer's province (region), e.g. `江苏`.
+    pub region: Option<String>,
     /// Past the reply or arrival deadline (true) or not (false).
     pub overdue: Option<bool>,
     /// Reported at or after.
@@ -94,6 +98,7 @@ impl TicketQuery {
             dealer_id: decode_opt(Kind::Dealer, f.dealer_id.as_ref(), "filter.dealerId")?,
             customer_id: decode_opt(Kind::Customer, f.customer_id.as_ref(), "filter.customerId")?,
             serial_prefix: f.serial,
+            region: f.region,
             overdue: f.overdue,
             reported_from: f.created_from,
             reported_to: f.created_to,
@@ -111,6 +116,22 @@ impl TicketQuery {
         .await
         .gql()?;
         Ok(connection(page, Ticket::from))
+    }
+
+    /// Whom the dispatch rotation would choose for the ticket now, without
+    /// taking the turn (AGENT, SERVICE_MANAGER): the dispatch form's
+    /// suggestion. Null when no engineer with the skill is free.
+    async fn dispatch_suggestion(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Ticket id.")] ticket_id: ID,
+    ) -> async_graphql::Result<Option<Engineer>> {
+        let actor = actor(ctx)?;
+        let id = decode(Kind::Ticket, &ticket_id, "ticketId")?;
+        let Some(chosen) = dispatch::suggest_engineer(db(ctx), actor, id).await.gql()? else {
+            return Ok(None);
+        };
+        engineers::get_engineer(db(ctx), actor, chosen).await.gql().map(|e| Some(Engineer::from(e)))
     }
 
     /// In or out of warranty on a date (default today in the business time

@@ -1,12 +1,13 @@
 //! Tickets and what hangs off them, as the API shows them.
 
-use async_graphql::{ComplexObject, Context, ID, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use entity::{dealer_chargeback, quote, repair_part, repair_record, ticket, ticket_event};
 use service::rules::money::cents;
 use service::rules::sla;
+use service::rules::ticket_roles::{self, Offer};
 use service::usecase::tickets::entitlement::Entitlement;
 use service::usecase::tickets::reading::{TicketParties, TicketRead};
 
@@ -15,11 +16,11 @@ use super::enums::{
     Channel, ChargebackStatus, Exclusion, FaultCategory, QuoteStatus, ServiceType, Severity, TicketStatus,
 };
 use super::master::{Customer, Unit};
-use crate::graphql::context::load;
+use crate::graphql::context::{actor, load};
 use crate::graphql::ids::{Kind, encode};
 use crate::graphql::loaders::{
     ChargebacksByTicketLoader, CustomerLoader, EngineerLoader, EventsByTicketLoader, PartsByRepairLoader,
-    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader,
+    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, UserLoader,
 };
 
 /// 报修单: one reported fault on one unit, from intake to close.
@@ -114,6 +115,30 @@ impl Ticket {
         }
     }
 
+    /// The steps the signed-in user may take on this ticket now, in the
+    /// lifecycle's order: what the console offers as buttons. The mutations
+    /// still check everything (the version above all).
+    async fn allowed_actions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TicketAction>> {
+        let viewer = actor(ctx)?;
+        let quote = match self.model.status {
+            entity::enums::TicketStatus::Quoted => {
+                let quotes =
+                    load::<QuotesByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
+                quotes.last().map(|q| q.status)
+            }
+            _ => None,
+        };
+        let roles: Vec<_> = viewer.roles.iter().copied().collect();
+        let facts = ticket_roles::TicketFacts {
+            status: self.model.status,
+            service_type: self.model.service_type,
+            quote,
+        };
+        let who =
+            ticket_roles::Viewer { roles: &roles, assigned: self.model.engineer_id == Some(viewer.user_id) };
+        Ok(ticket_roles::offered(facts, who).into_iter().map(TicketAction::from).collect())
+    }
+
     /// The same fault cause on this unit within 90 days of an earlier repair.
     async fn repeat_repair(&self) -> bool {
         self.model.repeat_of_ticket_id.is_some()
@@ -171,6 +196,60 @@ impl Ticket {
     async fn chargeback(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DealerChargeback>> {
         let found = load::<ChargebacksByTicketLoader, _>(ctx, Some(self.model.id)).await?.unwrap_or_default();
         Ok(found.into_iter().next().map(DealerChargeback::from))
+    }
+}
+
+/// A step the console offers on a ticket; each is one mutation.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum TicketAction {
+    /// `acceptTicket`: triage with entitlement.
+    Accept,
+    /// `createQuote` (paid work).
+    Quote,
+    /// `approveQuote`: the general manager approves a quote beyond the allowed discount.
+    ApproveQuote,
+    /// `acceptQuote`: the customer accepts the quote.
+    AcceptQuote,
+    /// `dispatchTicket`.
+    Dispatch,
+    /// `arriveOnSite`.
+    Arrive,
+    /// `recordRepair`.
+    Repair,
+    /// `signOff`: the customer signs the repair off.
+    SignOff,
+    /// `resolveByGuidance` (guidance-only service).
+    ResolveByGuidance,
+    /// `recordReturnVisit`.
+    Visit,
+    /// `closeTicket`.
+    Close,
+    /// `reworkTicket`.
+    Rework,
+    /// `returnToFactory`.
+    ReturnToFactory,
+    /// `cancelTicket`.
+    Cancel,
+}
+
+impl From<Offer> for TicketAction {
+    fn from(offer: Offer) -> Self {
+        match offer {
+            Offer::Accept => Self::Accept,
+            Offer::Quote => Self::Quote,
+            Offer::ApproveQuote => Self::ApproveQuote,
+            Offer::AcceptQuote => Self::AcceptQuote,
+            Offer::Dispatch => Self::Dispatch,
+            Offer::Arrive => Self::Arrive,
+            Offer::Repair => Self::Repair,
+            Offer::SignOff => Self::SignOff,
+            Offer::ResolveByGuidance => Self::ResolveByGuidance,
+            Offer::Visit => Self::Visit,
+            Offer::Close => Self::Close,
+            Offer::Rework => Self::Rework,
+            Offer::ReturnToFactory => Self::ReturnToFactory,
+            Offer::Cancel => Self::Cancel,
+        }
     }
 }
 
@@ -239,6 +318,7 @@ impl From<TicketRead> for Ticket {
 
 /// One transition of a ticket.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct TicketEvent {
     /// State before; null for the report that created the ticket.
     pub from_status: Option<TicketStatus>,
@@ -250,11 +330,22 @@ pub struct TicketEvent {
     pub reason: Option<String>,
     /// When it happened.
     pub at: DateTime<Utc>,
+    #[graphql(skip)]
+    pub actor_user_id: Option<i64>,
+}
+
+#[ComplexObject]
+impl TicketEvent {
+    /// Who made it, by name (the timeline's "who"); null for the system.
+    async fn actor_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(load::<UserLoader, _>(ctx, self.actor_user_id).await?.map(|user| user.display_name))
+    }
 }
 
 impl From<ticket_event::Model> for TicketEvent {
     fn from(m: ticket_event::Model) -> Self {
         Self {
+            actor_user_id: m.actor_user_id,
             from_status: m.from_status.map(Into::into),
             to_status: m.to_status.into(),
             actor_id: m.actor_user_id.map(|id| encode(Kind::User, id)),

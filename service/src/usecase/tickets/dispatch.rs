@@ -9,7 +9,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use entity::enums::{FaultCategory, Role};
+use entity::enums::FaultCategory;
 use entity::{dispatch_rotation, engineer, engineer_skill, ticket};
 
 use super::{Step, apply_step, visible_ticket};
@@ -20,8 +20,41 @@ use crate::rules::dispatch::{
     Candidate, dispatchable_engineer, keeps_engineer_busy_condition, next_in_rotation,
 };
 use crate::rules::ticket_flow::TicketAction;
+use crate::rules::ticket_roles::DESK as DISPATCHERS;
 
-const DISPATCHERS: &[Role] = &[Role::Agent, Role::ServiceManager];
+/// Every engineer the rotation for `skill` could consider for `ticket_id`,
+/// with whether each has the skill, is on duty and is busy elsewhere.
+async fn rotation_candidates<C: ConnectionTrait>(
+    db: &C,
+    skill: FaultCategory,
+    ticket_id: i64,
+) -> ServiceResult<Vec<Candidate>> {
+    let engineers = engineer::Entity::find().filter(dispatchable_engineer()).all(db).await?;
+    let skilled: HashSet<i64> = engineer_skill::Entity::find()
+        .filter(engineer_skill::Column::Skill.eq(skill))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.engineer_id)
+        .collect();
+    let busy: HashSet<i64> = ticket::Entity::find()
+        .filter(keeps_engineer_busy_condition(ticket::Entity))
+        .filter(ticket::Column::Id.ne(ticket_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|t| t.engineer_id)
+        .collect();
+    Ok(engineers
+        .iter()
+        .map(|e| Candidate {
+            engineer_id: e.user_id,
+            has_skill: skilled.contains(&e.user_id),
+            on_duty: e.available,
+            busy: busy.contains(&e.user_id),
+        })
+        .collect())
+}
 
 /// Takes the rotation's turn for `skill`: locks its row (PostgreSQL row
 /// lock; SQLite's write transaction is exclusive already), picks the next
@@ -45,31 +78,7 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
     let rotation =
         select.one(db).await?.ok_or_else(|| ServiceError::Internal("rotation row vanished".into()))?;
 
-    let engineers = engineer::Entity::find().filter(dispatchable_engineer()).all(db).await?;
-    let skilled: HashSet<i64> = engineer_skill::Entity::find()
-        .filter(engineer_skill::Column::Skill.eq(skill))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.engineer_id)
-        .collect();
-    let busy: HashSet<i64> = ticket::Entity::find()
-        .filter(keeps_engineer_busy_condition(ticket::Entity))
-        .filter(ticket::Column::Id.ne(ticket_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|t| t.engineer_id)
-        .collect();
-    let candidates: Vec<Candidate> = engineers
-        .iter()
-        .map(|e| Candidate {
-            engineer_id: e.user_id,
-            has_skill: skilled.contains(&e.user_id),
-            on_duty: e.available,
-            busy: busy.contains(&e.user_id),
-        })
-        .collect();
+    let candidates = rotation_candidates(db, skill, ticket_id).await?;
     let chosen = next_in_rotation(&candidates, rotation.last_engineer_id).ok_or_else(|| {
         ServiceError::validation(
             "engineerId",
@@ -85,6 +94,20 @@ async fn take_turn<C: ConnectionTrait>(db: &C, skill: FaultCategory, ticket_id: 
     .update(db)
     .await?;
     Ok(chosen)
+}
+
+/// Whom the rotation would choose for the ticket now (AGENT,
+/// SERVICE_MANAGER), without taking the turn: the dispatch form's
+/// suggestion. None when no engineer with the skill is free.
+pub async fn suggest_engineer(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceResult<Option<i64>> {
+    actor.require_any(DISPATCHERS)?;
+    let current = visible_ticket(db, actor, id).await?;
+    let last = dispatch_rotation::Entity::find_by_id(current.fault_category)
+        .one(db)
+        .await?
+        .and_then(|rotation| rotation.last_engineer_id);
+    let candidates = rotation_candidates(db, current.fault_category, current.id).await?;
+    Ok(next_in_rotation(&candidates, last))
 }
 
 /// Dispatches a ticket (AGENT, SERVICE_MANAGER). Without an engineer the

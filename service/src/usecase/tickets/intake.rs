@@ -7,7 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
 
-use entity::enums::{Channel, FaultCategory, Role, Severity, TicketStatus};
+use entity::enums::{Channel, FaultCategory, Severity, TicketStatus};
 use entity::{customer, ticket, ticket_event, ticket_sequence};
 
 use crate::audit::{self, AuditEntry};
@@ -15,6 +15,7 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::rules::ticket_roles::INTAKE as INTAKE_ROLES;
 use crate::rules::{sla, validate};
 use crate::usecase::master::calendar::business_calendar;
 use crate::usecase::master::customers;
@@ -40,7 +41,6 @@ pub struct FaultReport {
 }
 
 /// Roles that take fault reports.
-const INTAKE_ROLES: &[Role] = &[Role::Agent, Role::ServiceManager, Role::Dealer];
 
 /// The next number of `year`, `SR-2026-000123`. The sequence row is locked by
 /// the increment until the transaction ends, so concurrent reports never

@@ -19,14 +19,12 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::rules::entitlement::service_type;
 use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
+use crate::rules::ticket_roles::{DESK, SIGN_OFF, SITE};
 use crate::rules::{validate, visits};
 use crate::usecase::complaints;
 use crate::usecase::master::calendar::business_calendar;
 use crate::usecase::master::fault_causes::active_cause;
 use crate::usecase::parts::{old_parts, stock};
-
-const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
-const SITE: &[Role] = &[Role::Engineer, Role::ServiceManager];
 
 /// The triage decision.
 #[derive(Debug, Clone, Default)]
@@ -280,7 +278,7 @@ pub async fn sign_off(
     version: i32,
     signed_by: &str,
 ) -> ServiceResult<ticket::Model> {
-    actor.require_any(&[Role::Agent, Role::Engineer, Role::ServiceManager])?;
+    actor.require_any(SIGN_OFF)?;
     let signed_by = validate::required_text("signedBy", signed_by, 100)?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;

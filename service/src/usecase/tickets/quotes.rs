@@ -6,7 +6,7 @@ use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use entity::enums::{QuoteStatus, Role};
+use entity::enums::QuoteStatus;
 use entity::{customer, part, quote, quote_line, service_tariff, ticket};
 
 use super::{Step, apply_step, visible_ticket};
@@ -18,9 +18,8 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::rules::entitlement::charges;
 use crate::rules::quote::{PartLine, price};
 use crate::rules::ticket_flow::TicketAction;
+use crate::rules::ticket_roles::{DESK, QUOTE_APPROVERS};
 use crate::rules::validate;
-
-const DESK: &[Role] = &[Role::Agent, Role::ServiceManager];
 
 /// What to quote.
 #[derive(Debug, Clone)]
@@ -153,7 +152,7 @@ pub async fn approve_quote(
     actor: &Actor,
     quote_id: i64,
 ) -> ServiceResult<quote::Model> {
-    actor.require_any(&[Role::GeneralManager])?;
+    actor.require_any(QUOTE_APPROVERS)?;
     let txn = begin_write(db).await?;
     let before = quote::Entity::find_by_id(quote_id)
         .one(&txn)

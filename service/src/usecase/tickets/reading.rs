@@ -30,6 +30,8 @@ pub struct TicketFilter {
     pub customer_id: Option<i64>,
     /// Start of the unit's serial number.
     pub serial_prefix: Option<String>,
+    /// The customer's province (region), exactly.
+    pub region: Option<String>,
     /// Only tickets that missed their reply or arrival deadline, kept late
     /// or not kept (or only those that did not): `rules::sla::overdue`.
     pub overdue: Option<bool>,
@@ -167,6 +169,17 @@ pub async fn list_tickets(
                     .column(unit::Column::Id)
                     .from(unit::Entity)
                     .and_where(text_search::starts_with(unit::Column::SerialNumber, prefix))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(region) = filter.region.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        select = select.filter(
+            ticket::Column::CustomerId.in_subquery(
+                Query::select()
+                    .column(customer::Column::Id)
+                    .from(customer::Entity)
+                    .and_where(customer::Column::Province.eq(region))
                     .to_owned(),
             ),
         );

@@ -1,0 +1,137 @@
+//! The web console (`web/`, built into `api/assets/console/`), embedded in
+//! the binary by `build.rs` and served at `/`, same origin as `/graphql`.
+//! Files under `/assets/` carry a content hash in their names, so browsers
+//! keep them for a year; everything else is revalidated. Any other path that
+//! is not a file is one of the app's routes (a deep link): it gets the index.
+
+use actix_web::http::{Method, header};
+use actix_web::{HttpRequest, HttpResponse};
+
+/// Every file of the bundle: its path as served and its bytes.
+static FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/console_files.rs"));
+
+/// Scripts, styles and connections go to this server only. Ant Design sets
+/// inline styles, which cannot load anything; the service worker and the
+/// manifest are ours.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+     manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Paths the server answers itself: a miss under them is a 404, never the app.
+const SERVER_PATHS: [&str; 8] =
+    ["/graphql", "/graphiql", "/exports", "/reports", "/admin", "/healthz", "/readyz", "/metrics"];
+
+/// What `path` is answered with.
+#[derive(Debug, PartialEq, Eq)]
+enum Answer {
+    File(&'static str, &'static [u8]),
+    Index,
+    NotFound,
+}
+
+fn answer(path: &str) -> Answer {
+    if let Some((name, bytes)) = FILES.iter().find(|(name, _)| *name == path) {
+        return Answer::File(name, bytes);
+    }
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    let last = path.rsplit('/').next().unwrap_or_default();
+    // A missing script or image must not be answered with HTML.
+    if under("/assets") || last.contains('.') || SERVER_PATHS.iter().any(|prefix| under(prefix)) {
+        Answer::NotFound
+    } else {
+        Answer::Index
+    }
+}
+
+fn media_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn index() -> HttpResponse {
+    match FILES.iter().find(|(name, _)| *name == "/index.html") {
+        Some((_, bytes)) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .insert_header((header::CONTENT_SECURITY_POLICY, PAGE_POLICY))
+            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+            .insert_header((header::REFERRER_POLICY, "same-origin"))
+            .body(*bytes),
+        None => HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body(
+            "The console is not built into this binary: run `npm --prefix web run build` and build again.",
+        ),
+    }
+}
+
+/// `GET /…` that no other route answered.
+pub async fn serve(request: HttpRequest) -> HttpResponse {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return HttpResponse::NotFound().finish();
+    }
+    match answer(request.path()) {
+        Answer::Index => index(),
+        Answer::File("/index.html", _) => index(),
+        Answer::File(name, bytes) => {
+            // The service worker and the manifest keep their names across
+            // builds: revalidated like the index.
+            let cache = if name.starts_with("/assets/") { IMMUTABLE } else { "no-cache" };
+            HttpResponse::Ok()
+                .content_type(media_type(name))
+                .insert_header((header::CACHE_CONTROL, cache))
+                .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .body(bytes)
+        }
+        Answer::NotFound => HttpResponse::NotFound().finish(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_routes_get_the_index_and_missing_files_do_not() {
+        assert_eq!(answer("/"), Answer::Index);
+        assert_eq!(answer("/tickets/42"), Answer::Index);
+        assert_eq!(answer("/my/jobs"), Answer::Index);
+        assert_eq!(answer("/assets/gone-123.js"), Answer::NotFound);
+        assert_eq!(answer("/favicon.ico"), Answer::NotFound);
+        assert_eq!(answer("/graphql/extra"), Answer::NotFound);
+        assert_eq!(answer("/readyz/x"), Answer::NotFound);
+    }
+
+    #[test]
+    fn every_file_the_index_names_is_embedded() {
+        let Some((_, index)) = FILES.iter().find(|(name, _)| *name == "/index.html") else {
+            panic!("the console bundle is embedded (npm --prefix web run build)");
+        };
+        let index = std::str::from_utf8(index).expect("the index is UTF-8");
+        let named: Vec<&str> = index.split('"').filter(|part| part.starts_with("/assets/")).collect();
+        assert!(!named.is_empty(), "the index loads its scripts from /assets/");
+        for path in named {
+            assert!(
+                matches!(answer(path), Answer::File(..)),
+                "{path} is named by the index but not embedded"
+            );
+        }
+    }
+
+    #[test]
+    fn media_types_follow_the_extension() {
+        assert_eq!(media_type("/assets/index-abc.js"), "text/javascript; charset=utf-8");
+        assert_eq!(media_type("/assets/index-abc.css"), "text/css; charset=utf-8");
+        assert_eq!(media_type("/icon.svg"), "image/svg+xml");
+    }
+}

@@ -1,0 +1,91 @@
+//! The console (web/, served by the api at `/`) in a real browser: each
+//! check of `tests/browser/console/` drives Debian's Chromium through a
+//! whole piece of work against the real server on the embedded default
+//! (SQLite), on a fresh database with the demo data. A failed check keeps a
+//! screenshot and a Playwright trace in `tests/browser/artifacts/`.
+
+use crate::helpers::{Backend, TestApp, browser_check, spawn_app};
+
+/// The server on a fresh embedded database, with the demo data loaded.
+async fn console_app() -> TestApp {
+    let app = spawn_app(Backend::Sqlite).await;
+    service::demo::load(&app.db).await.expect("demo data loads");
+    app
+}
+
+/// Runs `tests/browser/console/<script>` and fails with its report.
+async fn run(script: &str) {
+    let app = console_app().await;
+    let output = browser_check(&app, &format!("console/{script}"), &[]).await;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{script} failed ({}):\n{stdout}\n{stderr}", output.status);
+    assert!(stdout.contains("ok "), "{script} reported no passed check:\n{stdout}\n{stderr}");
+}
+
+/// The console's index: for `/` and for any of the app's routes (a deep
+/// link), revalidated, under a policy that allows this server only.
+#[tokio::test]
+async fn the_api_serves_the_console_at_the_root_and_its_routes() {
+    let app = spawn_app(Backend::Sqlite).await;
+    for path in ["/", "/tickets", "/tickets/VGlja2V0OjE", "/my/jobs"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let headers = response.headers().clone();
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+        assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(policy.contains("default-src 'self'") && policy.contains("connect-src 'self'"), "{policy}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(r#"<div id="root"></div>"#), "{path}: {page}");
+    }
+}
+
+/// Content-hashed assets are kept for a year; a missing asset is a 404, not
+/// the index; the api's own paths keep answering themselves.
+#[tokio::test]
+async fn console_assets_are_cached_by_content_hash_and_misses_are_not_the_app() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let page = app.get("/").await.text().await.unwrap();
+    let script = page
+        .split('"')
+        .find(|part| part.starts_with("/assets/") && part.ends_with(".js"))
+        .unwrap_or_else(|| panic!("the index loads a script from /assets/: {page}"));
+    let response = app.get(script).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(!response.bytes().await.unwrap().is_empty());
+
+    for missing in ["/assets/index-00000000.js", "/favicon.ico", "/graphql/anything", "/healthz/x"] {
+        assert_eq!(app.get(missing).await.status(), 404, "{missing}");
+    }
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let posted = app.http.post(format!("{}/tickets", app.address)).send().await.unwrap();
+    assert_eq!(posted.status(), 404, "only GET and HEAD reach the console");
+}
+
+#[tokio::test]
+async fn console_walks_a_ticket_from_the_call_to_the_signature() {
+    run("walk.mjs").await;
+}
+
+#[tokio::test]
+async fn console_paid_quote_below_the_limit_waits_for_the_general_manager() {
+    run("paid-quote.mjs").await;
+}
+
+#[tokio::test]
+async fn console_dealer_cannot_open_another_dealers_ticket() {
+    run("dealer-scope.mjs").await;
+}
+
+#[tokio::test]
+async fn console_session_expiry_keeps_the_form() {
+    run("session-expiry.mjs").await;
+}
+
+#[tokio::test]
+async fn console_engineer_works_offline_and_the_outbox_sends_in_order() {
+    run("offline.mjs").await;
+}
