@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod complaints;
+pub mod device_time;
 pub mod dispatch;
 pub mod entitlement;
 pub mod incidents;

@@ -17,9 +17,9 @@ await check(
     // Triage: misuse is not covered, so the work is paid.
     await page.getByTestId('action-ACCEPT').click();
     await page.getByTestId('triage-exclusion').click();
-    await page.locator('.ant-select-item-option', { hasText: /使用不当|Misuse/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: /违规使用|Misuse/ }).click();
     await page.getByTestId('action-submit').click();
-    await page.getByTestId('ticket-status').getByText(/已受理|Accepted/).waitFor();
+    await page.getByTestId('ticket-status').getByText(/已分诊|Triaged/).waitFor();
 
     // The quote: one part from the price list, labour, 10.01 % off.
     await page.getByTestId('action-QUOTE').click();

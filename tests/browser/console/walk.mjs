@@ -37,7 +37,7 @@ await check(
     await page.getByTestId('ticket-number').getByText(number).waitFor();
     await page.getByTestId('action-ACCEPT').click();
     await page.getByTestId('action-submit').click();
-    await page.getByTestId('ticket-status').getByText(/已受理|Accepted/).waitFor();
+    await page.getByTestId('ticket-status').getByText(/已分诊|Triaged/).waitFor();
     await page.getByTestId('action-DISPATCH').click();
     await page.getByTestId('dispatch-engineer').click();
     await page.locator('.ant-select-item-option', { hasText: '张伟' }).click();
@@ -66,14 +66,14 @@ await check(
     await phone.getByTestId('repair-labour').fill('2.5');
     await screenshot('phone-repair', phone);
     await phone.getByTestId('job-repair-submit').click();
-    await phone.getByTestId('job-status').getByText(/已修复|Repaired/).waitFor();
+    await phone.getByTestId('job-status').getByText(/已维修|Repaired/).waitFor();
     await phone.getByTestId('signoff-name').fill('刘建国');
     await phone.getByTestId('job-signoff-submit').click();
-    await phone.getByTestId('job-status').getByText(/客户已验收|Customer accepted/).waitFor();
+    await phone.getByTestId('job-status').getByText(/客户已验收|Signed off/).waitFor();
     await screenshot('phone-signed', phone);
 
     // The queue on the desk followed, without a reload.
-    await row.getByText(/客户已验收|Customer accepted/).waitFor();
+    await row.getByText(/客户已验收|Signed off/).waitFor();
     await screenshot('queue-after');
   },
   { timeoutMs: 240_000 },

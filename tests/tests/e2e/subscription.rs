@@ -66,10 +66,14 @@ async fn tickets_changed_streams_only_the_tickets_the_viewer_may_see(backend: Ba
     let dealer_id = dealer.expect_ok()["createDealer"]["dealer"]["id"].clone();
     let model = app.gql(Some(&admin), "{ productModels(first: 1) { nodes { id } } }", json!({})).await;
     let model_id = model.expect_ok()["productModels"]["nodes"][0]["id"].clone();
+    let customer = app
+        .gql(Some(&admin), r#"mutation { createCustomer(input: {name: "代理的客户", province: "江苏", distanceKm: 30}) { customer { id } } }"#, json!({}))
+        .await;
+    let customer_id = customer.expect_ok()["createCustomer"]["customer"]["id"].clone();
     app.gql(
         Some(&admin),
-        "mutation($m: ID!, $d: ID) { registerUnit(input: {serialNumber: \"SUB-D\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", dealerId: $d}) { unit { id } } }",
-        json!({"m": model_id, "d": dealer_id}),
+        "mutation($m: ID!, $d: ID, $c: ID) { registerUnit(input: {serialNumber: \"SUB-D\", productModelId: $m, productionDate: \"2026-01-01\", invoiceDate: \"2026-02-01\", dealerId: $d, customerId: $c}) { unit { id } } }",
+        json!({"m": model_id, "d": dealer_id, "c": customer_id}),
     )
     .await
     .expect_ok();

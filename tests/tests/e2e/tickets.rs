@@ -17,6 +17,7 @@ on_both_backends!(
     rotation_skips_the_engineer_without_the_skill_and_the_busy_one,
     concurrent_transitions_of_one_ticket_apply_exactly_once,
     unit_out_of_warranty_under_a_service_contract_is_contract_service,
+    steps_taken_offline_keep_the_phone_times_within_their_bounds,
 );
 
 /// A unit 120 km away, invoiced `invoice`, 12 months' warranty; returns its serial.
@@ -474,4 +475,65 @@ async fn unit_out_of_warranty_under_a_service_contract_is_contract_service(backe
         "mutation($id: ID!) { dispatchTicket(input: {ticket: {id: $id, version: 2}, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { status } } }",
         json!({"id": id})).await;
     assert_eq!(dispatched["dispatchTicket"]["ticket"]["status"], "DISPATCHED");
+}
+
+/// A phone without signal sends arrival, repair and signature later, each
+/// with the time it was taken: kept when it follows the step before and is
+/// not in the future, refused on the field otherwise.
+async fn steps_taken_offline_keep_the_phone_times_within_their_bounds(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let serial = unit_in_field(&app, &admin, "XCT25-OFF-1", &today(), None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let (_, engineer) = app.engineer("eng.off", "江苏", &[FaultCategory::Hydraulic]).await;
+    seal_ageing_cause(&app, &admin).await;
+    let id = step(&app, &agent, REPORT, json!({"s": serial})).await["reportFault"]["ticket"]["id"].clone();
+    step(
+        &app,
+        &agent,
+        "mutation($id: ID!) { acceptTicket(input: {ticket: {id: $id, version: 1}}) { ticket { status } } }",
+        json!({"id": id}),
+    )
+    .await;
+    step(&app, &agent, "mutation($id: ID!) { dispatchTicket(input: {ticket: {id: $id, version: 2}, appointment: \"2030-01-01T02:00:00Z\"}) { ticket { status } } }", json!({"id": id})).await;
+
+    let at = |minutes_ago: i64| (chrono::Utc::now() - chrono::Duration::minutes(minutes_ago)).to_rfc3339();
+    // Minutes after the report (a clock a little ahead is allowed), each after the last.
+    let (arrived, repaired, signed) = (at(-1), at(-2), at(-3));
+    let arrive = "mutation($id: ID!, $at: DateTime) { arriveOnSite(input: {id: $id, version: 3}, at: $at) { ticket { status } } }";
+    let before_report = app.gql(Some(&engineer), arrive, json!({"id": id, "at": at(60 * 24)})).await;
+    assert_eq!(
+        (before_report.error_code(), before_report.error_field()),
+        (Some("VALIDATION"), Some("arrivedAt"))
+    );
+    step(&app, &engineer, arrive, json!({"id": id, "at": arrived})).await;
+
+    let repair = "mutation($id: ID!, $at: DateTime) { recordRepair(input: {ticket: {id: $id, version: 4}, completedAt: $at, faultCause: \"HY-SEAL-AGING\", measures: \"更换密封件\", labourHours: \"2\"}) { repairRecord { completedAt } } }";
+    let in_the_future = app.gql(Some(&engineer), repair, json!({"id": id, "at": at(-10)})).await;
+    assert_eq!(
+        (in_the_future.error_code(), in_the_future.error_field()),
+        (Some("VALIDATION"), Some("completedAt"))
+    );
+    step(&app, &engineer, repair, json!({"id": id, "at": repaired})).await;
+
+    let sign = "mutation($id: ID!, $at: DateTime) { signOff(input: {id: $id, version: 5}, signedBy: \"李工\", signedAt: $at) { ticket { status } } }";
+    let before_repair = app.gql(Some(&engineer), sign, json!({"id": id, "at": arrived})).await;
+    assert_eq!(
+        (before_repair.error_code(), before_repair.error_field()),
+        (Some("VALIDATION"), Some("signedAt"))
+    );
+    step(&app, &engineer, sign, json!({"id": id, "at": signed})).await;
+
+    let shown = step(&app, &agent, "query($id: ID!) { ticket(id: $id) { status arrivedAt repairedAt customerAcceptedAt repairRecord { completedAt customerSignedAt } } }", json!({"id": id})).await;
+    let ticket = &shown["ticket"];
+    let instant = |v: &Value| {
+        chrono::DateTime::parse_from_rfc3339(v.as_str().expect("a time")).expect("rfc3339").timestamp()
+    };
+    let sent = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("rfc3339").timestamp();
+    assert_eq!(ticket["status"], "CUSTOMER_ACCEPTED");
+    assert_eq!(instant(&ticket["arrivedAt"]), sent(&arrived));
+    assert_eq!(instant(&ticket["repairedAt"]), sent(&repaired));
+    assert_eq!(instant(&ticket["repairRecord"]["completedAt"]), sent(&repaired));
+    assert_eq!(instant(&ticket["customerAcceptedAt"]), sent(&signed));
+    assert_eq!(instant(&ticket["repairRecord"]["customerSignedAt"]), sent(&signed));
 }

@@ -129,6 +129,9 @@ pub struct RecordRepairInput {
     pub ticket: TicketRef,
     /// When the engineer arrived, if not recorded before.
     pub arrived_at: Option<DateTime<Utc>>,
+    /// When the repair was finished, if the device recorded it offline: at
+    /// most 7 days ago and not before the arrival; default now.
+    pub completed_at: Option<DateTime<Utc>>,
     /// The failure cause (quality groups by it).
     pub fault_cause: String,
     /// Measures taken.
@@ -395,6 +398,7 @@ impl TicketMutation {
             .collect::<async_graphql::Result<Vec<_>>>()?;
         let repair = lifecycle::RepairInput {
             arrived_at: input.arrived_at,
+            completed_at: input.completed_at,
             fault_cause: input.fault_cause,
             measures: input.measures,
             parts,
@@ -415,11 +419,16 @@ impl TicketMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The ticket, at the version read.")] input: TicketRef,
         #[graphql(desc = "Name of the person who signs for the customer.")] signed_by: String,
+        #[graphql(desc = "When the customer signed, if the device took it offline: at most 7 days \
+                          ago and not before the repair; default now.")]
+        signed_at: Option<DateTime<Utc>>,
     ) -> async_graphql::Result<TicketPayload> {
         let id = ticket_id(&input)?;
         let settings = &state(ctx).settings;
-        let done =
-            lifecycle::sign_off(db(ctx), actor(ctx)?, settings, id, input.version, &signed_by).await.gql()?;
+        let actor = actor(ctx)?;
+        let done = lifecycle::sign_off(db(ctx), actor, settings, id, input.version, &signed_by, signed_at)
+            .await
+            .gql()?;
         Ok(payload(ctx, done).await)
     }
 

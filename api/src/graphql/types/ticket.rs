@@ -57,6 +57,8 @@ pub struct Ticket {
     pub reported_at: DateTime<Utc>,
     /// Appointment agreed with the customer at dispatch.
     pub appointment_at: Option<DateTime<Utc>>,
+    /// When the engineer arrived on site (as the phone recorded it).
+    pub arrived_at: Option<DateTime<Utc>>,
     /// When the repair was completed.
     pub repaired_at: Option<DateTime<Utc>>,
     /// Signed off by the customer.
@@ -298,6 +300,7 @@ impl From<ticket::Model> for Ticket {
             entitlement_note: m.entitlement_note.clone(),
             reported_at: m.reported_at,
             appointment_at: m.appointment_at,
+            arrived_at: m.arrived_at,
             repaired_at: m.repaired_at,
             customer_accepted_at: m.customer_accepted_at,
             closed_at: m.closed_at,

@@ -16,6 +16,7 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::rules::device_time::taken_at;
 use crate::rules::entitlement::service_type;
 use crate::rules::repeat_repair::{EarlierRepair, repeats};
 use crate::rules::ticket_flow::TicketAction;
@@ -132,12 +133,9 @@ pub async fn arrive(
     // The role first, so a caller without it learns nothing of the ticket.
     actor.require_any(SITE)?;
     let now = Utc::now();
-    let at = at.unwrap_or(now);
-    if at > now + Duration::minutes(5) {
-        return Err(ServiceError::validation("arrivedAt", "must not be in the future"));
-    }
     simple_step(db, actor, id, version, TicketAction::Arrive, None, |t| {
         require_site_actor(actor, t)?;
+        let at = device_time("arrivedAt", at, now, Some(t.reported_at))?;
         Ok(ticket::ActiveModel { arrived_at: Set(Some(at)), ..Default::default() })
     })
     .await
@@ -158,6 +156,8 @@ pub struct ReplacedPart {
 #[derive(Debug, Clone)]
 pub struct RepairInput {
     pub arrived_at: Option<DateTime<Utc>>,
+    /// When the repair was finished, on the engineer's device; now if not given.
+    pub completed_at: Option<DateTime<Utc>>,
     /// The failure cause, as quality reports group it.
     pub fault_cause: String,
     pub measures: String,
@@ -189,7 +189,13 @@ pub async fn record_repair(
     let engineer_id = current.engineer_id.ok_or_else(|| {
         ServiceError::InvalidTransition(format!("ticket {} has no engineer", current.number))
     })?;
-    let now = Utc::now();
+    let received = Utc::now();
+    let arrived_at = match current.arrived_at {
+        Some(arrived) => arrived,
+        None => device_time("arrivedAt", input.arrived_at, received, Some(current.reported_at))?,
+    };
+    // The repair's own time: when the phone recorded it, if it was offline.
+    let now = device_time("completedAt", input.completed_at, received, Some(arrived_at))?;
     let tz = settings.business_tz();
     let earlier: Vec<EarlierRepair> = repair_record::Entity::find()
         .inner_join(ticket::Entity)
@@ -209,7 +215,7 @@ pub async fn record_repair(
         repeats(&earlier, &cause, now.with_timezone(&tz).date_naive(), settings.policy.repeat_repair_days);
     let changes = ticket::ActiveModel {
         repaired_at: Set(Some(now)),
-        arrived_at: Set(current.arrived_at.or(input.arrived_at).or(Some(now))),
+        arrived_at: Set(Some(arrived_at)),
         repeat_of_ticket_id: Set(repeat_of),
         ..Default::default()
     };
@@ -223,13 +229,13 @@ pub async fn record_repair(
     let record = repair_record::ActiveModel {
         ticket_id: Set(current.id),
         engineer_id: Set(engineer_id),
-        arrived_at: Set(after.arrived_at.unwrap_or(now)),
+        arrived_at: Set(arrived_at),
         fault_cause: Set(cause),
         measures: Set(measures),
         labour_hours: Set(labour_hours),
         completed_at: Set(now),
-        created_at: Set(now),
-        updated_at: Set(now),
+        created_at: Set(received),
+        updated_at: Set(received),
         version: Set(1),
         ..Default::default()
     }
@@ -277,12 +283,14 @@ pub async fn sign_off(
     id: i64,
     version: i32,
     signed_by: &str,
+    signed_at: Option<DateTime<Utc>>,
 ) -> ServiceResult<ticket::Model> {
     actor.require_any(SIGN_OFF)?;
     let signed_by = validate::required_text("signedBy", signed_by, 100)?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
-    let now = Utc::now();
+    // The signature's own time: when the customer signed on the phone.
+    let now = device_time("signedAt", signed_at, Utc::now(), current.repaired_at)?;
     let changes = ticket::ActiveModel { customer_accepted_at: Set(Some(now)), ..Default::default() };
     let step = Step {
         action: TicketAction::SignOff,
@@ -571,4 +579,14 @@ pub async fn cancel(
         Ok(<ticket::ActiveModel as Default>::default())
     })
     .await
+}
+
+/// A step's time from the engineer's device, bounded by `rules::device_time`.
+fn device_time(
+    field: &str,
+    at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    after: Option<DateTime<Utc>>,
+) -> ServiceResult<DateTime<Utc>> {
+    taken_at(at, now, after).map_err(|refused| ServiceError::validation(field, refused.message()))
 }
