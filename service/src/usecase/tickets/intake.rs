@@ -40,8 +40,6 @@ pub struct FaultReport {
     pub personal_injury: bool,
 }
 
-/// Roles that take fault reports.
-
 /// The next number of `year`, `SR-2026-000123`. The sequence row is locked by
 /// the increment until the transaction ends, so concurrent reports never
 /// share a number.
