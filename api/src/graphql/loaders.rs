@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use entity::{
     customer, dealer, dealer_chargeback, engineer, engineer_skill, local_sale_item, local_sale_quote,
-    old_part, part, product_model, quote, repair_part, repair_record, requisition_line,
+    old_part, part, product_model, quote, quote_line, repair_part, repair_record, requisition_line,
     responsibility_determination, service_contract, ticket, ticket_event, unit, user, warehouse,
     warranty_policy,
 };
@@ -121,6 +121,10 @@ children_loader!(
 children_loader!(
     /// Quotes of tickets, oldest first.
     QuotesByTicketLoader: quote by TicketId (ticket_id) order Id
+);
+children_loader!(
+    /// Lines of quotes, in order.
+    LinesByQuoteLoader: quote_line by QuoteId (quote_id) order Id
 );
 children_loader!(
     /// Repair records of tickets, oldest first.

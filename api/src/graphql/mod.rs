@@ -20,9 +20,10 @@ use crate::state::AppState;
 use loaders::{
     BusyTicketsByEngineerLoader, ChargebacksByTicketLoader, ContractsByUnitLoader, CustomerLoader,
     DealerLoader, DeterminationsByOldPartLoader, DispatchableEngineerLoader, EngineerLoader,
-    EventsByTicketLoader, ItemsByLotLoader, LinesByRequisitionLoader, OldPartLoader, PartLoader,
-    PartsByRepairLoader, ProductModelLoader, QuotesByLotLoader, QuotesByTicketLoader, RepairsByTicketLoader,
-    SkillsByEngineerLoader, TicketLoader, UnitLoader, UserLoader, WarehouseLoader, WarrantyPolicyLoader,
+    EventsByTicketLoader, ItemsByLotLoader, LinesByQuoteLoader, LinesByRequisitionLoader, OldPartLoader,
+    PartLoader, PartsByRepairLoader, ProductModelLoader, QuotesByLotLoader, QuotesByTicketLoader,
+    RepairsByTicketLoader, SkillsByEngineerLoader, TicketLoader, UnitLoader, UserLoader, WarehouseLoader,
+    WarrantyPolicyLoader,
 };
 use mutation::MutationRoot;
 use query::QueryRoot;
@@ -75,6 +76,7 @@ fn builder(state: AppState) -> SchemaBuilder<QueryRoot, MutationRoot, Subscripti
         .data(DataLoader::new(QuotesByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(RepairsByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(PartsByRepairLoader::new(db.clone()), tokio::spawn).delay(delay))
+        .data(DataLoader::new(LinesByQuoteLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(ChargebacksByTicketLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(PartLoader::new(db.clone()), tokio::spawn).delay(delay))
         .data(DataLoader::new(OldPartLoader::new(db.clone()), tokio::spawn).delay(delay))

@@ -177,14 +177,19 @@ fn not_run(err: ServiceError) -> HttpResponse {
 /// The response as the client asked for it (the GraphQL over HTTP spec):
 /// `application/graphql-response+json` when accepted, with 400 for a
 /// request that could not run at all (parse or validation failure, no
-/// `data`); else `application/json`, always 200.
+/// `data`) and 200 once it ran, even if a resolver's error left `data` null;
+/// else `application/json`, always 200.
 fn respond(req: &HttpRequest, response: &BatchResponse, max_bytes: usize) -> HttpResponse {
     let accepts = |media: &str| {
         req.headers().get(header::ACCEPT).and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains(media))
     };
     let modern = accepts("application/graphql-response+json");
+    // Parse and validation errors carry no path; a resolver's error does,
+    // even when it nulls the whole `data` (a non-null root field).
     let not_run = match response {
-        BatchResponse::Single(r) => r.is_err() && r.data == async_graphql::Value::Null,
+        BatchResponse::Single(r) => {
+            r.is_err() && r.data == async_graphql::Value::Null && r.errors.iter().all(|e| e.path.is_empty())
+        }
         BatchResponse::Batch(_) => false,
     };
     // Written straight to bytes: going through a serde_json::Value first

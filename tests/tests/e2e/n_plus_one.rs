@@ -23,7 +23,8 @@ on_both_backends!(ticket_page_of_50_costs_no_more_statements_than_a_page_of_10);
 
 const PAGE: &str = "query($n: Int) { tickets(first: $n) { totalCount edges { node { number deadlines { arrivalOverdue }
     customer { name } unit { serialNumber model { code } dealer { code } customer { name } }
-    engineer { displayName skills } events { toStatus } quote { total } repairRecord { faultCause parts { quantity } } } } } }";
+    engineer { displayName skills } events { toStatus actorName } quote { total lines { amount part { name } } }
+    repairRecord { faultCause parts { quantity part { name } } } } } } }";
 
 async fn ticket_page_of_50_costs_no_more_statements_than_a_page_of_10(backend: Backend) {
     let database = FreshDatabase::create(backend).await;

@@ -388,3 +388,32 @@ async fn sigterm_stops_an_idle_api_within_seconds() {
     .expect("the socket ends");
     assert_eq!(close, Some(CloseCode::Away), "the socket is told the server is going away");
 }
+
+/// The GraphQL over HTTP spec: a request that ran answers 200 even when a
+/// resolver's error nulls the whole `data` (a ticket not found, a refused
+/// mutation); 400 is for a request that could not run at all. A browser
+/// logs every 400 as a failed load, so a console showing "not found" would
+/// look broken in its own error log.
+#[tokio::test]
+async fn a_resolver_error_is_200_with_null_data_and_a_request_that_never_ran_is_400() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let admin = app.admin_token().await;
+    let post = |query: &'static str| {
+        app.http
+            .post(format!("{}/graphql", app.address))
+            .bearer_auth(&admin)
+            .header("accept", "application/graphql-response+json, application/json;q=0.9")
+            .json(&json!({ "query": query }))
+            .send()
+    };
+    let missing = post(r#"{ ticket(id: "VGlja2V0Ojk5OTk5") { number } }"#).await.expect("sent");
+    assert_eq!(missing.status().as_u16(), 200);
+    let body: serde_json::Value = missing.json().await.expect("json");
+    assert_eq!(body["data"], serde_json::Value::Null, "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "NOT_FOUND", "{body}");
+
+    let invalid = post("{ ticket(id: 1) { noSuchField } }").await.expect("sent");
+    assert_eq!(invalid.status().as_u16(), 400);
+    let body: serde_json::Value = invalid.json().await.expect("json");
+    assert!(body.get("data").is_none(), "a request that never ran has no data: {body}");
+}

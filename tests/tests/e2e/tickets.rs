@@ -307,16 +307,27 @@ async fn paid_ticket_over_ten_percent_discount_waits_for_the_general_manager(bac
         )
         .await;
     assert_eq!(not_gm.error_code(), Some("FORBIDDEN"));
-    step(
+    // Whoever follows the ticket hears of the approval: the agent may now record the acceptance.
+    let mut followers = app.state.events.subscribe();
+    let approved = step(
         &app,
         &gm,
-        "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } } }",
+        "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } ticket { id } } }",
         json!({"q": quote_id}),
     )
     .await;
+    assert_eq!(approved["approveQuote"]["ticket"]["id"], id);
+    let heard = tokio::time::timeout(std::time::Duration::from_secs(5), followers.recv()).await;
+    assert!(matches!(heard, Ok(Ok(_))), "the approval is announced: {heard:?}");
     let accepted = step(&app, &agent, accept, json!({"id": id, "v": 4})).await;
     assert_eq!(accepted["acceptQuote"]["ticket"]["status"], "QUOTE_APPROVED");
     assert_eq!(accepted["acceptQuote"]["quote"]["status"], "ACCEPTED");
+    let shown = step(&app, &agent, "query($id: ID!) { ticket(id: $id) { quote { lines { quantity unitPrice amount part { partNumber } } } } }", json!({"id": id})).await;
+    assert_eq!(
+        shown["ticket"]["quote"]["lines"],
+        json!([{"quantity": 2, "unitPrice": "380.00", "amount": "760.00", "part": {"partNumber": "HY-SEAL-04"}}]),
+        "the quote keeps its lines from the price list"
+    );
 }
 
 async fn rework_and_return_to_factory_paths(backend: Backend) {

@@ -327,8 +327,9 @@ impl TicketMutation {
         #[graphql(desc = "The quote to approve.")] quote_id: ID,
     ) -> async_graphql::Result<QuotePayload> {
         let id = decode(Kind::Quote, &quote_id, "quoteId")?;
-        let quote = quotes::approve_quote(db(ctx), actor(ctx)?, id).await.gql()?;
-        Ok(QuotePayload { ticket: None, quote: quote.into() })
+        let (ticket, quote) = quotes::approve_quote(db(ctx), actor(ctx)?, id).await.gql()?;
+        // The ticket's state is unchanged, but whoever follows it now may accept the quote.
+        Ok(QuotePayload { ticket: Some(announce(ctx, ticket).await), quote: quote.into() })
     }
 
     /// Records the customer's acceptance of the quote; `APPROVAL_REQUIRED`

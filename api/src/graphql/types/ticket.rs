@@ -4,23 +4,24 @@ use async_graphql::{ComplexObject, Context, Enum, ID, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use entity::{dealer_chargeback, quote, repair_part, repair_record, ticket, ticket_event};
+use entity::{dealer_chargeback, quote, quote_line, repair_part, repair_record, ticket, ticket_event};
 use service::rules::money::cents;
 use service::rules::sla;
 use service::rules::ticket_roles::{self, Offer};
 use service::usecase::tickets::entitlement::Entitlement;
 use service::usecase::tickets::reading::{TicketParties, TicketRead};
 
-use super::catalogue::{Engineer, ServiceContract, WarrantyPolicy};
+use super::catalogue::{Engineer, Part, ServiceContract, WarrantyPolicy};
 use super::enums::{
     Channel, ChargebackStatus, Exclusion, FaultCategory, QuoteStatus, ServiceType, Severity, TicketStatus,
 };
 use super::master::{Customer, Unit};
+use super::stock::part_of;
 use crate::graphql::context::{actor, load};
 use crate::graphql::ids::{Kind, encode};
 use crate::graphql::loaders::{
-    ChargebacksByTicketLoader, CustomerLoader, EngineerLoader, EventsByTicketLoader, PartsByRepairLoader,
-    QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, UserLoader,
+    ChargebacksByTicketLoader, CustomerLoader, EngineerLoader, EventsByTicketLoader, LinesByQuoteLoader,
+    PartsByRepairLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, UserLoader,
 };
 
 /// 报修单: one reported fault on one unit, from intake to close.
@@ -360,6 +361,7 @@ impl From<ticket_event::Model> for TicketEvent {
 
 /// 报价: the price of paid work.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Quote {
     /// Opaque quote id.
     pub id: ID,
@@ -385,6 +387,50 @@ pub struct Quote {
     pub approved_at: Option<DateTime<Utc>>,
     /// When the customer accepted the quote.
     pub customer_accepted_at: Option<DateTime<Utc>>,
+    #[graphql(skip)]
+    pub quote_id: i64,
+}
+
+#[ComplexObject]
+impl Quote {
+    /// The parts priced, from the price list.
+    async fn lines(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<QuoteLine>> {
+        let rows = load::<LinesByQuoteLoader, _>(ctx, Some(self.quote_id)).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(QuoteLine::from).collect())
+    }
+}
+
+/// A part on a quote, at its price-list price.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct QuoteLine {
+    /// How many.
+    pub quantity: i32,
+    /// Price-list price of one when quoted.
+    pub unit_price: Decimal,
+    /// Quantity × unit price.
+    pub amount: Decimal,
+    #[graphql(skip)]
+    pub part_id: i64,
+}
+
+#[ComplexObject]
+impl QuoteLine {
+    /// The part (物料) quoted.
+    async fn part(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Part>> {
+        part_of(ctx, self.part_id).await
+    }
+}
+
+impl From<quote_line::Model> for QuoteLine {
+    fn from(m: quote_line::Model) -> Self {
+        Self {
+            quantity: m.quantity,
+            unit_price: cents(m.unit_price),
+            amount: cents(m.amount),
+            part_id: m.part_id,
+        }
+    }
 }
 
 impl From<quote::Model> for Quote {
@@ -402,6 +448,7 @@ impl From<quote::Model> for Quote {
             total: cents(m.total),
             approved_at: m.approved_at,
             customer_accepted_at: m.customer_accepted_at,
+            quote_id: m.id,
         }
     }
 }
@@ -457,6 +504,7 @@ impl From<repair_record::Model> for RepairRecord {
 
 /// A part replaced in a repair.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct ReplacedPart {
     /// The part (物料) replaced.
     pub part_id: ID,
@@ -464,11 +512,26 @@ pub struct ReplacedPart {
     pub quantity: i32,
     /// Standard price of one, at the time of the repair.
     pub unit_price: Decimal,
+    #[graphql(skip)]
+    pub part_key: i64,
+}
+
+#[ComplexObject]
+impl ReplacedPart {
+    /// The part itself: its number and name.
+    async fn part(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Part>> {
+        part_of(ctx, self.part_key).await
+    }
 }
 
 impl From<repair_part::Model> for ReplacedPart {
     fn from(m: repair_part::Model) -> Self {
-        Self { part_id: encode(Kind::Part, m.part_id), quantity: m.quantity, unit_price: cents(m.unit_price) }
+        Self {
+            part_id: encode(Kind::Part, m.part_id),
+            quantity: m.quantity,
+            unit_price: cents(m.unit_price),
+            part_key: m.part_id,
+        }
     }
 }
 

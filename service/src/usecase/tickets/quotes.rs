@@ -151,14 +151,14 @@ pub async fn approve_quote(
     db: &DatabaseConnection,
     actor: &Actor,
     quote_id: i64,
-) -> ServiceResult<quote::Model> {
+) -> ServiceResult<(ticket::Model, quote::Model)> {
     actor.require_any(QUOTE_APPROVERS)?;
     let txn = begin_write(db).await?;
     let before = quote::Entity::find_by_id(quote_id)
         .one(&txn)
         .await?
         .ok_or_else(|| ServiceError::not_found("quote", quote_id))?;
-    visible_ticket(&txn, actor, before.ticket_id).await?;
+    let ticket = visible_ticket(&txn, actor, before.ticket_id).await?;
     if before.status != QuoteStatus::PendingApproval {
         return Err(ServiceError::InvalidTransition(format!(
             "quote {quote_id} is {}, not waiting for approval",
@@ -184,7 +184,7 @@ pub async fn approve_quote(
     )
     .await?;
     txn.commit().await?;
-    Ok(after)
+    Ok((ticket, after))
 }
 
 /// Records the customer's acceptance of the current quote (AGENT,
