@@ -1,0 +1,110 @@
+// The queue on a desk: one row per ticket, the order chosen by the server.
+import { Table, type TableColumnsType } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { useMemo, type HTMLAttributes } from 'react';
+import { Link } from 'react-router';
+import { useLocale, useT } from '../../../app/i18n';
+import { label, SEVERITY } from '../../../components/labels';
+import { TicketStatusTag } from '../../../components/TicketStatusTag';
+import type { TicketOrderField } from '../../../gql/enums';
+import type { QueueTicketFragment } from '../../../gql/graphql';
+import { queueMessages } from './messages';
+import { provinceName } from './regions';
+import { SlaCountdown } from './SlaCountdown';
+import type { QueueView } from './view';
+
+interface Props {
+  rows: QueueTicketFragment[];
+  loading: boolean;
+  now: number;
+  view: QueueView;
+  onSort: (sort: TicketOrderField, direction: QueueView['direction']) => void;
+}
+
+/** The columns the server can order by. */
+const SORT_FIELD: Record<string, TicketOrderField> = {
+  number: 'NUMBER',
+  reportedAt: 'CREATED_AT',
+  sla: 'REPLY_DUE_AT',
+};
+
+export function QueueTable({ rows, loading, now, view, onSort }: Props) {
+  const t = useT(queueMessages);
+  const { locale } = useLocale();
+
+  const columns = useMemo<TableColumnsType<QueueTicketFragment>>(() => {
+    const order = (key: string) =>
+      SORT_FIELD[key] === view.sort ? (view.direction === 'ASC' ? 'ascend' : 'descend') : null;
+    return [
+      {
+        key: 'number',
+        title: t('number'),
+        sorter: true,
+        sortOrder: order('number'),
+        render: (_, row) => <Link to={`/tickets/${row.id}`}>{row.number}</Link>,
+        width: 150,
+      },
+      { key: 'status', title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 110 },
+      {
+        key: 'unit',
+        title: t('unit'),
+        render: (_, row) => (
+          <>
+            <div>{row.unit?.serialNumber}</div>
+            <div style={{ color: 'var(--ant-color-text-secondary)', fontSize: 12 }}>{row.unit?.model?.name}</div>
+          </>
+        ),
+      },
+      { key: 'customer', title: t('customer'), render: (_, row) => row.customer?.name },
+      {
+        key: 'region',
+        title: t('region'),
+        render: (_, row) => (row.customer ? provinceName(row.customer.province, locale) : null),
+        width: 90,
+      },
+      { key: 'engineer', title: t('engineer'), render: (_, row) => row.engineer?.displayName ?? '—', width: 100 },
+      {
+        key: 'severity',
+        title: t('severity'),
+        render: (_, row) => label(SEVERITY, row.severity, locale),
+        width: 120,
+      },
+      {
+        key: 'reportedAt',
+        title: t('reportedAt'),
+        sorter: true,
+        sortOrder: order('reportedAt'),
+        render: (_, row) => dayjs(row.reportedAt).format('YYYY-MM-DD HH:mm'),
+        width: 150,
+      },
+      {
+        key: 'sla',
+        title: t('sla'),
+        sorter: true,
+        sortOrder: order('sla'),
+        render: (_, row) => <SlaCountdown ticket={row} now={now} />,
+        width: 170,
+      },
+    ];
+  }, [t, locale, now, view.sort, view.direction]);
+
+  return (
+    <Table<QueueTicketFragment>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={rows}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      sortDirections={['ascend', 'descend', 'ascend']}
+      onRow={(row) => ({ 'data-testid': 'ticket-row', 'data-number': row.number }) as HTMLAttributes<HTMLElement>}
+      onChange={(_pagination, _filters, sorter) => {
+        const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<QueueTicketFragment> | undefined;
+        const field = one?.columnKey ? SORT_FIELD[String(one.columnKey)] : undefined;
+        if (field && one?.order) onSort(field, one.order === 'ascend' ? 'ASC' : 'DESC');
+      }}
+    />
+  );
+}
