@@ -148,6 +148,7 @@ export default function ReportFaultPage() {
     <Form.Item name="serialNumber" label={t('serial')} rules={[{ required: true, whitespace: true, message: t('serialRequired') }]}>
       <AutoComplete
         options={serialOptions}
+        virtual={false}
         onSearch={setTyped}
         onSelect={(serial: string) => setChosen(serial)}
         onChange={(text: string) => {

@@ -42,7 +42,9 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
         <Tag color={KIND_COLOR[kind]} style={{ fontSize: 14, padding: '2px 10px' }}>
           {t(KIND_WORD[kind])}
         </Tag>
-        <Typography.Text type="secondary">{label(SERVICE_TYPE, warranty.serviceType, locale)}</Typography.Text>
+        {kind !== 'warranty' && (
+          <Typography.Text type="secondary">{label(SERVICE_TYPE, warranty.serviceType, locale)}</Typography.Text>
+        )}
       </Flex>
       {kind === 'warranty' && warranty.policy && (
         <Typography.Text>
