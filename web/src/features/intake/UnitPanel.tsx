@@ -48,7 +48,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
       </Flex>
       {kind === 'warranty' && warranty.policy && (
         <Typography.Text>
-          {t('byPolicy', { name: warranty.policy.name, months: warranty.policy.durationMonths })}
+          {t('byPolicy', { name: warranty.policy.name })}
           {covers.length > 0 && ` · ${covers.join(' + ')}`}
         </Typography.Text>
       )}
@@ -109,7 +109,7 @@ function UnitHistory({ serial, category }: { serial: string; category: FaultCate
           title={
             <>
               {t('repeatWarning', {
-                days: latest.daysAgo,
+                when: latest.daysAgo === 0 ? t('today') : t('daysAgo', { days: latest.daysAgo }),
                 number: latest.ticket.number,
                 category: label(FAULT_CATEGORY, latest.ticket.faultCategory, locale),
               })}
@@ -125,7 +125,7 @@ function UnitHistory({ serial, category }: { serial: string; category: FaultCate
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noHistory')} />
       ) : (
         <Timeline
-          style={{ marginTop: 8 }}
+          style={{ marginTop: 8, maxHeight: 520, overflowY: 'auto', paddingTop: 8 }}
           items={tickets.map((ticket) => ({
             key: ticket.id,
             content: (
@@ -210,7 +210,7 @@ export function UnitPanel({ serial, unit, unitError, category }: Props) {
                     </Tag>
                   )}
                   <div style={{ fontSize: 12, color: 'var(--ant-color-text-secondary)' }}>
-                    {[unit.customer.province, unit.customer.address].filter(Boolean).join(' · ')}
+                    {unit.customer.address || unit.customer.province}
                   </div>
                 </>
               ) : (

@@ -31,7 +31,7 @@ export function QueueFilters({ view, onChange, engineers, phone }: Props) {
   const filtered =
     view.states.length > 0 || view.overdue || view.mine || view.region !== null || view.engineerId !== null;
   return (
-    <Flex wrap gap={8} align="center" vertical={phone}>
+    <Flex wrap gap={8} align={phone ? 'stretch' : 'center'} vertical={phone}>
       <Select
         data-testid="filter-status"
         mode="multiple"

@@ -1,5 +1,5 @@
 // The queue on a desk: one row per ticket, the order chosen by the server.
-import { Table, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useMemo, type HTMLAttributes } from 'react';
@@ -34,44 +34,61 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
   const { locale } = useLocale();
 
   const columns = useMemo<TableColumnsType<QueueTicketFragment>>(() => {
+    // A row's cells re-render only when its ticket changed (a live update);
+    // the countdown alone follows the clock. A new language remounts the table.
+    const changed = (record: QueueTicketFragment, previous: QueueTicketFragment) => record !== previous;
     const order = (key: string) =>
       SORT_FIELD[key] === view.sort ? (view.direction === 'ASC' ? 'ascend' : 'descend') : null;
     return [
       {
         key: 'number',
+        shouldCellUpdate: changed,
         title: t('number'),
         sorter: true,
         sortOrder: order('number'),
         render: (_, row) => <Link to={`/tickets/${row.id}`}>{row.number}</Link>,
         width: 150,
       },
-      { key: 'status', title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 110 },
+      { key: 'status', shouldCellUpdate: changed, title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 110 },
       {
         key: 'unit',
+        shouldCellUpdate: changed,
         title: t('unit'),
         render: (_, row) => (
           <>
             <div>{row.unit?.serialNumber}</div>
-            <div style={{ color: 'var(--ant-color-text-secondary)', fontSize: 12 }}>{row.unit?.model?.name}</div>
+            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 150 }}>
+              {row.unit?.model?.name}
+            </Typography.Text>
           </>
         ),
+        width: 170,
       },
-      { key: 'customer', title: t('customer'), render: (_, row) => row.customer?.name },
+      {
+        key: 'customer',
+        shouldCellUpdate: changed,
+        title: t('customer'),
+        ellipsis: { showTitle: true },
+        render: (_, row) => row.customer?.name,
+      },
       {
         key: 'region',
+        shouldCellUpdate: changed,
         title: t('region'),
         render: (_, row) => (row.customer ? provinceName(row.customer.province, locale) : null),
         width: 90,
       },
-      { key: 'engineer', title: t('engineer'), render: (_, row) => row.engineer?.displayName ?? '—', width: 100 },
+      { key: 'engineer', shouldCellUpdate: changed, title: t('engineer'), render: (_, row) => row.engineer?.displayName ?? '—', width: 100 },
       {
         key: 'severity',
+        shouldCellUpdate: changed,
         title: t('severity'),
         render: (_, row) => label(SEVERITY, row.severity, locale),
-        width: 120,
+        width: 110,
       },
       {
         key: 'reportedAt',
+        shouldCellUpdate: changed,
         title: t('reportedAt'),
         sorter: true,
         sortOrder: order('reportedAt'),
@@ -84,15 +101,16 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
         sorter: true,
         sortOrder: order('sla'),
         render: (_, row) => <SlaCountdown ticket={row} now={now} />,
-        width: 170,
+        width: 200,
       },
     ];
   }, [t, locale, now, view.sort, view.direction]);
 
   return (
     <Table<QueueTicketFragment>
+      key={locale}
       rowKey="id"
-      size="middle"
+      size="small"
       loading={loading}
       dataSource={rows}
       columns={columns}

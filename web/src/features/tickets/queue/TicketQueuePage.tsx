@@ -1,7 +1,7 @@
 // The ticket queue: one query per page, one clock for every countdown, and
 // live changes merged in place. Filters, order and page live in the URL.
 import { Alert, Button, Card, Flex, Grid, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
@@ -20,7 +20,7 @@ import { queueMessages } from './messages';
 import { QueueCards } from './QueueCards';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
-import { pagingOf, parseView, toVariables, viewToParams, withChange, type QueueView } from './view';
+import { activeFilters, pagingOf, parseView, toVariables, viewToParams, withChange, type QueueView } from './view';
 
 type Changes = Map<string, QueueTicketFragment>;
 const NO_CHANGES: Changes = new Map();
@@ -43,9 +43,19 @@ export default function TicketQueuePage() {
 
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => parseView(params), [params]);
+  // A change builds on the one before even if the router has not rendered
+  // it yet (a navigation is a transition), so two quick changes both count.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
   const change = useCallback(
-    (next: Partial<QueueView>) => setParams(viewToParams(withChange(view, next))),
-    [view, setParams],
+    (next: Partial<QueueView>) => {
+      const updated = viewToParams(withChange(parseView(pending.current ?? params), next));
+      pending.current = updated;
+      setParams(updated);
+    },
+    [params, setParams],
   );
 
   const variables = useMemo(() => toVariables(view), [view]);
@@ -54,6 +64,8 @@ export default function TicketQueuePage() {
   const [{ data: engineerData }] = useQuery({ query: QueueEngineersDocument, pause: !staff });
   const now = useNow();
   const [loadedAt, setLoadedAt] = useState(() => Date.now());
+  // On a phone the filters fold away behind one button.
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const rows = useMemo(() => applyChanges(data?.tickets.nodes ?? [], changes), [data, changes]);
   const fresh = newSince(changes, rows, view, loadedAt, user?.id);
@@ -78,12 +90,19 @@ export default function TicketQueuePage() {
       styles={{ body: { padding: phone ? 12 : undefined } }}
     >
       <Flex vertical gap={12}>
-        <QueueFilters
-          view={view}
-          onChange={change}
-          engineers={staff ? (engineerData?.engineers.nodes ?? []) : null}
-          phone={phone}
-        />
+        {phone && (
+          <Button data-testid="queue-filters-toggle" onClick={() => setFiltersOpen((open) => !open)} block>
+            {activeFilters(view) > 0 ? t('filtersActive', { count: activeFilters(view) }) : t('filters')}
+          </Button>
+        )}
+        {(!phone || filtersOpen) && (
+          <QueueFilters
+            view={view}
+            onChange={change}
+            engineers={staff ? (engineerData?.engineers.nodes ?? []) : null}
+            phone={phone}
+          />
+        )}
         {error && (
           <Alert
             type="error"

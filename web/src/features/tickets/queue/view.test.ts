@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, pagingOf, parseView, toVariables, viewToParams, withChange } from './view';
+import { activeFilters, DEFAULT_VIEW, pagingOf, parseView, toVariables, viewToParams, withChange } from './view';
 
 describe('queue view ⇄ URL', () => {
   it('reads the defaults from an empty URL and writes none back', () => {
@@ -56,5 +56,12 @@ describe('queue variables and paging', () => {
     expect(pagingOf(DEFAULT_VIEW, info)).toEqual({ prev: false, next: true });
     expect(pagingOf({ ...DEFAULT_VIEW, after: 'c' }, { ...info, hasNextPage: false })).toEqual({ prev: true, next: false });
     expect(pagingOf({ ...DEFAULT_VIEW, before: 'c' }, info)).toEqual({ prev: false, next: true });
+  });
+});
+
+describe('activeFilters', () => {
+  it('counts what narrows the view, not the order', () => {
+    expect(activeFilters({ ...DEFAULT_VIEW, sort: 'NUMBER' })).toBe(0);
+    expect(activeFilters({ ...DEFAULT_VIEW, states: ['CLOSED'], region: '江苏', mine: true })).toBe(3);
   });
 });

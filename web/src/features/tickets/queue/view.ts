@@ -111,3 +111,9 @@ export function pagingOf(view: QueueView, info: PageInfo | undefined) {
   if (view.before) return { prev: info.hasPreviousPage, next: true };
   return { prev: view.after !== null, next: info.hasNextPage };
 }
+
+/** How many filters narrow the view (the order and page aside). */
+export function activeFilters(view: QueueView): number {
+  return [view.states.length > 0, view.overdue, view.region !== null, view.engineerId !== null, view.mine].filter(Boolean)
+    .length;
+}
