@@ -9,6 +9,7 @@ import { useMutation, useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
 import { getSession, hasAnyRole } from '../../app/session';
 import { problemsOf, sentence, splitByField } from '../../components/errors';
+import { useSignedInAgain } from '../../components/useSignedInAgain';
 import { CHANNEL, FAULT_CATEGORY, options, SEVERITY } from '../../components/labels';
 import type { Channel, FaultCategory, Severity } from '../../gql/enums';
 import { IntakeReportFaultDocument, IntakeUnitDocument, IntakeUnitSuggestionsDocument } from '../../gql/graphql';
@@ -53,15 +54,20 @@ export default function ReportFaultPage() {
   const [typed, setTyped] = useState('');
   const prefix = useDebounced(typed.trim(), 200);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [{ data: suggestions, fetching: suggesting }] = useQuery({
+  const [{ data: suggestions, fetching: suggesting, error: suggestError }, suggestAgain] = useQuery({
     query: IntakeUnitSuggestionsDocument,
     variables: { prefix },
     pause: prefix.length < 2,
   });
-  const [{ data: unitData, error: unitError }] = useQuery({
+  const [{ data: unitData, error: unitError }, unitAgain] = useQuery({
     query: IntakeUnitDocument,
     variables: { serial: chosen ?? '' },
     pause: !chosen,
+  });
+  // A search refused while the session was expired runs again after sign-in.
+  useSignedInAgain(() => {
+    if (prefix.length >= 2) suggestAgain({ requestPolicy: 'network-only' });
+    if (chosen) unitAgain({ requestPolicy: 'network-only' });
   });
   const unit = chosen && unitData?.unit.serialNumber === chosen ? unitData.unit : undefined;
 
@@ -155,7 +161,7 @@ export default function ReportFaultPage() {
           if (chosen && text !== chosen) setChosen(null);
         }}
         onBlur={chooseTyped}
-        notFoundContent={prefix.length >= 2 && !suggesting ? t('noUnit') : null}
+        notFoundContent={prefix.length >= 2 && !suggesting && !suggestError ? t('noUnit') : null}
       >
         <Input data-testid="serial-input" placeholder={t('serialPlaceholder')} autoComplete="off" allowClear />
       </AutoComplete>

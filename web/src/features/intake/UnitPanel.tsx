@@ -9,6 +9,7 @@ import { useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
 import { useNow } from '../../components/clock';
 import { problemsOf, sentence } from '../../components/errors';
+import { useSignedInAgain } from '../../components/useSignedInAgain';
 import { EXCLUSION, FAULT_CATEGORY, label, SERVICE_TYPE, TICKET_STATUS } from '../../components/labels';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import type { FaultCategory } from '../../gql/enums';
@@ -77,7 +78,8 @@ function UnitHistory({ serial, category }: { serial: string; category: FaultCate
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const now = useNow();
-  const [{ data, error, fetching }] = useQuery({ query: IntakeHistoryDocument, variables: { serial } });
+  const [{ data, error, fetching }, again] = useQuery({ query: IntakeHistoryDocument, variables: { serial } });
+  useSignedInAgain(() => again({ requestPolicy: 'network-only' }));
   const tickets = useMemo(() => ofUnit(data?.tickets.nodes ?? [], serial), [data, serial]);
   const open = openTicket(tickets);
   const repeats = recentRepairs(tickets, now, category);
@@ -166,10 +168,13 @@ interface Props {
 export function UnitPanel({ serial, unit, unitError, category }: Props) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
-  const [{ data: warrantyData, error: warrantyError }] = useQuery({
+  const [{ data: warrantyData, error: warrantyError }, warrantyAgain] = useQuery({
     query: IntakeWarrantyDocument,
     variables: { serial: serial ?? '' },
     pause: !serial,
+  });
+  useSignedInAgain(() => {
+    if (serial) warrantyAgain({ requestPolicy: 'network-only' });
   });
   const warranty = serial && warrantyData?.warrantyStatus.serialNumber.toUpperCase() === serial.toUpperCase()
     ? warrantyData.warrantyStatus

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../../app/i18n';
 import { getSession, hasAnyRole } from '../../../app/session';
 import { useNow } from '../../../components/clock';
 import { problemsOf, sentence } from '../../../components/errors';
+import { useSignedInAgain } from '../../../components/useSignedInAgain';
 import {
   QueueEngineersDocument,
   QueueTicketsChangedDocument,
@@ -61,7 +62,11 @@ export default function TicketQueuePage() {
   const variables = useMemo(() => toVariables(view), [view]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: TicketQueueDocument, variables });
   const [{ data: changes = NO_CHANGES }] = useSubscription({ query: QueueTicketsChangedDocument }, collect);
-  const [{ data: engineerData }] = useQuery({ query: QueueEngineersDocument, pause: !staff });
+  const [{ data: engineerData }, engineersAgain] = useQuery({ query: QueueEngineersDocument, pause: !staff });
+  useSignedInAgain(() => {
+    refetch({ requestPolicy: 'network-only' });
+    if (staff) engineersAgain({ requestPolicy: 'network-only' });
+  });
   const now = useNow();
   const [loadedAt, setLoadedAt] = useState(() => Date.now());
   // On a phone the filters fold away behind one button.
