@@ -225,6 +225,7 @@ export default function ReportFaultPage() {
       unit={unit}
       unitError={unitError ? problemsOf(unitError).map((p) => sentence(p, locale)).join(' ') : null}
       category={category}
+      reportedId={reported?.id}
     />
   );
 
@@ -233,8 +234,8 @@ export default function ReportFaultPage() {
     body = (
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card>
-            <ReportResult ticket={reported} onAnother={another} />
+          <Card size={phone ? 'small' : 'default'}>
+            <ReportResult ticket={reported} onAnother={another} phone={phone} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

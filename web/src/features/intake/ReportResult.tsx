@@ -15,7 +15,7 @@ function spoken(at: string, locale: Locale): string {
   return dayjs(at).format(locale === 'zh' ? 'M月D日 HH:mm' : 'MMM D, HH:mm');
 }
 
-export function ReportResult({ ticket, onAnother }: { ticket: ReportedTicket; onAnother: () => void }) {
+export function ReportResult({ ticket, onAnother, phone }: { ticket: ReportedTicket; onAnother: () => void; phone: boolean }) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const now = useNow();
@@ -29,6 +29,7 @@ export function ReportResult({ ticket, onAnother }: { ticket: ReportedTicket; on
   const { replyDueAt, arrivalDueAt } = ticket.deadlines;
   return (
     <Result
+      style={phone ? { padding: '16px 0' } : undefined}
       status="success"
       title={t('reported')}
       subTitle={
@@ -48,7 +49,7 @@ export function ReportResult({ ticket, onAnother }: { ticket: ReportedTicket; on
         </Button>,
       ]}
     >
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered layout={phone ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('replyDue')}>
           <span data-testid="report-reply-due">{due(replyDueAt)}</span>
         </Descriptions.Item>

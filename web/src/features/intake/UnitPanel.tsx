@@ -74,15 +74,17 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
   );
 }
 
-function UnitHistory({ serial, category }: { serial: string; category: FaultCategory | undefined }) {
+function UnitHistory({ serial, category, reportedId }: { serial: string; category: FaultCategory | undefined; reportedId?: string }) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const now = useNow();
   const [{ data, error, fetching }, again] = useQuery({ query: IntakeHistoryDocument, variables: { serial } });
   useSignedInAgain(() => again({ requestPolicy: 'network-only' }));
   const tickets = useMemo(() => ofUnit(data?.tickets.nodes ?? [], serial), [data, serial]);
-  const open = openTicket(tickets);
-  const repeats = recentRepairs(tickets, now, category);
+  // The ticket just reported is not a warning about itself.
+  const earlier = useMemo(() => tickets.filter((t) => t.id !== reportedId), [tickets, reportedId]);
+  const open = openTicket(earlier);
+  const repeats = recentRepairs(earlier, now, category);
   const latest = repeats.find((r) => r.sameCategory) ?? repeats[0];
 
   return (
@@ -163,9 +165,11 @@ interface Props {
   unit: Unit | undefined;
   unitError: string | null;
   category: FaultCategory | undefined;
+  /** The ticket just reported, once it is. */
+  reportedId?: string;
 }
 
-export function UnitPanel({ serial, unit, unitError, category }: Props) {
+export function UnitPanel({ serial, unit, unitError, category, reportedId }: Props) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const [{ data: warrantyData, error: warrantyError }, warrantyAgain] = useQuery({
@@ -227,7 +231,7 @@ export function UnitPanel({ serial, unit, unitError, category }: Props) {
             <Descriptions.Item label={t('productionDate')}>{unit.productionDate}</Descriptions.Item>
           </Descriptions>
         )}
-        <UnitHistory serial={serial} category={category} />
+        <UnitHistory serial={serial} category={category} reportedId={reportedId} />
       </Flex>
     </Card>
   );

@@ -47,9 +47,9 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
         sorter: true,
         sortOrder: order('number'),
         render: (_, row) => <Link to={`/tickets/${row.id}`}>{row.number}</Link>,
-        width: 150,
+        width: 140,
       },
-      { key: 'status', shouldCellUpdate: changed, title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 110 },
+      { key: 'status', shouldCellUpdate: changed, title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 100 },
       {
         key: 'unit',
         shouldCellUpdate: changed,
@@ -62,21 +62,24 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
             </Typography.Text>
           </>
         ),
-        width: 170,
+        width: 160,
       },
       {
         key: 'customer',
         shouldCellUpdate: changed,
-        title: t('customer'),
-        ellipsis: { showTitle: true },
-        render: (_, row) => row.customer?.name,
-      },
-      {
-        key: 'region',
-        shouldCellUpdate: changed,
-        title: t('region'),
-        render: (_, row) => (row.customer ? provinceName(row.customer.province, locale) : null),
-        width: 90,
+        title: `${t('customer')} / ${t('region')}`,
+        ellipsis: true,
+        render: (_, row) =>
+          row.customer && (
+            <>
+              <Typography.Text ellipsis={{ tooltip: row.customer.name }} style={{ display: 'block' }}>
+                {row.customer.name}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {provinceName(row.customer.province, locale)}
+              </Typography.Text>
+            </>
+          ),
       },
       { key: 'engineer', shouldCellUpdate: changed, title: t('engineer'), render: (_, row) => row.engineer?.displayName ?? '—', width: 100 },
       {
@@ -93,7 +96,7 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
         sorter: true,
         sortOrder: order('reportedAt'),
         render: (_, row) => dayjs(row.reportedAt).format('YYYY-MM-DD HH:mm'),
-        width: 150,
+        width: 140,
       },
       {
         key: 'sla',
@@ -101,7 +104,7 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
         sorter: true,
         sortOrder: order('sla'),
         render: (_, row) => <SlaCountdown ticket={row} now={now} />,
-        width: 200,
+        width: 190,
       },
     ];
   }, [t, locale, now, view.sort, view.direction]);

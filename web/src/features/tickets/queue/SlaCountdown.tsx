@@ -18,6 +18,14 @@ export const SlaCountdown = memo(function SlaCountdown({ ticket, now }: Props) {
   const t = useT(queueMessages);
   const { locale } = useLocale();
   const pending = nextDeadline(ticket);
+  // A cancelled ticket owes nothing.
+  if (!pending && ticket.status === 'CANCELLED') {
+    return (
+      <span data-testid="sla-countdown" data-urgency="done">
+        —
+      </span>
+    );
+  }
   if (!pending) {
     const missed = ticket.deadlines.overdue;
     return (
