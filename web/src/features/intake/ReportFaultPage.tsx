@@ -234,7 +234,7 @@ export default function ReportFaultPage() {
     body = (
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card size={phone ? 'small' : 'default'}>
+          <Card size={phone ? 'small' : 'medium'}>
             <ReportResult ticket={reported} onAnother={another} phone={phone} />
           </Card>
         </Col>

@@ -61,7 +61,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
       )}
       {kind === 'out' && (
         <>
-          {warranty.exclusion && (
+          {warranty.exclusion && warranty.exclusion !== 'EXPIRED' && (
             <Typography.Text strong>{t('why', { reason: label(EXCLUSION, warranty.exclusion, locale) })}</Typography.Text>
           )}
           {warranty.endsOn && <Typography.Text>{t('ended', { date: warranty.endsOn })}</Typography.Text>}
