@@ -1,6 +1,7 @@
 // Dispatch: the rotation's pick is preselected and labelled; the desk may
 // choose another engineer (who is busy shows) and sets the appointment.
 import { DatePicker, Form } from 'antd';
+import dayjs from 'dayjs';
 import { useQuery } from 'urql';
 import { useT } from '../../../app/i18n';
 import { PageLoading } from '../../../app/PageLoading';
@@ -24,7 +25,13 @@ export function DispatchFields({ ticket }: { ticket: TicketFullFragment }) {
           placeholder={t('rotationDefault')}
         />
       </Form.Item>
-      <Form.Item name="appointment" label={t('appointmentAt')} rules={[{ required: true, message: t('required') }]}>
+      <Form.Item
+        name="appointment"
+        label={t('appointmentAt')}
+        rules={[{ required: true, message: t('required') }]}
+        // A proposal to agree with the customer: the next whole hour.
+        initialValue={dayjs().add(1, 'hour').startOf('hour')}
+      >
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="dispatch-appointment" />
       </Form.Item>
     </>

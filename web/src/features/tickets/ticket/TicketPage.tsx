@@ -16,6 +16,8 @@ import { TicketActions } from './TicketActions';
 import { SeverityTag, TicketFacts } from './TicketFacts';
 import { TicketTimeline } from './TicketTimeline';
 
+const APPROVAL_POLL_MS = 5_000;
+
 export default function TicketPage() {
   const { id = '' } = useParams();
   const t = useT(ticketMessages);
@@ -26,6 +28,14 @@ export default function TicketPage() {
   useEffect(() => {
     if (live) reload();
   }, [live, reload]);
+  // The general manager's approval is not announced to subscribers (the API
+  // publishes ticket steps only), so a quote waiting for it is polled.
+  const waiting = data?.ticket?.quote?.status === 'PENDING_APPROVAL';
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(reload, APPROVAL_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
 
   const ticket = data?.ticket;
   if (!ticket) {

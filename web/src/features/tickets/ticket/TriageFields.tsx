@@ -4,20 +4,10 @@ import { Alert, Form, Input, Select, Switch, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
 import { EXCLUSION, label, options, SERVICE_TYPE } from '../../../components/labels';
-import type { Exclusion, ServiceType } from '../../../gql/enums';
+import type { Exclusion } from '../../../gql/enums';
 import { TicketWarrantyDocument, type TicketFullFragment } from '../../../gql/graphql';
 import { ticketMessages } from './messages';
-
-/** The service type triage decides: guidance, else paid with an exclusion, else what the dates say. */
-export function triageServiceType(
-  byDates: ServiceType | undefined,
-  exclusion: Exclusion | null | undefined,
-  guidanceOnly: boolean | undefined,
-): ServiceType | undefined {
-  if (guidanceOnly) return 'OTHER';
-  if (exclusion) return 'PAID';
-  return byDates;
-}
+import { triageServiceType } from './triage';
 
 export function TriageFields({ ticket }: { ticket: TicketFullFragment }) {
   const t = useT(ticketMessages);
