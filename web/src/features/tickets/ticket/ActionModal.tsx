@@ -8,7 +8,7 @@ import { useClient } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
 import { problemsOf, splitByField } from '../../../components/errors';
 import type { TicketAction } from '../../../gql/enums';
-import type { TicketFullFragment } from '../../../gql/graphql';
+import { TicketPageDocument, type TicketFullFragment } from '../../../gql/graphql';
 import { formFor, isDangerous } from './actions';
 import { DispatchFields } from './DispatchFields';
 import { ticketMessages } from './messages';
@@ -33,7 +33,23 @@ export function ActionModal({ action, ticket, onClose, onReload }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
+  // The version the user saw when they opened the form: if someone else
+  // moves the ticket on meanwhile (the page follows live), the server says
+  // CONFLICT instead of the step landing on a ticket the user has not seen.
+  const [version, setVersion] = useState(ticket.version);
   const kind = formFor(action);
+
+  async function reload() {
+    onReload();
+    const result = await client
+      .query(TicketPageDocument, { id: ticket.id }, { requestPolicy: 'network-only' })
+      .toPromise();
+    const fresh = result.data?.ticket;
+    if (fresh) {
+      setVersion(fresh.version);
+      setConflict(false);
+    }
+  }
 
   async function submit() {
     try {
@@ -44,7 +60,7 @@ export function ActionModal({ action, ticket, onClose, onReload }: Props) {
     setSubmitting(true);
     setGeneral([]);
     setConflict(false);
-    const result = await submitAction(client, action, ticket, form.getFieldsValue(true) as ActionValues);
+    const result = await submitAction(client, action, { ...ticket, version }, form.getFieldsValue(true) as ActionValues);
     setSubmitting(false);
     const problems = problemsOf(result.error);
     if (problems.length === 0) {
@@ -89,10 +105,7 @@ export function ActionModal({ action, ticket, onClose, onReload }: Props) {
             <Button
               size="small"
               data-testid="conflict-reload"
-              onClick={() => {
-                onReload();
-                setConflict(false);
-              }}
+              onClick={reload}
             >
               {t('reload')}
             </Button>
