@@ -91,7 +91,7 @@ export function ActionModal({ action, ticket, onClose, onReload }: Props) {
       okButtonProps={{ danger: isDangerous(action), ...({ 'data-testid': 'action-submit' } as object) }}
       width={kind === 'quote' ? 820 : 560}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       {conflict && (
         <Alert

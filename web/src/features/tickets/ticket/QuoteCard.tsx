@@ -51,7 +51,7 @@ export function QuoteCard({ quote }: { quote: Quote }) {
           {
             key: 'labour',
             label: t('quoteLabour'),
-            children: `${money(quote.labourAmount)}（${t('hours', { hours: quote.labourHours, rate: quote.labourRate })}）`,
+            children: `${money(quote.labourAmount)} · ${t('hours', { hours: quote.labourHours, rate: quote.labourRate })}`,
           },
           { key: 'travel', label: t('quoteTravel'), children: money(quote.travelAmount) },
           { key: 'discount', label: t('quoteDiscount'), children: `${quote.discountPercent} %` },

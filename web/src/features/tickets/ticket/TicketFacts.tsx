@@ -56,7 +56,7 @@ export function TicketFacts({ ticket }: { ticket: TicketFullFragment }) {
     {
       key: 'customer',
       label: t('customer'),
-      children: customer ? `${customer.name}（${customer.province}）` : '—',
+      children: customer ? `${customer.name} · ${customer.province}` : '—',
     },
     { key: 'contact', label: t('contact'), children: contact || '—' },
     {
