@@ -32,7 +32,14 @@ export function DispatchFields({ ticket }: { ticket: TicketFullFragment }) {
         // A proposal to agree with the customer: the next whole hour.
         initialValue={dayjs().add(1, 'hour').startOf('hour')}
       >
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="dispatch-appointment" />
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          // The API takes any date; an appointment in the past is a slip.
+          disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
+          style={{ width: '100%' }}
+          data-testid="dispatch-appointment"
+        />
       </Form.Item>
     </>
   );

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
 import { options, SEVERITY } from '../../../components/labels';
 import type { ComplaintCategory, TicketAction, VisitChannel } from '../../../gql/enums';
-import { ReworkEngineersDocument, type TicketFullFragment } from '../../../gql/graphql';
+import { RepairCausesDocument, ReworkEngineersDocument, type TicketFullFragment } from '../../../gql/graphql';
 import type { ActionForm } from './actions';
 import { EngineerSelect } from './EngineerSelect';
 import { money } from './format';
@@ -30,6 +30,22 @@ function ReworkEngineerField() {
   return (
     <Form.Item name="engineerId" label={t('reworkEngineer')}>
       <EngineerSelect engineers={data?.engineers.nodes ?? []} loading={fetching} testId="rework-engineer" />
+    </Form.Item>
+  );
+}
+
+/** The repair's cause from the catalogue (the server accepts only those), by the ticket's category. */
+function FaultCauseField({ ticket }: { ticket: TicketFullFragment }) {
+  const t = useT(ticketMessages);
+  const [{ data, fetching }] = useQuery({ query: RepairCausesDocument, variables: { category: ticket.faultCategory } });
+  return (
+    <Form.Item name="faultCause" label={t('faultCause')} rules={[{ required: true, message: t('required') }]}>
+      <Select
+        data-testid="repair-cause"
+        loading={fetching}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={(data?.faultCauses ?? []).map((c) => ({ value: c.code, label: `${c.name} · ${c.code}` }))}
+      />
     </Form.Item>
   );
 }
@@ -125,9 +141,7 @@ export function SimpleFields({ form, action, ticket }: { form: ActionForm; actio
     case 'repair':
       return (
         <>
-          <Form.Item name="faultCause" label={t('faultCause')} rules={required}>
-            <Input maxLength={200} />
-          </Form.Item>
+          <FaultCauseField ticket={ticket} />
           <Form.Item name="measures" label={t('measures')} rules={required}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>

@@ -40,7 +40,8 @@ export default function TicketPage() {
   const ticket = data?.ticket;
   if (!ticket) {
     if (fetching && !error) return <PageLoading />;
-    if (error && !hasCode(error, 'NOT_FOUND')) {
+    // An id that names no ticket (or not a ticket at all) is simply not found.
+    if (error && !hasCode(error, 'NOT_FOUND') && !hasCode(error, 'VALIDATION')) {
       return (
         <Result
           status="error"
