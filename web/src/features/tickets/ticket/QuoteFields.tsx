@@ -91,7 +91,7 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
         {(fields, { add, remove }) => (
           <div className="quote-lines">
             {fields.map((field, index) => (
-              <Flex key={field.key} gap={8} align="start" wrap className="quote-line">
+              <Flex key={field.key} gap={8} align="start" wrap className="quote-line" style={{ borderBottom: "1px dashed #f0f0f0", marginBottom: 8 }}>
                 <Form.Item name={[field.name, 'partId']} style={{ flex: '1 1 260px', minWidth: 0, marginBottom: 8 }}>
                   <PartSelect
                     testId={index === 0 ? 'quote-part' : `quote-part-${index}`}
