@@ -23,6 +23,13 @@ export function TicketFacts({ ticket }: { ticket: TicketFullFragment }) {
     .filter(Boolean)
     .join(' · ');
   const guidance = ticket.serviceType === 'OTHER';
+  // A cancelled ticket owes nothing: a deadline it had not met stops counting.
+  const deadline = (dueAt: string, metAt: string | null | undefined, testId: string) =>
+    ticket.status === 'CANCELLED' && !metAt ? (
+      <Typography.Text type="secondary">{t('notDue')}</Typography.Text>
+    ) : (
+      <Deadline dueAt={dueAt} startedAt={ticket.reportedAt} metAt={metAt} testId={testId} />
+    );
   const items: DescriptionsProps['items'] = [
     {
       key: 'serviceType',
@@ -74,9 +81,7 @@ export function TicketFacts({ ticket }: { ticket: TicketFullFragment }) {
     {
       key: 'reply',
       label: t('replyDeadline'),
-      children: (
-        <Deadline dueAt={deadlines.replyDueAt} startedAt={ticket.reportedAt} metAt={deadlines.repliedAt} testId="deadline-reply" />
-      ),
+      children: deadline(deadlines.replyDueAt, deadlines.repliedAt, 'deadline-reply'),
     },
     {
       key: 'arrival',
@@ -84,12 +89,7 @@ export function TicketFacts({ ticket }: { ticket: TicketFullFragment }) {
       children: guidance ? (
         <Typography.Text type="secondary">{t('noSiteVisit')}</Typography.Text>
       ) : (
-        <Deadline
-          dueAt={deadlines.arrivalDueAt}
-          startedAt={ticket.reportedAt}
-          metAt={deadlines.arrivedAt ?? (ticket.status === 'CANCELLED' ? ticket.closedAt : null)}
-          testId="deadline-arrival"
-        />
+        deadline(deadlines.arrivalDueAt, deadlines.arrivedAt, 'deadline-arrival')
       ),
     },
     ...(ticket.reworkCount > 0 ? [{ key: 'rework', label: t('reworkCount'), children: ticket.reworkCount }] : []),
