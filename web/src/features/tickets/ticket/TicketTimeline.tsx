@@ -1,0 +1,44 @@
+// The whole story, oldest first: who did what, when and why.
+import { Timeline, Typography } from 'antd';
+import { useLocale, useT } from '../../../app/i18n';
+import { TicketStatusTag } from '../../../components/TicketStatusTag';
+import type { TicketFullFragment } from '../../../gql/graphql';
+import { dateTime } from './format';
+import { ticketMessages } from './messages';
+import { chronological, eventKind, eventWords } from './timeline';
+
+const COLOR: Partial<Record<ReturnType<typeof eventKind>, string>> = {
+  CANCELLED: 'gray',
+  CLOSED: 'gray',
+  REWORK: 'red',
+  RETURNED_TO_FACTORY: 'red',
+  SIGNED_OFF: 'green',
+  RESOLVED_BY_GUIDANCE: 'green',
+  VISITED: 'green',
+};
+
+export function TicketTimeline({ events }: { events: TicketFullFragment['events'] }) {
+  const t = useT(ticketMessages);
+  const { locale } = useLocale();
+  const items = chronological(events).map((event, index) => ({
+    key: index,
+    color: COLOR[eventKind(event.fromStatus, event.toStatus)] ?? 'blue',
+    content: (
+      <div data-testid="timeline-event">
+        <Typography.Text strong>{eventWords(event.fromStatus, event.toStatus, locale)}</Typography.Text>{' '}
+        <TicketStatusTag status={event.toStatus} />
+        <div>
+          <Typography.Text type="secondary">
+            {dateTime(event.at)} · {event.actorName ?? t('system')}
+          </Typography.Text>
+        </div>
+        {event.reason && <Typography.Paragraph style={{ margin: 0 }}>{event.reason}</Typography.Paragraph>}
+      </div>
+    ),
+  }));
+  return (
+    <div data-testid="ticket-timeline">
+      <Timeline items={items} />
+    </div>
+  );
+}
