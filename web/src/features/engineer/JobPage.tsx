@@ -17,7 +17,7 @@ import { JobCountdown } from './JobCountdown';
 import { engineerMessages } from './messages';
 import { OutboxPanel } from './OutboxPanel';
 import { queueOf, withOutbox, type OutboxAction } from './outbox';
-import { RepairForm } from './RepairForm';
+import { RepairForm, useKeptCatalogue } from './RepairForm';
 import { SignOffForm } from './SignOffForm';
 import { useField, useOutboxSync } from './useField';
 import { useStep } from './useStep';
@@ -42,6 +42,7 @@ export default function JobPage() {
   const sync = useOutboxSync(field);
   const step = useStep(field, sync);
   const [{ data, error, fetching }, refetch] = useQuery({ query: JobDocument, variables: { id } });
+  useKeptCatalogue(field, online);
   const [general, setGeneral] = useState<{ lines: string[]; conflict: boolean }>({ lines: [], conflict: false });
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The repair record: cause, measures, parts replaced and labour hours. Works
 // offline from the catalogue the phone keeps.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Flex, Form, Input, InputNumber } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
@@ -11,6 +11,7 @@ import { causesFor, mergeParts, searchParts, validLabourHours } from './catalogu
 import type { Field, FieldSnapshot } from './field';
 import { engineerMessages } from './messages';
 import type { Job, OutboxAction } from './outbox';
+import { PickSelect } from './PickSelect';
 
 interface Values {
   faultCause: string;
@@ -30,6 +31,22 @@ interface Props {
   onGeneral: (problems: Problem[], general: string[]) => void;
 }
 
+/**
+ * Keeps the repair form's choices on the phone while online (every cause, the
+ * parts catalogue), so the form works once the engineer is on site offline.
+ */
+export function useKeptCatalogue(field: Field, online: boolean) {
+  const [causes] = useQuery({ query: FaultCausesDocument, pause: !online });
+  const [catalogue] = useQuery({ query: PartSearchDocument, variables: { search: null, first: 200 }, pause: !online });
+  useEffect(() => {
+    if (causes.data) void field.saveCatalogue({ causes: causes.data.faultCauses });
+  }, [causes.data, field]);
+  useEffect(() => {
+    const parts = catalogue.data?.parts.nodes;
+    if (parts?.length) void field.saveCatalogue({ parts: mergeParts(field.getSnapshot().catalogue.parts, parts) });
+  }, [catalogue.data, field]);
+}
+
 export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Props) {
   const t = useT(engineerMessages);
   const { locale } = useLocale();
@@ -37,17 +54,11 @@ export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Pr
   const [search, setSearch] = useState('');
   const [busy, setBusy] = useState(false);
 
-  // Keep the catalogue for offline use: every cause, the parts seen.
-  const [causes] = useQuery({ query: FaultCausesDocument, pause: !online });
-  const [catalogue] = useQuery({ query: PartSearchDocument, variables: { search: null, first: 200 }, pause: !online });
   const [found] = useQuery({ query: PartSearchDocument, variables: { search, first: 20 }, pause: !online || !search });
   useEffect(() => {
-    if (causes.data) void field.saveCatalogue({ causes: causes.data.faultCauses });
-  }, [causes.data, field]);
-  useEffect(() => {
-    const more = [...(catalogue.data?.parts.nodes ?? []), ...(found.data?.parts.nodes ?? [])];
+    const more = found.data?.parts.nodes ?? [];
     if (more.length) void field.saveCatalogue({ parts: mergeParts(field.getSnapshot().catalogue.parts, more) });
-  }, [catalogue.data, found.data, field]);
+  }, [found.data, field]);
 
   const causeOptions = useMemo(
     () => causesFor(snapshot.catalogue.causes, job.faultCategory).map((c) => ({ value: c.code, label: c.name })),
@@ -86,12 +97,11 @@ export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Pr
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ parts: [{ quantity: 1 }], labourHours: '' }} requiredMark={false}>
       <Form.Item name="faultCause" label={t('faultCause')} rules={required}>
-        <Select
+        <PickSelect
           data-testid="repair-cause"
           showSearch={{ optionFilterProp: 'label' }}
           options={causeOptions}
           size="large"
-          loading={causes.fetching}
         />
       </Form.Item>
       <Form.Item name="measures" label={t('measures')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
@@ -104,7 +114,7 @@ export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Pr
               {rows.map((row, index) => (
                 <Flex key={row.key} gap={8} align="flex-start">
                   <Form.Item name={[row.name, 'partId']} style={{ flex: 1, minWidth: 0, marginBottom: 0 }}>
-                    <Select
+                    <PickSelect
                       data-testid={index === 0 ? 'repair-part' : `repair-part-${index}`}
                       showSearch={{ filterOption: false, onSearch: setSearch }}
                       placeholder={t('searchPart')}
