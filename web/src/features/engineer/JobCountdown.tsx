@@ -15,7 +15,7 @@ export function JobCountdown({ job }: { job: Job }) {
   const { urgency, leftMs } = countdown(arrivalDueAt, now, job.reportedAt, arrivedAt);
   const time = formatDuration(leftMs, locale);
   let text: string;
-  if (arrivedAt) text = urgency === 'late' ? t('arrivedLate', { time }) : t('arrived');
+  if (arrivedAt) text = urgency === 'late' ? t('arrivedLate', { time }) : t('arrivedInTime');
   else text = urgency === 'late' ? t('overdueBy', { time }) : t('dueIn', { time });
   return (
     <Tag color={URGENCY_COLOR[urgency]} data-testid="job-countdown" style={{ marginInlineEnd: 0 }}>

@@ -11,8 +11,11 @@ export async function sendAction(client: Client, ticketId: string, version: numb
   let result;
   switch (action.kind) {
     case 'ARRIVE': {
-      // The time the engineer tapped, not when the phone found a connection.
-      const r = await client.mutation(ArriveOnSiteDocument, { input: ticket, at: action.at }, options).toPromise();
+      // A step that waited says when the engineer tapped, not when the phone
+      // found a connection; a fresh one lets the server's clock say (a phone
+      // clock a little ahead would otherwise put the arrival in the future).
+      const waited = Date.now() - Date.parse(action.at) > 2 * 60_000;
+      const r = await client.mutation(ArriveOnSiteDocument, { input: ticket, at: waited ? action.at : null }, options).toPromise();
       result = { error: r.error, job: r.data?.arriveOnSite.ticket };
       break;
     }
