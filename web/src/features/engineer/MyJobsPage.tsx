@@ -56,7 +56,11 @@ export default function MyJobsPage() {
         {t('myJobs')}
       </Typography.Title>
       {offline && snapshot.list !== null && <Alert type="info" showIcon title={t('cachedAt')} style={{ marginBottom: 12 }} />}
-      <OutboxPanel field={field} items={snapshot.outbox} onSend={sync} />
+      {snapshot.outbox.length > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <OutboxPanel field={field} items={snapshot.outbox} onSend={sync} />
+        </div>
+      )}
       {jobs.length === 0 ? (
         <Empty description={t('noJobs')} />
       ) : (

@@ -36,7 +36,6 @@ export function OutboxPanel({ field, items, onSend, onReload }: Props) {
           {t('sendNow')}
         </Button>
       }
-      style={{ marginBottom: 12 }}
     >
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('outboxHint')}

@@ -27,7 +27,10 @@ export function useField() {
   return { field, snapshot, userId };
 }
 
-/** Sends the outbox now and each time the connection returns; gives a function to send it on demand. */
+/** Tries again this often while steps wait (a connection can come back without an `online` event). */
+const RETRY_MS = 30_000;
+
+/** Sends the outbox now, each time the connection returns and every 30 s; gives a function to send it on demand. */
 export function useOutboxSync(field: Field) {
   const client = useClient();
   const sync = useCallback(() => {
@@ -35,9 +38,14 @@ export function useOutboxSync(field: Field) {
     void field.flush((item, version) => sendAction(client, item.ticketId, version, item.action));
   }, [client, field]);
   useEffect(() => {
-    sync();
+    // At start the store may still be loading: flush() waits for it.
+    if (navigator.onLine) void field.ready.then(sync);
     window.addEventListener('online', sync);
-    return () => window.removeEventListener('online', sync);
-  }, [sync]);
+    const timer = setInterval(sync, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', sync);
+      clearInterval(timer);
+    };
+  }, [field, sync]);
   return sync;
 }
