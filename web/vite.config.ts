@@ -12,8 +12,9 @@ const api = process.env.API ?? 'http://127.0.0.1:8080';
 /**
  * Writes the service worker (sw/sw.js) to the bundle's root as /sw.js with
  * the list of files to keep offline: the page at `/`, every built file and
- * the public ones. Its version is a hash of that list (the built names carry
- * their content's hash), so the same source builds the same bytes.
+ * the public ones. Its version is a hash of that list and of the page (the
+ * built names carry their content's hash), so the same source builds the
+ * same bytes and any change makes a new cache.
  */
 function serviceWorker(): Plugin {
   const source = fileURLToPath(new URL('./sw/sw.js', import.meta.url));
@@ -26,7 +27,11 @@ function serviceWorker(): Plugin {
       const built = Object.keys(bundle).filter((file) => !file.endsWith('.html') && !file.endsWith('.map'));
       const files = [...built, ...readdirSync(publicDir)].map((file) => `/${file}`).sort();
       const precache = ['/', ...new Set(files)];
-      const version = createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 16);
+      const hash = createHash('sha256').update(JSON.stringify(precache));
+      // The page itself too: a change to it alone is a new release.
+      const page = bundle['index.html'];
+      if (page?.type === 'asset') hash.update(page.source);
+      const version = hash.digest('hex').slice(0, 16);
       const code = readFileSync(source, 'utf8')
         .replace("'__VERSION__'", JSON.stringify(version))
         .replace('/*__PRECACHE__*/ []', JSON.stringify(precache));

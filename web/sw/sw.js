@@ -39,16 +39,10 @@ self.addEventListener('fetch', (event) => {
 
   if (request.mode === 'navigate') {
     // The network first (a new release shows at once), the kept page offline.
+    // Nothing is written here: a navigation may be to something else the
+    // server serves, which must never replace the app's page.
     event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(SHELL, copy)));
-          }
-          return response;
-        })
-        .catch(() => caches.match(SHELL, { cacheName: CACHE }).then((kept) => kept || Response.error())),
+      fetch(request).catch(() => caches.match(SHELL, { cacheName: CACHE }).then((kept) => kept || Response.error())),
     );
     return;
   }
