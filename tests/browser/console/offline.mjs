@@ -79,6 +79,12 @@ await check(
     expect(waiting === 2, `two steps wait in the outbox, found ${waiting}`);
     await screenshot('offline-outbox');
 
+    // The job list opens offline too, from the phone's store, with the steps waiting.
+    await page.goto(url('/my/jobs'));
+    await page.getByTestId('job-card').filter({ hasText: reported.number }).getByText(/已维修|Repaired/).waitFor();
+    await page.getByTestId('outbox-item').nth(1).waitFor();
+    await screenshot('offline-jobs');
+
     // Back online: the outbox empties by itself and the office sees the repair.
     await context.setOffline(false);
     await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: 30_000 });
@@ -87,7 +93,6 @@ await check(
     });
     expect(ticket.status === 'REPAIRED', `the API shows the job repaired, got ${ticket.status}`);
     expect(ticket.repairRecord?.measures.includes('密封'), 'the repair record sent offline arrived');
-    await page.getByTestId('signoff-name').waitFor();
     await screenshot('online-again');
   },
   {
