@@ -19,6 +19,7 @@ import { OutboxPanel } from './OutboxPanel';
 import { queueOf, withOutbox, type OutboxAction } from './outbox';
 import { RepairForm, useKeptCatalogue } from './RepairForm';
 import { SignOffForm } from './SignOffForm';
+import { useJobFeed } from './useFeed';
 import { useField, useOutboxSync } from './useField';
 import { useStep } from './useStep';
 
@@ -42,6 +43,7 @@ export default function JobPage() {
   const sync = useOutboxSync(field);
   const step = useStep(field, sync);
   const [{ data, error, fetching }, refetch] = useQuery({ query: JobDocument, variables: { id } });
+  useJobFeed(field, id);
   useKeptCatalogue(field, online);
   const [general, setGeneral] = useState<{ lines: string[]; conflict: boolean }>({ lines: [], conflict: false });
 

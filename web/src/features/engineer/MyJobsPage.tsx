@@ -2,16 +2,17 @@
 // dispatched appears by itself), and from the phone's store while offline.
 import { Alert, Empty, Spin, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { useT } from '../../app/i18n';
 import { useNow } from '../../components/clock';
-import { JobsChangedDocument, MyJobsDocument, type JobsChangedSubscription } from '../../gql/graphql';
+import { MyJobsDocument } from '../../gql/graphql';
 import { groupByDay } from './days';
 import { OPEN_STATES } from './field';
 import { JobCard } from './JobCard';
 import { engineerMessages } from './messages';
 import { OutboxPanel } from './OutboxPanel';
 import { withOutbox, type Job } from './outbox';
+import { useJobsFeed } from './useFeed';
 import { useField, useOutboxSync } from './useField';
 
 export default function MyJobsPage() {
@@ -20,11 +21,7 @@ export default function MyJobsPage() {
   const { field, snapshot, userId } = useField();
   const sync = useOutboxSync(field);
   const [{ data, error, fetching }, refetch] = useQuery({ query: MyJobsDocument });
-  useSubscription({ query: JobsChangedDocument }, (_previous: unknown, event: JobsChangedSubscription) => {
-    const job = event.ticketsChanged;
-    void field.jobChanged(job, job.engineer?.id === userId);
-    return event;
-  });
+  useJobsFeed(field, userId);
 
   useEffect(() => {
     if (data) void field.saveList(data.tickets.nodes);

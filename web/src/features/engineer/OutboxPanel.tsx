@@ -1,7 +1,7 @@
 // The steps waiting to be sent, on the job list and on the job: the engineer
 // sees what has not reached the office yet, and why a step was refused.
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
 import { useLocale, useT } from '../../app/i18n';
 import { sentence } from '../../components/errors';
 import { engineerMessages } from './messages';
@@ -40,11 +40,9 @@ export function OutboxPanel({ field, items, onSend, onReload }: Props) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('outboxHint')}
       </Typography.Text>
-      <List
-        size="small"
-        dataSource={inOrder(items)}
-        renderItem={(item) => (
-          <List.Item data-testid="outbox-item" style={{ paddingInline: 0, display: 'block' }}>
+      <Flex vertical gap={8} style={{ marginTop: 8 }}>
+        {inOrder(items).map((item) => (
+          <div key={item.id} data-testid="outbox-item" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
             <Space wrap>
               <Typography.Text strong>{item.number}</Typography.Text>
               <Typography.Text>{t(`kind${item.action.kind}`)}</Typography.Text>
@@ -78,9 +76,9 @@ export function OutboxPanel({ field, items, onSend, onReload }: Props) {
                 }
               />
             )}
-          </List.Item>
-        )}
-      />
+          </div>
+        ))}
+      </Flex>
     </Card>
   );
 }
