@@ -30,7 +30,6 @@ export function JobCard({ job }: { job: Job }) {
       data-testid="job-card"
       data-ticket={job.number}
       onClick={() => navigate(`/my/jobs/${job.id}`)}
-      style={{ marginBottom: 12 }}
     >
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Typography.Text strong style={{ fontSize: 16 }}>

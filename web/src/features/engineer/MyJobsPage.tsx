@@ -15,6 +15,9 @@ import { withOutbox, type Job } from './outbox';
 import { useJobsFeed } from './useFeed';
 import { useField, useOutboxSync } from './useField';
 
+/** One column on a phone, as many as fit on a desk. */
+const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 } as const;
+
 export default function MyJobsPage() {
   const t = useT(engineerMessages);
   const now = useNow();
@@ -48,7 +51,7 @@ export default function MyJobsPage() {
   const offline = Boolean(error) && !data;
 
   return (
-    <div style={{ maxWidth: 720 }}>
+    <div style={{ maxWidth: 1100 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('myJobs')}
       </Typography.Title>
@@ -64,15 +67,19 @@ export default function MyJobsPage() {
         <>
           <Typography.Title level={5}>{t('today')}</Typography.Title>
           {groups.today.length === 0 && <Typography.Text type="secondary">{t('noneToday')}</Typography.Text>}
-          {groups.today.map((job) => (
-            <JobCard key={job.id} job={job} />
-          ))}
+          <div style={GRID}>
+            {groups.today.map((job) => (
+              <JobCard key={job.id} job={job} />
+            ))}
+          </div>
           {groups.next.length > 0 && (
             <>
               <Typography.Title level={5}>{t('next')}</Typography.Title>
-              {groups.next.map((job) => (
-                <JobCard key={job.id} job={job} />
-              ))}
+              <div style={GRID}>
+                {groups.next.map((job) => (
+                  <JobCard key={job.id} job={job} />
+                ))}
+              </div>
             </>
           )}
         </>
