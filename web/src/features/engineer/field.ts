@@ -3,7 +3,7 @@
 // over it. Screens read it with useSyncExternalStore (useField.ts); every
 // change is written through to the store, so a reload offline shows the same.
 import { flush, queueOf, withOutbox, type FlushOutcome, type Job, type OutboxAction, type OutboxItem, type SendResult } from './outbox';
-import type { Catalogue, FieldStore } from './store';
+import type { Catalogue, FieldStore, OwedOldPart } from './store';
 import type { TicketStatus } from '../../gql/enums';
 
 /** The states a job is on the engineer's list in. */
@@ -18,6 +18,8 @@ export interface FieldSnapshot {
   list: string[] | null;
   outbox: OutboxItem[];
   catalogue: Catalogue;
+  /** The old parts owed, as last read (null before). */
+  oldParts: OwedOldPart[] | null;
 }
 
 /** A reply that crossed a newer one on the way (an older version) is not kept. */
@@ -26,7 +28,7 @@ function newer(known: Job | undefined, incoming: Job): Job {
 }
 
 export class Field {
-  private snapshot: FieldSnapshot = { loaded: false, jobs: {}, list: null, outbox: [], catalogue: { causes: [], parts: [] } };
+  private snapshot: FieldSnapshot = { loaded: false, jobs: {}, list: null, outbox: [], catalogue: { causes: [], parts: [] }, oldParts: null };
   private readonly listeners = new Set<() => void>();
   private flushing: Promise<FlushOutcome> | null = null;
   readonly ready: Promise<void>;
@@ -50,16 +52,18 @@ export class Field {
   }
 
   private async load() {
-    const [{ jobs, list }, outbox, catalogue] = await Promise.all([
+    const [{ jobs, list }, outbox, catalogue, oldParts] = await Promise.all([
       this.store.loadJobs(),
       this.store.loadOutbox(),
       this.store.loadCatalogue(),
+      this.store.loadOldParts(),
     ]);
     // Anything the server said while loading wins over what was stored.
     this.update({
       loaded: true,
       jobs: { ...Object.fromEntries(jobs.map((job) => [job.id, job])), ...this.snapshot.jobs },
       list: this.snapshot.list ?? list,
+      oldParts: this.snapshot.oldParts ?? oldParts,
       outbox: [...outbox, ...this.snapshot.outbox.filter((item) => !outbox.some((o) => o.id === item.id))],
       catalogue: {
         causes: this.snapshot.catalogue.causes.length ? this.snapshot.catalogue.causes : catalogue.causes,
@@ -105,6 +109,11 @@ export class Field {
     const catalogue = { ...this.snapshot.catalogue, ...patch };
     this.update({ catalogue });
     await this.store.putCatalogue(catalogue);
+  }
+
+  async saveOldParts(parts: OwedOldPart[]) {
+    this.update({ oldParts: parts });
+    await this.store.putOldParts(parts);
   }
 
   /** Steps of this job still waiting (then new steps must wait behind them). */

@@ -2,7 +2,7 @@
 // never shows one engineer another's jobs or sends their steps.
 import { openDB, type DBSchema } from 'idb';
 import type { Job, OutboxItem } from './outbox';
-import type { Catalogue, FieldStore } from './store';
+import type { Catalogue, FieldStore, OwedOldPart } from './store';
 
 interface FieldDB extends DBSchema {
   jobs: { key: string; value: Job };
@@ -39,5 +39,7 @@ export function idbStore(userId: string): FieldStore {
       return stored ?? { causes: [], parts: [] };
     },
     putCatalogue: async (catalogue) => void (await (await db).put('meta', catalogue, 'catalogue')),
+    loadOldParts: async () => ((await (await db).get('meta', 'oldParts')) as OwedOldPart[] | undefined) ?? null,
+    putOldParts: async (parts) => void (await (await db).put('meta', parts, 'oldParts')),
   };
 }

@@ -1,7 +1,11 @@
 // Where the phone keeps the engineer's jobs and waiting steps between visits:
 // IndexedDB in the browser (idbStore.ts), memory in tests. Small on purpose,
 // so the logic above it is tested without a browser database.
+import type { MyOldPartsQuery } from '../../gql/graphql';
 import type { Job, OutboxItem } from './outbox';
+
+/** An old part the engineer owes, as the old-parts page shows it. */
+export type OwedOldPart = MyOldPartsQuery['oldParts']['nodes'][number];
 
 export interface PartChoice {
   id: string;
@@ -33,6 +37,8 @@ export interface FieldStore {
   deleteItem(id: number): Promise<void>;
   loadCatalogue(): Promise<Catalogue>;
   putCatalogue(catalogue: Catalogue): Promise<void>;
+  loadOldParts(): Promise<OwedOldPart[] | null>;
+  putOldParts(parts: OwedOldPart[]): Promise<void>;
 }
 
 /** A store in memory: for tests, and when the browser refuses IndexedDB (private mode). */
@@ -42,6 +48,7 @@ export function memoryStore(): FieldStore {
   const items = new Map<number, OutboxItem>();
   let nextId = 1;
   let catalogue: Catalogue = { causes: [], parts: [] };
+  let oldParts: OwedOldPart[] | null = null;
   return {
     loadJobs: async () => ({ jobs: [...jobs.values()], list }),
     putJob: async (job) => void jobs.set(job.id, job),
@@ -56,5 +63,7 @@ export function memoryStore(): FieldStore {
     deleteItem: async (id) => void items.delete(id),
     loadCatalogue: async () => catalogue,
     putCatalogue: async (next) => void (catalogue = next),
+    loadOldParts: async () => oldParts,
+    putOldParts: async (next) => void (oldParts = next),
   };
 }
