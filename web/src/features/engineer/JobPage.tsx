@@ -179,7 +179,7 @@ export default function JobPage() {
                 key: 'parts',
                 label: t('parts'),
                 children: job.repairRecord.parts.length
-                  ? job.repairRecord.parts.map((p) => `${partName(p.partId)} × ${p.quantity}`).join('、')
+                  ? job.repairRecord.parts.map((p) => `${partName(p.partId)} × ${p.quantity}`).join(locale === 'zh' ? '、' : ', ')
                   : '—',
               },
               { key: 'hours', label: t('labourHours'), children: job.repairRecord.labourHours },
