@@ -31,10 +31,12 @@ export async function graphql(url, token, query, variables = {}) {
   return body.data;
 }
 
+/** A token for `username` (the administrator's password may differ from the demo's: $ADMIN_PASSWORD). */
 export async function token(url, username) {
+  const password = username === 'admin' ? (process.env.ADMIN_PASSWORD ?? PASSWORD) : PASSWORD;
   const data = await graphql(url, null, 'mutation($u:String!,$p:String!){login(input:{username:$u,password:$p}){token}}', {
     u: username,
-    p: PASSWORD,
+    p: password,
   });
   return data.login.token;
 }

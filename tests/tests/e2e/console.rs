@@ -4,7 +4,7 @@
 //! (SQLite), on a fresh database with the demo data. A failed check keeps a
 //! screenshot and a Playwright trace in `tests/browser/artifacts/`.
 
-use crate::helpers::{Backend, TestApp, browser_check, spawn_app};
+use crate::helpers::{Backend, PASSWORD, TestApp, browser_check, spawn_app};
 
 /// The server on a fresh embedded database, with the demo data loaded.
 async fn console_app() -> TestApp {
@@ -16,7 +16,8 @@ async fn console_app() -> TestApp {
 /// Runs `tests/browser/console/<script>` and fails with its report.
 async fn run(script: &str) {
     let app = console_app().await;
-    let output = browser_check(&app, &format!("console/{script}"), &[]).await;
+    // The test server's administrator has the tests' password, not the demo's.
+    let output = browser_check(&app, &format!("console/{script}"), &[("ADMIN_PASSWORD", PASSWORD)]).await;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{script} failed ({}):\n{stdout}\n{stderr}", output.status);

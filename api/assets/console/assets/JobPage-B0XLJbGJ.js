@@ -1,1 +1,0 @@
-import{t as e}from"./card-B2WnSWME.js";import{g as t}from"./index-C8J_hp8c.js";import{t as n}from"./jsx-runtime-DzLcPE-b.js";var r=n();function i(){let{id:n}=t();return(0,r.jsx)(e,{title:n})}export{i as default};

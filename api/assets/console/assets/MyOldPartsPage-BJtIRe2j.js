@@ -1,1 +1,0 @@
-import{t as e}from"./card-B2WnSWME.js";import{t}from"./jsx-runtime-DzLcPE-b.js";var n=t();function r(){return(0,n.jsx)(e,{})}export{r as default};
