@@ -23,7 +23,7 @@ use crate::on_both_backends;
 on_both_backends!(
     every_list_pages_each_order_both_ways_giving_every_row_once_across_ties,
     a_cursor_of_another_ordering_or_list_is_a_validation_error,
-    my_tickets_are_the_signed_in_engineers_and_units_are_found_by_serial_in_any_case,
+    my_tickets_are_the_engineers_jobs_or_the_agents_reports_and_units_are_found_by_serial_in_any_case,
 );
 
 /// A row's sort key as the lists order it: values before NULL.
@@ -423,7 +423,9 @@ async fn a_cursor_of_another_ordering_or_list_is_a_validation_error(backend: Bac
     }
 }
 
-async fn my_tickets_are_the_signed_in_engineers_and_units_are_found_by_serial_in_any_case(backend: Backend) {
+async fn my_tickets_are_the_engineers_jobs_or_the_agents_reports_and_units_are_found_by_serial_in_any_case(
+    backend: Backend,
+) {
     let (app, admin) = with_demo_data(backend).await;
     // The demo engineer with the most tickets.
     let tickets = ticket::Entity::find().all(&app.db).await.expect("tickets");
@@ -453,6 +455,18 @@ async fn my_tickets_are_the_signed_in_engineers_and_units_are_found_by_serial_in
     // The admin has none of their own.
     let body = app.gql(Some(&admin), mine, json!({"f": {"mine": true}})).await;
     assert_eq!(body.expect_ok()["tickets"]["totalCount"], json!(0));
+    // The desk's own are those it reported.
+    let agent = entity::user::Entity::find()
+        .filter(entity::user::Column::Username.eq("agent"))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the demo agent");
+    let reported = tickets.iter().filter(|t| t.created_by == Some(agent.id)).count();
+    assert!(reported > 0, "the demo agent reported tickets");
+    let desk = app.token("agent", DEMO_PASSWORD).await;
+    let body = app.gql(Some(&desk), mine, json!({"f": {"mine": true}})).await;
+    assert_eq!(body.expect_ok()["tickets"]["totalCount"], json!(reported), "the agent's own reports");
 
     // A serial in any case, with spaces around it.
     let unit = unit::Entity::find().one(&app.db).await.expect("query").expect("a unit");

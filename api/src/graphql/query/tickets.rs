@@ -26,7 +26,8 @@ pub struct TicketFilter {
     pub states: Vec<TicketStatus>,
     /// Dispatched to this engineer (user id).
     pub engineer_id: Option<ID>,
-    /// Only my tickets: those dispatched to the signed-in engineer.
+    /// Only my tickets: those dispatched to me (an engineer's jobs) or
+    /// reported by me (an agent's).
     #[graphql(default)]
     pub mine: bool,
     /// Only tickets of this dealer (代理商).

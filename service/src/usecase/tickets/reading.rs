@@ -24,7 +24,7 @@ use crate::text_search;
 pub struct TicketFilter {
     pub statuses: Vec<TicketStatus>,
     pub engineer_id: Option<i64>,
-    /// Only those dispatched to the acting user (an engineer's own).
+    /// Only the acting user's: dispatched to it (an engineer's jobs) or reported by it (the desk's).
     pub mine: bool,
     pub dealer_id: Option<i64>,
     pub customer_id: Option<i64>,
@@ -154,7 +154,12 @@ pub async fn list_tickets(
         select = select.filter(ticket::Column::EngineerId.eq(id));
     }
     if filter.mine {
-        select = select.filter(ticket::Column::EngineerId.eq(actor.user_id));
+        // An engineer's jobs; for the desk, the tickets it took.
+        select = select.filter(
+            Condition::any()
+                .add(ticket::Column::EngineerId.eq(actor.user_id))
+                .add(ticket::Column::CreatedBy.eq(actor.user_id)),
+        );
     }
     if let Some(id) = filter.dealer_id {
         select = select.filter(ticket::Column::DealerId.eq(id));
