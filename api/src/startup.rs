@@ -287,7 +287,7 @@ fn serve(
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             // The console: its files, and its index for the app's own routes.
-            .default_service(web::to(console::serve).wrap(Compress::default()))
+            .default_service(web::to(console::serve))
             // Outermost, so a preflight is answered before anything else runs.
             .wrap(Condition::new(!origins.is_empty(), cors(&origins)))
     })

@@ -74,15 +74,24 @@ for (let i = 0; i < runs; i += 1) {
   const signedIn = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await signedIn.addInitScript((stored) => {
     sessionStorage.setItem('aftersales.session', stored);
-    // When the queue's data has been read, and when its rows are all there.
+    // When the client has read the queue's data (its own read of the
+    // response body resolves), and when its rows are all there.
+    const queueResponses = new WeakSet();
     const original = window.fetch.bind(window);
     window.fetch = async (input, init) => {
       const response = await original(input, init);
-      if (typeof init?.body === 'string' && init.body.includes('TicketQueue')) {
-        response.clone().text().then(() => { window.__queueDataAt ??= performance.now(); });
-      }
+      if (typeof init?.body === 'string' && init.body.includes('"TicketQueue"')) queueResponses.add(response);
       return response;
     };
+    for (const read of ['text', 'json', 'arrayBuffer']) {
+      const plain = Response.prototype[read];
+      Response.prototype[read] = function (...args) {
+        const result = plain.apply(this, args);
+        return queueResponses.has(this)
+          ? result.then((value) => { window.__queueDataAt ??= performance.now(); return value; })
+          : result;
+      };
+    }
     new MutationObserver(() => {
       if (window.__queueDataAt && !window.__queueRenderedAt && document.querySelectorAll('[data-testid="ticket-row"], .ant-table-tbody tr.ant-table-row').length >= 50) {
         window.__queueRenderedAt = performance.now();

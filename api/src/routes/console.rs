@@ -3,12 +3,15 @@
 //! Files under `/assets/` carry a content hash in their names, so browsers
 //! keep them for a year; everything else is revalidated. Any other path that
 //! is not a file is one of the app's routes (a deep link): it gets the index.
+//! Text files go out gzipped when the browser accepts it, compressed once at
+//! build time.
 
 use actix_web::http::{Method, header};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
-/// Every file of the bundle: its path as served and its bytes.
-static FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/console_files.rs"));
+/// Every file of the bundle: its path as served, its bytes, and the same
+/// gzipped when it is text.
+static FILES: &[(&str, &[u8], Option<&[u8]>)] = include!(concat!(env!("OUT_DIR"), "/console_files.rs"));
 
 /// Scripts, styles and connections go to this server only. Ant Design sets
 /// inline styles, which cannot load anything; the service worker and the
@@ -26,14 +29,16 @@ const SERVER_PATHS: [&str; 8] =
 /// What `path` is answered with.
 #[derive(Debug, PartialEq, Eq)]
 enum Answer {
-    File(&'static str, &'static [u8]),
+    File(&'static Embedded),
     Index,
     NotFound,
 }
 
+type Embedded = (&'static str, &'static [u8], Option<&'static [u8]>);
+
 fn answer(path: &str) -> Answer {
-    if let Some((name, bytes)) = FILES.iter().find(|(name, _)| *name == path) {
-        return Answer::File(name, bytes);
+    if let Some(file) = FILES.iter().find(|(name, ..)| *name == path) {
+        return Answer::File(file);
     }
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     let last = path.rsplit('/').next().unwrap_or_default();
@@ -60,15 +65,43 @@ fn media_type(name: &str) -> &'static str {
     }
 }
 
-fn index() -> HttpResponse {
-    match FILES.iter().find(|(name, _)| *name == "/index.html") {
-        Some((_, bytes)) => HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-cache"))
-            .insert_header((header::CONTENT_SECURITY_POLICY, PAGE_POLICY))
-            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-            .insert_header((header::REFERRER_POLICY, "same-origin"))
-            .body(*bytes),
+/// Whether the request's `Accept-Encoding` takes gzip (and does not refuse it with `q=0`).
+fn accepts_gzip(request: &HttpRequest) -> bool {
+    let Some(accepted) = request.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    accepted.split(',').any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|p| p.strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()) == Some(0.0));
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+    })
+}
+
+/// A file's bytes as the request takes them: gzipped when it can.
+fn body(request: &HttpRequest, file: &'static Embedded, mut response: HttpResponseBuilder) -> HttpResponse {
+    let (_, raw, gzipped) = *file;
+    if gzipped.is_some() {
+        response.insert_header((header::VARY, "Accept-Encoding"));
+    }
+    match gzipped.filter(|_| accepts_gzip(request)) {
+        Some(packed) => response.insert_header((header::CONTENT_ENCODING, "gzip")).body(packed),
+        None => response.body(raw),
+    }
+}
+
+fn index(request: &HttpRequest) -> HttpResponse {
+    match FILES.iter().find(|(name, ..)| *name == "/index.html") {
+        Some(file) => {
+            let mut response = HttpResponse::Ok();
+            response
+                .content_type("text/html; charset=utf-8")
+                .insert_header((header::CACHE_CONTROL, "no-cache"))
+                .insert_header((header::CONTENT_SECURITY_POLICY, PAGE_POLICY))
+                .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .insert_header((header::REFERRER_POLICY, "same-origin"));
+            body(request, file, response)
+        }
         None => HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body(
             "The console is not built into this binary: run `npm --prefix web run build` and build again.",
         ),
@@ -81,17 +114,18 @@ pub async fn serve(request: HttpRequest) -> HttpResponse {
         return HttpResponse::NotFound().finish();
     }
     match answer(request.path()) {
-        Answer::Index => index(),
-        Answer::File("/index.html", _) => index(),
-        Answer::File(name, bytes) => {
+        Answer::Index | Answer::File(("/index.html", ..)) => index(&request),
+        Answer::File(file) => {
+            let name = file.0;
             // The service worker and the manifest keep their names across
             // builds: revalidated like the index.
             let cache = if name.starts_with("/assets/") { IMMUTABLE } else { "no-cache" };
-            HttpResponse::Ok()
+            let mut response = HttpResponse::Ok();
+            response
                 .content_type(media_type(name))
                 .insert_header((header::CACHE_CONTROL, cache))
-                .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                .body(bytes)
+                .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+            body(&request, file, response)
         }
         Answer::NotFound => HttpResponse::NotFound().finish(),
     }
@@ -114,7 +148,7 @@ mod tests {
 
     #[test]
     fn every_file_the_index_names_is_embedded() {
-        let Some((_, index)) = FILES.iter().find(|(name, _)| *name == "/index.html") else {
+        let Some((_, index, _)) = FILES.iter().find(|(name, ..)| *name == "/index.html") else {
             panic!("the console bundle is embedded (npm --prefix web run build)");
         };
         let index = std::str::from_utf8(index).expect("the index is UTF-8");
@@ -126,6 +160,22 @@ mod tests {
                 "{path} is named by the index but not embedded"
             );
         }
+    }
+
+    #[test]
+    fn scripts_are_embedded_gzipped_and_gzip_is_sent_only_when_accepted() {
+        use actix_web::test::TestRequest;
+        let script = FILES.iter().find(|(name, ..)| name.ends_with(".js")).expect("a script");
+        assert!(script.2.is_some_and(|packed| packed.len() < script.1.len()), "{} is gzipped", script.0);
+        let asking = |accept: &str| {
+            accepts_gzip(&TestRequest::default().insert_header(("accept-encoding", accept)).to_http_request())
+        };
+        assert!(asking("gzip, deflate, br, zstd"));
+        assert!(asking("br;q=1.0, gzip;q=0.8"));
+        assert!(asking("*"));
+        assert!(!asking("br"));
+        assert!(!asking("gzip;q=0, br"));
+        assert!(!accepts_gzip(&TestRequest::default().to_http_request()));
     }
 
     #[test]

@@ -56,7 +56,25 @@ async fn console_assets_are_cached_by_content_hash_and_misses_are_not_the_app() 
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
-    assert!(!response.bytes().await.unwrap().is_empty());
+    let identity = response.bytes().await.unwrap();
+    assert!(!identity.is_empty());
+    // Gzipped once at build time, sent to whoever accepts it.
+    let packed = app
+        .http
+        .get(format!("{}{script}", app.address))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(packed.headers()["content-encoding"], "gzip");
+    assert_eq!(packed.headers()["vary"], "Accept-Encoding");
+    let packed = packed.bytes().await.unwrap();
+    assert!(
+        packed.starts_with(&[0x1f, 0x8b]) && packed.len() < identity.len(),
+        "{} of {}",
+        packed.len(),
+        identity.len()
+    );
 
     for missing in ["/assets/index-00000000.js", "/favicon.ico", "/graphql/anything", "/healthz/x"] {
         assert_eq!(app.get(missing).await.status(), 404, "{missing}");

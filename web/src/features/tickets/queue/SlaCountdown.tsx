@@ -1,6 +1,6 @@
 // The deadline a ticket races now, counting down on the page's one clock:
 // green, amber as it nears, red once passed (countdown.ts).
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { memo } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
@@ -37,10 +37,13 @@ export const SlaCountdown = memo(function SlaCountdown({ ticket, now }: Props) {
   const { urgency, leftMs } = countdown(pending.dueAt, now, pending.startedAt);
   const time = formatDuration(leftMs, locale);
   return (
-    <Tooltip title={dayjs(pending.dueAt).format('YYYY-MM-DD HH:mm')}>
-      <Tag data-testid="sla-countdown" data-urgency={urgency} color={URGENCY_COLOR[urgency]}>
-        {t(pending.kind)} · {t(leftMs < 0 ? 'late' : 'left', { time })}
-      </Tag>
-    </Tooltip>
+    <Tag
+      data-testid="sla-countdown"
+      data-urgency={urgency}
+      color={URGENCY_COLOR[urgency]}
+      title={dayjs(pending.dueAt).format('YYYY-MM-DD HH:mm')}
+    >
+      {t(pending.kind)} · {t(leftMs < 0 ? 'late' : 'left', { time })}
+    </Tag>
   );
 });
