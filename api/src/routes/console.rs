@@ -11,7 +11,10 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
 /// Every file of the bundle: its path as served, its bytes, and the same
 /// gzipped when it is text.
-static FILES: &[(&str, &[u8], Option<&[u8]>)] = include!(concat!(env!("OUT_DIR"), "/console_files.rs"));
+static FILES: &[Embedded] = include!(concat!(env!("OUT_DIR"), "/console_files.rs"));
+
+/// A file's path as served, its bytes, and the same gzipped.
+type Embedded = (&'static str, &'static [u8], Option<&'static [u8]>);
 
 /// Scripts, styles and connections go to this server only. Ant Design sets
 /// inline styles, which cannot load anything; the service worker and the
@@ -33,8 +36,6 @@ enum Answer {
     Index,
     NotFound,
 }
-
-type Embedded = (&'static str, &'static [u8], Option<&'static [u8]>);
 
 fn answer(path: &str) -> Answer {
     if let Some(file) = FILES.iter().find(|(name, ..)| *name == path) {
