@@ -177,9 +177,6 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
       {figures.needsApproval && (
         <Alert type="warning" showIcon title={t('needsApproval')} style={{ marginTop: 12 }} data-testid="quote-needs-approval" />
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-        {t('linesNotStored')}
-      </Typography.Paragraph>
     </>
   );
 }

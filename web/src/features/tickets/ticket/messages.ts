@@ -52,6 +52,8 @@ export const ticketMessages = defineMessages({
     quoteDraft: '草稿',
     quoteRejected: '已作废',
     hours: '{hours} 小时 × ¥{rate}',
+    quoteLines: '配件明细',
+    noQuoteLines: '未报配件',
     // Actions (button and modal title).
     ACCEPT: '分诊受理',
     QUOTE: '报价',
@@ -100,7 +102,6 @@ export const ticketMessages = defineMessages({
     deviation: '偏离标准价',
     needsApproval: '报价低于标准价超过 10%，需总经理审批后客户才能接受。',
     contractPartsOnly: '服务合同：只收配件费。',
-    linesNotStored: '服务器只保存配件金额，不保存配件明细。',
     // Approve / accept quote.
     approveQuoteText: '批准报价 ¥{total}（标准价 ¥{standard}，优惠 {discount}%）？',
     acceptQuoteText: '记录客户已接受报价 ¥{total}？',
@@ -193,6 +194,8 @@ export const ticketMessages = defineMessages({
     quoteDraft: 'Draft',
     quoteRejected: 'Superseded',
     hours: '{hours} h × ¥{rate}',
+    quoteLines: 'Parts quoted',
+    noQuoteLines: 'No parts quoted',
     ACCEPT: 'Triage',
     QUOTE: 'Quote',
     APPROVE_QUOTE: 'Approve quote',
@@ -238,7 +241,6 @@ export const ticketMessages = defineMessages({
     deviation: 'Deviation from standard',
     needsApproval: 'More than 10 % below standard: the general manager must approve before the customer can accept.',
     contractPartsOnly: 'Service contract: parts are charged only.',
-    linesNotStored: 'The server keeps the parts amount, not the parts lines.',
     approveQuoteText: 'Approve the quote of ¥{total} (standard ¥{standard}, {discount} % off)?',
     acceptQuoteText: 'Record that the customer accepted the quote of ¥{total}?',
     closeText: 'Close ticket {number}?',
