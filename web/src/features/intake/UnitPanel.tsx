@@ -19,7 +19,7 @@ import {
   type IntakeUnitQuery,
   type IntakeWarrantyQuery,
 } from '../../gql/graphql';
-import { ofUnit, openTicket, recentRepairs } from './history';
+import { ofUnit, openTicket, recentRepairs, replacedParts } from './history';
 import { intakeMessages } from './messages';
 import { warrantyKind } from './warranty';
 
@@ -147,8 +147,7 @@ function UnitHistory({ serial, category, reportedId }: { serial: string; categor
                 {ticket.repairRecord && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('repair', { cause: ticket.repairRecord.faultCause, measures: ticket.repairRecord.measures })}
-                    {ticket.repairRecord.parts.length > 0 &&
-                      ` · ${t('parts', { count: ticket.repairRecord.parts.reduce((n, p) => n + p.quantity, 0) })}`}
+                    {ticket.repairRecord.parts.length > 0 && ` · ${t('parts', { parts: replacedParts(ticket.repairRecord.parts, locale) })}`}
                   </Typography.Text>
                 )}
               </Flex>
