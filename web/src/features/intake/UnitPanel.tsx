@@ -21,7 +21,7 @@ import {
 } from '../../gql/graphql';
 import { ofUnit, openTicket, recentRepairs, replacedParts } from './history';
 import { intakeMessages } from './messages';
-import { warrantyKind } from './warranty';
+import { coverNote, warrantyKind } from './warranty';
 
 type Unit = IntakeUnitQuery['unit'];
 type Warranty = IntakeWarrantyQuery['warrantyStatus'];
@@ -33,6 +33,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const kind = warrantyKind(warranty);
+  const note = coverNote(warranty);
   const covers = [
     warranty.policy?.coversParts && t('coversParts'),
     warranty.policy?.coversLabour && t('coversLabour'),
@@ -41,7 +42,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
     <Flex vertical gap={4}>
       <Flex gap={8} align="center" wrap>
         <Tag color={KIND_COLOR[kind]} style={{ fontSize: 14, padding: '2px 10px' }}>
-          {t(KIND_WORD[kind])}
+          {t(kind === 'out' && note.kind !== 'expired' ? 'notCovered' : KIND_WORD[kind])}
         </Tag>
         {kind !== 'warranty' && (
           <Typography.Text type="secondary">{label(SERVICE_TYPE, warranty.serviceType, locale)}</Typography.Text>
@@ -64,12 +65,11 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
           {warranty.exclusion && warranty.exclusion !== 'EXPIRED' && (
             <Typography.Text strong>{t('why', { reason: label(EXCLUSION, warranty.exclusion, locale) })}</Typography.Text>
           )}
-          {warranty.endsOn && <Typography.Text>{t('ended', { date: warranty.endsOn })}</Typography.Text>}
+          {note.kind === 'expired' && <Typography.Text>{t('ended', { date: note.endedOn })}</Typography.Text>}
+          {note.kind === 'notStarted' && <Typography.Text>{t('notStarted', { date: note.startsOn })}</Typography.Text>}
+          {note.kind === 'noInvoice' && <Typography.Text>{t('noInvoice')}</Typography.Text>}
         </>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {warranty.explanation}
-      </Typography.Text>
     </Flex>
   );
 }

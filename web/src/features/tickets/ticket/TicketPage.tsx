@@ -16,26 +16,17 @@ import { TicketActions } from './TicketActions';
 import { SeverityTag, TicketFacts } from './TicketFacts';
 import { TicketTimeline } from './TicketTimeline';
 
-const APPROVAL_POLL_MS = 5_000;
-
 export default function TicketPage() {
   const { id = '' } = useParams();
   const t = useT(ticketMessages);
   const [{ data, error, fetching }, refetch] = useQuery({ query: TicketPageDocument, variables: { id } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
-  // Someone else moved the ticket on: read it again (its steps, quote, story).
+  // Someone else moved the ticket on (a step, a quote, the general manager's
+  // approval): read it again (its steps, quote, story).
   const [{ data: live }] = useSubscription({ query: TicketUpdatedDocument, variables: { id } });
   useEffect(() => {
     if (live) reload();
   }, [live, reload]);
-  // The general manager's approval is not announced to subscribers (the API
-  // publishes ticket steps only), so a quote waiting for it is polled.
-  const waiting = data?.ticket?.quote?.status === 'PENDING_APPROVAL';
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(reload, APPROVAL_POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, reload]);
 
   const ticket = data?.ticket;
   if (!ticket) {
