@@ -14,6 +14,7 @@ import { EXCLUSION, FAULT_CATEGORY, label, SERVICE_TYPE, TICKET_STATUS } from '.
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import type { FaultCategory } from '../../gql/enums';
 import {
+  IntakeCausesDocument,
   IntakeHistoryDocument,
   IntakeWarrantyDocument,
   type IntakeUnitQuery,
@@ -79,6 +80,8 @@ function UnitHistory({ serial, category, reportedId }: { serial: string; categor
   const { locale } = useLocale();
   const now = useNow();
   const [{ data, error, fetching }, again] = useQuery({ query: IntakeHistoryDocument, variables: { serial } });
+  const [{ data: causeData }] = useQuery({ query: IntakeCausesDocument });
+  const causeName = (code: string) => causeData?.faultCauses.find((c) => c.code === code)?.name ?? code;
   useSignedInAgain(() => again({ requestPolicy: 'network-only' }));
   const tickets = useMemo(() => ofUnit(data?.tickets.nodes ?? [], serial), [data, serial]);
   // The ticket just reported is not a warning about itself.
@@ -146,7 +149,7 @@ function UnitHistory({ serial, category, reportedId }: { serial: string; categor
                 <Typography.Text ellipsis={{ tooltip: ticket.faultDescription }}>{ticket.faultDescription}</Typography.Text>
                 {ticket.repairRecord && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('repair', { cause: ticket.repairRecord.faultCause, measures: ticket.repairRecord.measures })}
+                    {t('repair', { cause: causeName(ticket.repairRecord.faultCause), measures: ticket.repairRecord.measures })}
                     {ticket.repairRecord.parts.length > 0 && ` · ${t('parts', { parts: replacedParts(ticket.repairRecord.parts, locale) })}`}
                   </Typography.Text>
                 )}
