@@ -5,6 +5,7 @@ import { TicketStatusTag } from '../../../components/TicketStatusTag';
 import type { TicketFullFragment } from '../../../gql/graphql';
 import { dateTime } from './format';
 import { ticketMessages } from './messages';
+import { readableReason } from './reasons';
 import { chronological, eventKind, eventWords } from './timeline';
 
 const COLOR: Partial<Record<ReturnType<typeof eventKind>, string>> = {
@@ -32,7 +33,7 @@ export function TicketTimeline({ events }: { events: TicketFullFragment['events'
             {dateTime(event.at)} · {event.actorName ?? t('system')}
           </Typography.Text>
         </div>
-        {event.reason && <Typography.Paragraph style={{ margin: 0 }}>{event.reason}</Typography.Paragraph>}
+        {event.reason && <Typography.Paragraph style={{ margin: 0 }}>{readableReason(event.reason, locale)}</Typography.Paragraph>}
       </div>
     ),
   }));
