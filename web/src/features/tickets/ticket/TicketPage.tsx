@@ -2,14 +2,14 @@
 // story. It follows changes made elsewhere (ticketUpdated) without a reload.
 // A ticket the viewer may not see is "not found", with nothing of it shown.
 import { Button, Card, Col, Flex, Result, Row, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useT } from '../../../app/i18n';
 import { PageLoading } from '../../../app/PageLoading';
 import { hasCode } from '../../../components/errors';
 import { TicketStatusTag } from '../../../components/TicketStatusTag';
-import { TicketPageDocument, TicketUpdatedDocument } from '../../../gql/graphql';
+import { RepairCausesDocument, TicketPageDocument, TicketUpdatedDocument } from '../../../gql/graphql';
 import { ticketMessages } from './messages';
 import { QuoteCard } from './QuoteCard';
 import { TicketActions } from './TicketActions';
@@ -27,6 +27,11 @@ export default function TicketPage() {
   useEffect(() => {
     if (live) reload();
   }, [live, reload]);
+
+  // The catalogue names the causes repairs give as their reason (staff only:
+  // anyone else sees the codes).
+  const [{ data: causeData }] = useQuery({ query: RepairCausesDocument, variables: {} });
+  const causes = useMemo(() => new Map(causeData?.faultCauses.map((c) => [c.code, c.name])), [causeData]);
 
   const ticket = data?.ticket;
   if (!ticket) {
@@ -86,7 +91,7 @@ export default function TicketPage() {
       </Col>
       <Col xs={24} lg={10}>
         <Card title={t('timeline')} size="small">
-          <TicketTimeline events={ticket.events} />
+          <TicketTimeline events={ticket.events} causes={causes} />
         </Card>
       </Col>
     </Row>
