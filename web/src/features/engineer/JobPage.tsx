@@ -15,6 +15,7 @@ import { JobDocument } from '../../gql/graphql';
 import { addressOf, phoneOf } from './JobCard';
 import { JobCountdown } from './JobCountdown';
 import { engineerMessages } from './messages';
+import { replacedPartName } from './catalogue';
 import { OutboxPanel } from './OutboxPanel';
 import { queueOf, withOutbox, type OutboxAction } from './outbox';
 import { RepairForm, useKeptCatalogue } from './RepairForm';
@@ -117,7 +118,6 @@ export default function JobPage() {
   }
 
   const causeName = (code: string) => snapshot.catalogue.causes.find((c) => c.code === code)?.name ?? code;
-  const partName = (partId: string) => snapshot.catalogue.parts.find((p) => p.id === partId)?.name ?? partId;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
@@ -179,7 +179,7 @@ export default function JobPage() {
                 key: 'parts',
                 label: t('parts'),
                 children: job.repairRecord.parts.length
-                  ? job.repairRecord.parts.map((p) => `${partName(p.partId)} × ${p.quantity}`).join(locale === 'zh' ? '、' : ', ')
+                  ? job.repairRecord.parts.map((p) => `${replacedPartName(p, snapshot.catalogue.parts)} × ${p.quantity}`).join(locale === 'zh' ? '、' : ', ')
                   : '—',
               },
               { key: 'hours', label: t('labourHours'), children: job.repairRecord.labourHours },

@@ -68,7 +68,7 @@ export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Pr
     const parts = online && search && found.data ? found.data.parts.nodes : searchParts(snapshot.catalogue.parts, search);
     return parts.map((p) => ({ value: p.id, label: `${p.name} · ${p.partNumber}` }));
   }, [online, search, found.data, snapshot.catalogue.parts]);
-  const partName = (id: string) => snapshot.catalogue.parts.find((p) => p.id === id)?.name ?? id;
+  const partOf = (id: string) => snapshot.catalogue.parts.find((p) => p.id === id);
 
   async function submit(values: Values) {
     setBusy(true);
@@ -79,7 +79,10 @@ export function RepairForm({ job, field, snapshot, online, take, onGeneral }: Pr
       labourHours: values.labourHours.trim(),
       parts: values.parts
         .filter((p) => p.partId)
-        .map((p) => ({ partId: p.partId!, name: partName(p.partId!), quantity: p.quantity ?? 1 })),
+        .map((p) => {
+          const known = partOf(p.partId!);
+          return { partId: p.partId!, name: known?.name ?? p.partId!, partNumber: known?.partNumber, quantity: p.quantity ?? 1 };
+        }),
       at: new Date().toISOString(),
     });
     setBusy(false);

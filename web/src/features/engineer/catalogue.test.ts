@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causesFor, mergeParts, searchParts, validLabourHours } from './catalogue';
+import { causesFor, mergeParts, replacedPartName, searchParts, validLabourHours } from './catalogue';
 
 const parts = [
   { id: '1', name: '大臂油缸密封件', partNumber: 'HY-1001' },
@@ -37,5 +37,14 @@ describe('validLabourHours', () => {
   it('takes 0–1000 with at most two decimals', () => {
     expect(['0', '2.5', '2.25', '999.99', '1000', '1000.00'].every(validLabourHours)).toBe(true);
     expect(['', '-1', '2.555', '1000.01', '1001', 'abc', '1e3'].some(validLabourHours)).toBe(false);
+  });
+});
+
+describe('replacedPartName', () => {
+  it('takes the name the server gives, else the parts seen, else the id', () => {
+    expect(replacedPartName({ partId: '1', part: { name: '油缸密封件组' } }, parts)).toBe('油缸密封件组');
+    expect(replacedPartName({ partId: '1' }, parts)).toBe('大臂油缸密封件');
+    expect(replacedPartName({ partId: '1', part: null }, parts)).toBe('大臂油缸密封件');
+    expect(replacedPartName({ partId: '9' }, parts)).toBe('9');
   });
 });

@@ -18,6 +18,14 @@ export function mergeParts(known: readonly PartChoice[], more: readonly PartChoi
   return [...byId.values()];
 }
 
+/**
+ * A replaced part's name: as the server gives it, else (a step still in the
+ * outbox, a job kept before the server named parts) from the parts seen, else its id.
+ */
+export function replacedPartName(replaced: { partId: string; part?: { name: string } | null }, parts: readonly PartChoice[]): string {
+  return replaced.part?.name || parts.find((p) => p.id === replaced.partId)?.name || replaced.partId;
+}
+
 /** The causes of the job's fault category first (the likely ones), then the rest, each by code. */
 export function causesFor(causes: readonly CauseChoice[], category: string): CauseChoice[] {
   return [...causes].sort(

@@ -61,7 +61,10 @@ describe('applyAction', () => {
     expect(onSite).toMatchObject({ status: 'ON_SITE', version: 4, deadlines: { arrivedAt: arrive.at } });
     const repaired = applyAction(onSite, repair);
     expect(repaired.status).toBe('REPAIRED');
-    expect(repaired.repairRecord).toMatchObject({ faultCause: 'HY-SEAL-AGING', parts: [{ partId: 'p1', quantity: 2 }] });
+    expect(repaired.repairRecord).toMatchObject({
+      faultCause: 'HY-SEAL-AGING',
+      parts: [{ partId: 'p1', quantity: 2, part: { id: 'p1', name: '密封件' } }],
+    });
     const signed = applyAction(repaired, { kind: 'SIGN_OFF', signedBy: '刘建国', at: '2026-12-01T06:00:00Z' });
     expect(signed).toMatchObject({ status: 'CUSTOMER_ACCEPTED', repairRecord: { customerSignedName: '刘建国' } });
   });

@@ -13,6 +13,8 @@ export interface RepairPart {
   partId: string;
   /** The part's name when it was chosen, to show while offline. */
   name: string;
+  /** Its number, likewise (steps taken before it was kept have none). */
+  partNumber?: string;
   quantity: number;
 }
 
@@ -69,7 +71,11 @@ export function applyAction(job: Job, action: OutboxAction): Job {
           completedAt: action.at,
           customerSignedName: null,
           customerSignedAt: null,
-          parts: action.parts.map(({ partId, quantity }) => ({ partId, quantity })),
+          parts: action.parts.map(({ partId, name, partNumber, quantity }) => ({
+            partId,
+            quantity,
+            part: { id: partId, name, partNumber: partNumber ?? '' },
+          })),
         },
       };
     case 'SIGN_OFF':

@@ -14,14 +14,15 @@ import { EXCLUSION, FAULT_CATEGORY, label, SERVICE_TYPE, TICKET_STATUS } from '.
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import type { FaultCategory } from '../../gql/enums';
 import {
+  IntakeCausesDocument,
   IntakeHistoryDocument,
   IntakeWarrantyDocument,
   type IntakeUnitQuery,
   type IntakeWarrantyQuery,
 } from '../../gql/graphql';
-import { ofUnit, openTicket, recentRepairs } from './history';
+import { ofUnit, openTicket, recentRepairs, replacedParts } from './history';
 import { intakeMessages } from './messages';
-import { warrantyKind } from './warranty';
+import { coverNote, warrantyKind } from './warranty';
 
 type Unit = IntakeUnitQuery['unit'];
 type Warranty = IntakeWarrantyQuery['warrantyStatus'];
@@ -33,6 +34,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
   const t = useT(intakeMessages);
   const { locale } = useLocale();
   const kind = warrantyKind(warranty);
+  const note = coverNote(warranty);
   const covers = [
     warranty.policy?.coversParts && t('coversParts'),
     warranty.policy?.coversLabour && t('coversLabour'),
@@ -41,7 +43,7 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
     <Flex vertical gap={4}>
       <Flex gap={8} align="center" wrap>
         <Tag color={KIND_COLOR[kind]} style={{ fontSize: 14, padding: '2px 10px' }}>
-          {t(KIND_WORD[kind])}
+          {t(kind === 'out' && note.kind !== 'expired' ? 'notCovered' : KIND_WORD[kind])}
         </Tag>
         {kind !== 'warranty' && (
           <Typography.Text type="secondary">{label(SERVICE_TYPE, warranty.serviceType, locale)}</Typography.Text>
@@ -64,12 +66,11 @@ function WarrantyStatus({ warranty }: { warranty: Warranty }) {
           {warranty.exclusion && warranty.exclusion !== 'EXPIRED' && (
             <Typography.Text strong>{t('why', { reason: label(EXCLUSION, warranty.exclusion, locale) })}</Typography.Text>
           )}
-          {warranty.endsOn && <Typography.Text>{t('ended', { date: warranty.endsOn })}</Typography.Text>}
+          {note.kind === 'expired' && <Typography.Text>{t('ended', { date: note.endedOn })}</Typography.Text>}
+          {note.kind === 'notStarted' && <Typography.Text>{t('notStarted', { date: note.startsOn })}</Typography.Text>}
+          {note.kind === 'noInvoice' && <Typography.Text>{t('noInvoice')}</Typography.Text>}
         </>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {warranty.explanation}
-      </Typography.Text>
     </Flex>
   );
 }
@@ -79,6 +80,8 @@ function UnitHistory({ serial, category, reportedId }: { serial: string; categor
   const { locale } = useLocale();
   const now = useNow();
   const [{ data, error, fetching }, again] = useQuery({ query: IntakeHistoryDocument, variables: { serial } });
+  const [{ data: causeData }] = useQuery({ query: IntakeCausesDocument });
+  const causeName = (code: string) => causeData?.faultCauses.find((c) => c.code === code)?.name ?? code;
   useSignedInAgain(() => again({ requestPolicy: 'network-only' }));
   const tickets = useMemo(() => ofUnit(data?.tickets.nodes ?? [], serial), [data, serial]);
   // The ticket just reported is not a warning about itself.
@@ -146,9 +149,8 @@ function UnitHistory({ serial, category, reportedId }: { serial: string; categor
                 <Typography.Text ellipsis={{ tooltip: ticket.faultDescription }}>{ticket.faultDescription}</Typography.Text>
                 {ticket.repairRecord && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('repair', { cause: ticket.repairRecord.faultCause, measures: ticket.repairRecord.measures })}
-                    {ticket.repairRecord.parts.length > 0 &&
-                      ` · ${t('parts', { count: ticket.repairRecord.parts.reduce((n, p) => n + p.quantity, 0) })}`}
+                    {t('repair', { cause: causeName(ticket.repairRecord.faultCause), measures: ticket.repairRecord.measures })}
+                    {ticket.repairRecord.parts.length > 0 && ` · ${t('parts', { parts: replacedParts(ticket.repairRecord.parts, locale) })}`}
                   </Typography.Text>
                 )}
               </Flex>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ofUnit, openTicket, recentRepairs, type HistoryTicket } from './history';
+import { ofUnit, openTicket, recentRepairs, replacedParts, type HistoryTicket } from './history';
 
 const now = Date.parse('2026-12-01T12:00:00Z');
 const daysBefore = (days: number) => new Date(now - days * 86_400_000).toISOString();
@@ -41,5 +41,21 @@ describe('unit history', () => {
 
   it('has no repeat without repairs', () => {
     expect(recentRepairs([ticket('a', { status: 'REPORTED' })], now)).toEqual([]);
+  });
+});
+
+describe('replacedParts', () => {
+  const parts = [
+    { partId: 'p1', quantity: 2, part: { name: '主泵密封件' } },
+    { partId: 'p2', quantity: 1, part: { name: 'Filter' } },
+  ];
+
+  it('names the parts with their quantities, listed as the language lists', () => {
+    expect(replacedParts(parts, 'zh')).toBe('主泵密封件 × 2、Filter × 1');
+    expect(replacedParts(parts, 'en')).toBe('主泵密封件 × 2, Filter × 1');
+  });
+
+  it('falls back to the id of a part no longer known', () => {
+    expect(replacedParts([{ partId: 'p9', quantity: 3, part: null }], 'en')).toBe('p9 × 3');
   });
 });

@@ -2,6 +2,7 @@
 // ticket still open on it (the customer may be calling about that one), and
 // repairs in the last 90 days (the same fault again is a repeat repair,
 // 不允许同一问题重复修理, counted against the service).
+import type { Locale } from '../../app/i18n';
 import type { FaultCategory, TicketStatus } from '../../gql/enums';
 
 export const REPEAT_WINDOW_DAYS = 90;
@@ -53,4 +54,15 @@ export function recentRepairs<T extends HistoryTicket>(
     repairs.push({ ticket, daysAgo, sameCategory: category != null && category === ticket.faultCategory });
   }
   return repairs.sort((a, b) => a.daysAgo - b.daysAgo);
+}
+
+export interface ReplacedPart {
+  partId: string;
+  quantity: number;
+  part?: { name: string } | null;
+}
+
+/** `主泵密封件 × 2、滤芯 × 1`: the parts a repair replaced, by name (the id if the part is gone). */
+export function replacedParts(parts: readonly ReplacedPart[], locale: Locale): string {
+  return parts.map((p) => `${p.part?.name ?? p.partId} × ${p.quantity}`).join(locale === 'zh' ? '、' : ', ');
 }

@@ -1,5 +1,5 @@
 // The queue's filters and order; every change goes to the URL (view.ts).
-import { Button, Checkbox, Flex, Select } from 'antd';
+import { Button, Checkbox, Flex, Select, Tooltip } from 'antd';
 import { useLocale, useT } from '../../../app/i18n';
 import { options, TICKET_STATUS } from '../../../components/labels';
 import type { OrderDirection, TicketOrderField } from '../../../gql/enums';
@@ -69,9 +69,11 @@ export function QueueFilters({ view, onChange, engineers, phone }: Props) {
         <Checkbox data-testid="filter-overdue" checked={view.overdue} onChange={(e) => onChange({ overdue: e.target.checked })}>
           {t('filterOverdue')}
         </Checkbox>
-        <Checkbox data-testid="filter-mine" checked={view.mine} onChange={(e) => onChange({ mine: e.target.checked })}>
-          {t('filterMine')}
-        </Checkbox>
+        <Tooltip title={t('filterMineHint')}>
+          <Checkbox data-testid="filter-mine" checked={view.mine} onChange={(e) => onChange({ mine: e.target.checked })}>
+            {t('filterMine')}
+          </Checkbox>
+        </Tooltip>
       </Flex>
       <Select
         data-testid="queue-sort"

@@ -13,7 +13,6 @@ import {
   QueueEngineersDocument,
   QueueTicketsChangedDocument,
   TicketQueueDocument,
-  type QueueTicketFragment,
   type QueueTicketsChangedSubscription,
 } from '../../../gql/graphql';
 import { applyChanges, newSince } from './live';
@@ -23,7 +22,7 @@ import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
 import { activeFilters, pagingOf, parseView, toVariables, viewToParams, withChange, type QueueView } from './view';
 
-type Changes = Map<string, QueueTicketFragment>;
+type Changes = Map<string, QueueTicketsChangedSubscription['ticketsChanged']>;
 const NO_CHANGES: Changes = new Map();
 
 /** Every ticket changed since the page opened, the latest of each. */

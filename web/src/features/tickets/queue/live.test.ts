@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, matchesView, newSince, type LiveTicket } from './live';
+import { applyChanges, isMine, matchesView, newSince, reporterOf, type LiveTicket } from './live';
 import { DEFAULT_VIEW } from './view';
 
 const t = (id: string, version: number, extra: Partial<LiveTicket> = {}): LiveTicket => ({
@@ -38,6 +38,39 @@ describe('matchesView', () => {
     expect(matchesView(ticket, { ...DEFAULT_VIEW, region: '浙江' }, undefined)).toBe(false);
     expect(matchesView(ticket, { ...DEFAULT_VIEW, engineerId: 'u7' }, undefined)).toBe(true);
     expect(matchesView(ticket, { ...DEFAULT_VIEW, mine: true }, 'u8')).toBe(false);
+    expect(matchesView(ticket, { ...DEFAULT_VIEW, mine: true }, 'u7')).toBe(true);
+  });
+});
+
+describe('mine', () => {
+  const reported = t('r', 1, { events: [{ fromStatus: null, actorId: 'agent' }] });
+  const dispatched = t('d', 3, {
+    engineer: { id: 'eng' },
+    events: [
+      { fromStatus: null, actorId: 'agent' },
+      { fromStatus: 'REPORTED', actorId: 'manager' },
+      { fromStatus: 'ACCEPTED', actorId: 'manager' },
+    ],
+  });
+
+  it('knows the reporter by the first step', () => {
+    expect(reporterOf(reported)).toBe('agent');
+    expect(reporterOf(t('x', 1))).toBeNull();
+  });
+
+  it("is an engineer's job or the desk's own report", () => {
+    expect(isMine(reported, 'agent')).toBe(true);
+    expect(isMine(dispatched, 'agent')).toBe(true);
+    expect(isMine(dispatched, 'eng')).toBe(true);
+    expect(isMine(dispatched, 'manager')).toBe(false);
+    expect(isMine(reported, undefined)).toBe(false);
+  });
+
+  it("counts the desk's own new report in a 'mine' view", () => {
+    const loadedAt = Date.parse('2026-11-30T00:00:00Z');
+    const view = { ...DEFAULT_VIEW, mine: true };
+    expect(newSince(new Map([['r', reported]]), [], view, loadedAt, 'agent')).toEqual([reported]);
+    expect(newSince(new Map([['r', reported]]), [], view, loadedAt, 'other')).toEqual([]);
   });
 });
 

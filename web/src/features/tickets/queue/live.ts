@@ -13,6 +13,18 @@ export interface LiveTicket {
   deadlines: { overdue: boolean };
   customer?: { province: string } | null;
   engineer?: { id: string } | null;
+  /** Its steps, when the change carries them (the live feed does). */
+  events?: readonly { fromStatus?: string | null; actorId?: string | null }[];
+}
+
+/** Who reported the ticket: whoever took its first step, the report (none when unknown). */
+export function reporterOf(ticket: LiveTicket): string | null {
+  return ticket.events?.find((e) => e.fromStatus == null)?.actorId ?? null;
+}
+
+/** "Mine", as the server means it: dispatched to me (an engineer) or reported by me (the desk). */
+export function isMine(ticket: LiveTicket, userId: string | undefined): boolean {
+  return userId != null && (ticket.engineer?.id === userId || reporterOf(ticket) === userId);
 }
 
 /** The page's rows with the newer of each changed ticket; the same array when nothing changed. */
@@ -35,7 +47,7 @@ export function matchesView(ticket: LiveTicket, view: QueueView, userId: string 
   if (view.overdue && !ticket.deadlines.overdue) return false;
   if (view.region && ticket.customer?.province !== view.region) return false;
   if (view.engineerId && ticket.engineer?.id !== view.engineerId) return false;
-  if (view.mine && (!userId || ticket.engineer?.id !== userId)) return false;
+  if (view.mine && !isMine(ticket, userId)) return false;
   return true;
 }
 

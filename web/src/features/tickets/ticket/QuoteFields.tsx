@@ -11,7 +11,7 @@ import { QuotePartsDocument, QuotePricesDocument, type QuotePartsQuery, type Tic
 import { cents, isDecimal, multiply } from './decimal';
 import { money } from './format';
 import { ticketMessages } from './messages';
-import { priceQuote } from './quote';
+import { priceQuote, quoteStart } from './quote';
 
 type Part = QuotePartsQuery['parts']['nodes'][number];
 type Line = { partId?: string; quantity?: number | null };
@@ -58,7 +58,9 @@ function PartSelect({ value, onChange, picked, onPick, testId }: PartSelectProps
 
 export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
   const t = useT(ticketMessages);
-  const [picked, setPicked] = useState<Record<string, Part>>({});
+  // A quote again starts from the last one.
+  const [start] = useState(() => quoteStart(ticket.quote));
+  const [picked, setPicked] = useState<Record<string, Part>>(start.parts);
   const [{ data: prices }] = useQuery({ query: QuotePricesDocument });
   const today = dayjs().format('YYYY-MM-DD');
   // Newest first: the first in force today.
@@ -87,7 +89,7 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
   return (
     <>
       <Typography.Text strong>{t('quoteParts')}</Typography.Text>
-      <Form.List name="parts" initialValue={[{ quantity: 1 }]}>
+      <Form.List name="parts" initialValue={start.lines}>
         {(fields, { add, remove }) => (
           <div className="quote-lines">
             {fields.map((field, index) => (
@@ -132,7 +134,7 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
           name="labourHours"
           label={t('labourHours')}
           extra={tariff ? t('labourRate', { rate: tariff.labourRate }) : undefined}
-          initialValue="0"
+          initialValue={start.labourHours}
           rules={[decimalRule]}
           style={{ flex: '1 1 180px' }}
         >
@@ -141,7 +143,7 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
         <Form.Item
           name="discountPercent"
           label={t('discountPercent')}
-          initialValue="0"
+          initialValue={start.discountPercent}
           rules={[decimalRule]}
           style={{ flex: '1 1 180px' }}
         >
@@ -177,9 +179,6 @@ export function QuoteFields({ ticket }: { ticket: TicketFullFragment }) {
       {figures.needsApproval && (
         <Alert type="warning" showIcon title={t('needsApproval')} style={{ marginTop: 12 }} data-testid="quote-needs-approval" />
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-        {t('linesNotStored')}
-      </Typography.Paragraph>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { TicketFullFragment } from '../../../gql/graphql';
 import { Deadline } from './Deadline';
 import { dateTime } from './format';
 import { ticketMessages } from './messages';
+import { readableNote } from './reasons';
 
 const SEVERITY_COLOR = { SEVERE: 'red', MAJOR: 'orange', GENERAL: 'default' } as const;
 
@@ -45,7 +46,7 @@ export function TicketFacts({ ticket }: { ticket: TicketFullFragment }) {
     },
     { key: 'severity', label: t('severity'), children: <SeverityTag severity={ticket.severity} /> },
     ...(ticket.entitlementNote
-      ? [{ key: 'note', label: t('entitlementNote'), span: 'filled' as const, children: ticket.entitlementNote }]
+      ? [{ key: 'note', label: t('entitlementNote'), span: 'filled' as const, children: readableNote(ticket.entitlementNote, locale) }]
       : []),
     {
       key: 'fault',

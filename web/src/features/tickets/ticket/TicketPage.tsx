@@ -2,40 +2,36 @@
 // story. It follows changes made elsewhere (ticketUpdated) without a reload.
 // A ticket the viewer may not see is "not found", with nothing of it shown.
 import { Button, Card, Col, Flex, Result, Row, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useT } from '../../../app/i18n';
 import { PageLoading } from '../../../app/PageLoading';
 import { hasCode } from '../../../components/errors';
 import { TicketStatusTag } from '../../../components/TicketStatusTag';
-import { TicketPageDocument, TicketUpdatedDocument } from '../../../gql/graphql';
+import { RepairCausesDocument, TicketPageDocument, TicketUpdatedDocument } from '../../../gql/graphql';
 import { ticketMessages } from './messages';
 import { QuoteCard } from './QuoteCard';
 import { TicketActions } from './TicketActions';
 import { SeverityTag, TicketFacts } from './TicketFacts';
 import { TicketTimeline } from './TicketTimeline';
 
-const APPROVAL_POLL_MS = 5_000;
-
 export default function TicketPage() {
   const { id = '' } = useParams();
   const t = useT(ticketMessages);
   const [{ data, error, fetching }, refetch] = useQuery({ query: TicketPageDocument, variables: { id } });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
-  // Someone else moved the ticket on: read it again (its steps, quote, story).
+  // Someone else moved the ticket on (a step, a quote, the general manager's
+  // approval): read it again (its steps, quote, story).
   const [{ data: live }] = useSubscription({ query: TicketUpdatedDocument, variables: { id } });
   useEffect(() => {
     if (live) reload();
   }, [live, reload]);
-  // The general manager's approval is not announced to subscribers (the API
-  // publishes ticket steps only), so a quote waiting for it is polled.
-  const waiting = data?.ticket?.quote?.status === 'PENDING_APPROVAL';
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(reload, APPROVAL_POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, reload]);
+
+  // The catalogue names the causes repairs give as their reason (staff only:
+  // anyone else sees the codes).
+  const [{ data: causeData }] = useQuery({ query: RepairCausesDocument, variables: {} });
+  const causes = useMemo(() => new Map(causeData?.faultCauses.map((c) => [c.code, c.name])), [causeData]);
 
   const ticket = data?.ticket;
   if (!ticket) {
@@ -95,7 +91,7 @@ export default function TicketPage() {
       </Col>
       <Col xs={24} lg={10}>
         <Card title={t('timeline')} size="small">
-          <TicketTimeline events={ticket.events} />
+          <TicketTimeline events={ticket.events} causes={causes} />
         </Card>
       </Col>
     </Row>

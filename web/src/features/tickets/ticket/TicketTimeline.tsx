@@ -5,6 +5,7 @@ import { TicketStatusTag } from '../../../components/TicketStatusTag';
 import type { TicketFullFragment } from '../../../gql/graphql';
 import { dateTime } from './format';
 import { ticketMessages } from './messages';
+import { readableReason } from './reasons';
 import { chronological, eventKind, eventWords } from './timeline';
 
 const COLOR: Partial<Record<ReturnType<typeof eventKind>, string>> = {
@@ -17,7 +18,13 @@ const COLOR: Partial<Record<ReturnType<typeof eventKind>, string>> = {
   VISITED: 'green',
 };
 
-export function TicketTimeline({ events }: { events: TicketFullFragment['events'] }) {
+interface Props {
+  events: TicketFullFragment['events'];
+  /** Cause names by code: a repair's reason is its cause code. */
+  causes?: ReadonlyMap<string, string>;
+}
+
+export function TicketTimeline({ events, causes }: Props) {
   const t = useT(ticketMessages);
   const { locale } = useLocale();
   const items = chronological(events).map((event, index) => ({
@@ -32,7 +39,7 @@ export function TicketTimeline({ events }: { events: TicketFullFragment['events'
             {dateTime(event.at)} · {event.actorName ?? t('system')}
           </Typography.Text>
         </div>
-        {event.reason && <Typography.Paragraph style={{ margin: 0 }}>{event.reason}</Typography.Paragraph>}
+        {event.reason && <Typography.Paragraph style={{ margin: 0 }}>{causes?.get(event.reason) ?? readableReason(event.reason, locale)}</Typography.Paragraph>}
       </div>
     ),
   }));

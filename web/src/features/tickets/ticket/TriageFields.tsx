@@ -6,8 +6,25 @@ import { useLocale, useT } from '../../../app/i18n';
 import { EXCLUSION, label, options, SERVICE_TYPE } from '../../../components/labels';
 import type { Exclusion } from '../../../gql/enums';
 import { TicketWarrantyDocument, type TicketFullFragment } from '../../../gql/graphql';
-import { ticketMessages } from './messages';
+import { coverNote, type CoverNote } from '../../intake/warranty';
+import { ticketMessages, type TicketMessageKey } from './messages';
 import { triageServiceType } from './triage';
+
+/** The API's explanation is English only: the same in the reader's words. */
+function coverSentence(note: CoverNote, t: (key: TicketMessageKey, values?: Record<string, string>) => string): string {
+  switch (note.kind) {
+    case 'warranty':
+      return t('coverWarranty', { date: note.until });
+    case 'contract':
+      return t('coverContract', { date: note.until });
+    case 'notStarted':
+      return t('coverNotStarted', { date: note.startsOn });
+    case 'expired':
+      return t('coverExpired', { date: note.endedOn });
+    case 'noInvoice':
+      return t('coverNoInvoice');
+  }
+}
 
 export function TriageFields({ ticket }: { ticket: TicketFullFragment }) {
   const t = useT(ticketMessages);
@@ -36,7 +53,7 @@ export function TriageFields({ ticket }: { ticket: TicketFullFragment }) {
               <Tag>{label(SERVICE_TYPE, warranty.serviceType, locale)}</Tag>
             </>
           }
-          description={warranty.explanation}
+          description={coverSentence(coverNote(warranty), t)}
         />
       )}
       <Form.Item name="exclusion" label={t('exclusion')} extra={t('exclusionMakesPaid')} initialValue={warranty?.exclusion ?? null}>

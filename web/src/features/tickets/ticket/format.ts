@@ -12,3 +12,8 @@ export function money(amount: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}¥${grouped}.${fraction.padEnd(2, '0').slice(0, 2)}`;
 }
+
+/** A quoted part as the desk names it: its number, then its name. */
+export function partLabel(part: { partNumber: string; name: string } | null | undefined): string {
+  return part ? `${part.partNumber} ${part.name}` : '—';
+}

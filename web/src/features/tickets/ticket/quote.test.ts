@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsApproval, priceQuote, type QuoteInputs } from './quote';
+import { needsApproval, priceQuote, quoteStart, type QuoteInputs } from './quote';
 
 const job: QuoteInputs = {
   lines: [
@@ -69,5 +69,26 @@ describe('needsApproval', () => {
     expect(priceQuote({ ...job, discountPercent: '10.00' }).deviationPercent).toBe('-10.00');
     expect(priceQuote({ ...job, discountPercent: '10.01' }).needsApproval).toBe(true);
     expect(priceQuote({ ...job, discountPercent: '10.01' }).deviationPercent).toBe('-10.01');
+  });
+});
+
+describe('quoteStart', () => {
+  it('starts a first quote from one empty line', () => {
+    expect(quoteStart(null)).toEqual({ lines: [{ quantity: 1 }], labourHours: '0', discountPercent: '0', parts: {} });
+  });
+
+  it('starts a quote again from the last one, its parts priced by today\'s list', () => {
+    const seal = { id: 'p4', partNumber: 'HY-SEAL-04', name: '油缸密封件组', unitPrice: '390.00' };
+    const start = quoteStart({
+      labourHours: '4.50',
+      discountPercent: '5.00',
+      lines: [{ quantity: 2, part: seal }, { quantity: 1, part: null }],
+    });
+    expect(start).toEqual({
+      lines: [{ partId: 'p4', quantity: 2 }],
+      labourHours: '4.50',
+      discountPercent: '5.00',
+      parts: { p4: seal },
+    });
   });
 });

@@ -73,3 +73,36 @@ export function priceQuote(inputs: QuoteInputs): QuoteFigures {
     compare(standardTotal, '0') === 0 ? '0.00' : divide(multiply(subtract(total, standardTotal), '100'), standardTotal, 2);
   return { parts, labour, travel, standardTotal, total, deviationPercent, needsApproval: needsApproval(discount) };
 }
+
+export interface PricedPart {
+  id: string;
+  partNumber: string;
+  name: string;
+  /** Today's price-list price. */
+  unitPrice: string;
+}
+
+export interface QuoteStart {
+  lines: { partId?: string; quantity: number }[];
+  labourHours: string;
+  discountPercent: string;
+  /** The parts of those lines, by id, for their prices. */
+  parts: Record<string, PricedPart>;
+}
+
+/**
+ * Where the quote form starts: a quote again starts from the last one (its
+ * parts, hours and discount, priced anew by today's list); a first quote
+ * from one empty line.
+ */
+export function quoteStart(
+  last: { labourHours: string; discountPercent: string; lines: { quantity: number; part?: PricedPart | null }[] } | null | undefined,
+): QuoteStart {
+  const known = (last?.lines ?? []).filter((line): line is { quantity: number; part: PricedPart } => line.part != null);
+  return {
+    lines: known.length ? known.map((line) => ({ partId: line.part.id, quantity: line.quantity })) : [{ quantity: 1 }],
+    labourHours: last?.labourHours ?? '0',
+    discountPercent: last?.discountPercent ?? '0',
+    parts: Object.fromEntries(known.map((line) => [line.part.id, line.part])),
+  };
+}
