@@ -220,7 +220,7 @@ pub struct TicketPayload {
 /// The ticket and its new quote.
 #[derive(SimpleObject)]
 pub struct QuotePayload {
-    /// The ticket after the step; null after `approveQuote`.
+    /// The ticket after the step (after `approveQuote` its state is unchanged).
     pub ticket: Option<Ticket>,
     /// The quote.
     pub quote: Quote,

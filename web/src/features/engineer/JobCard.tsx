@@ -1,10 +1,13 @@
 // One job on the engineer's list: what to know before driving there, and the
 // phone number to call on the way.
-import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Card, Flex, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
+import { useT } from '../../app/i18n';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { JobCountdown } from './JobCountdown';
+import { engineerMessages } from './messages';
 import type { Job } from './outbox';
 
 export function addressOf(job: Job): string | null {
@@ -21,7 +24,9 @@ export function phoneOf(job: Job): string | null {
 
 export function JobCard({ job }: { job: Job }) {
   const navigate = useNavigate();
+  const t = useT(engineerMessages);
   const address = addressOf(job);
+  const distanceKm = job.customer?.distanceKm;
   const phone = phoneOf(job);
   return (
     <Card
@@ -39,9 +44,15 @@ export function JobCard({ job }: { job: Job }) {
       </Flex>
       <Flex vertical gap={4} style={{ marginTop: 8 }}>
         <Typography.Text strong>{job.customer?.name}</Typography.Text>
+        {job.appointmentAt && (
+          <Typography.Text>
+            <CalendarOutlined /> {t('appointmentAt', { time: dayjs(job.appointmentAt).format('MM-DD HH:mm') })}
+          </Typography.Text>
+        )}
         {address && (
           <Typography.Text type="secondary">
             <EnvironmentOutlined /> {address}
+            {distanceKm != null && ` · ${t('distance', { km: distanceKm })}`}
           </Typography.Text>
         )}
         {phone && (

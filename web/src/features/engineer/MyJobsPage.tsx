@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { useT } from '../../app/i18n';
 import { useNow } from '../../components/clock';
 import { MyJobsDocument } from '../../gql/graphql';
-import { groupByDay } from './days';
+import { groupByDay, plannedAt } from './days';
 import { OPEN_STATES } from './field';
 import { JobCard } from './JobCard';
 import { engineerMessages } from './messages';
@@ -45,7 +45,7 @@ export default function MyJobsPage() {
       // A job signed off offline stays in sight until the office has it.
       .filter((job) => OPEN_STATES.includes(job.status) || pending.has(job.id));
   }, [snapshot]);
-  const groups = groupByDay(jobs, (job) => (job.deadlines.arrivedAt ? null : job.deadlines.arrivalDueAt), now);
+  const groups = groupByDay(jobs, plannedAt, now);
 
   if (snapshot.list === null && (fetching || !snapshot.loaded)) return <Spin style={{ display: 'block', margin: 48 }} />;
   const offline = Boolean(error) && !data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByDay, shanghaiDay } from './days';
+import { groupByDay, plannedAt, shanghaiDay } from './days';
 
 interface Job {
   n: string;
@@ -39,5 +39,21 @@ describe('groupByDay', () => {
 
   it('is empty for no jobs', () => {
     expect(groupByDay([], due, now)).toEqual({ today: [], next: [] });
+  });
+});
+
+describe('plannedAt', () => {
+  const deadlines = { arrivedAt: null, arrivalDueAt: '2026-12-03T02:30:00Z' };
+
+  it('is the appointment when one was agreed, though the deadline is a day later', () => {
+    expect(plannedAt({ appointmentAt: '2026-12-02T03:00:00Z', deadlines })).toBe('2026-12-02T03:00:00Z');
+  });
+
+  it('is the on-site deadline without an appointment', () => {
+    expect(plannedAt({ appointmentAt: null, deadlines })).toBe('2026-12-03T02:30:00Z');
+  });
+
+  it('is nothing once the engineer is on site', () => {
+    expect(plannedAt({ appointmentAt: '2026-12-02T03:00:00Z', deadlines: { ...deadlines, arrivedAt: '2026-12-02T02:50:00Z' } })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // Which of the engineer's jobs are today's work and which come next. The
-// field works on China time whatever the phone's zone is set to: a job due on
-// site by the end of today in Asia/Shanghai is today's (so is one already
-// late, or already on site); the rest come next. Pure: the caller passes the clock.
+// field works on China time whatever the phone's zone is set to: a job planned
+// for today in Asia/Shanghai — by the appointment agreed with the customer,
+// else by the on-site deadline — is today's (so is one already late, or
+// already on site); the rest come next. Pure: the caller passes the clock.
 
 /** China has kept UTC+8 all year since 1991: a fixed offset, no zone database needed. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -32,4 +33,13 @@ export function groupByDay<T>(jobs: readonly T[], dueAt: (job: T) => string | nu
     today: keyed.filter((k) => k.day <= today).map((k) => k.job),
     next: keyed.filter((k) => k.day > today).map((k) => k.job),
   };
+}
+
+/** When a job is planned: null once the engineer is there, else the appointment, else the on-site deadline. */
+export function plannedAt(job: {
+  appointmentAt?: string | null;
+  deadlines: { arrivedAt?: string | null; arrivalDueAt: string };
+}): string | null {
+  if (job.deadlines.arrivedAt) return null;
+  return job.appointmentAt ?? job.deadlines.arrivalDueAt;
 }
