@@ -1,4 +1,4 @@
-/* global self, caches, fetch, URL, Response */
+/* global self, caches, fetch, URL, Response, setTimeout, clearTimeout */
 // The console's service worker: keeps the app itself (the page and its
 // hashed scripts and styles) on the phone, so it opens without a connection.
 // The engineer's data is not here: the pages keep their jobs in IndexedDB,
@@ -38,12 +38,11 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/graphql') || url.pathname.startsWith('/exports') || url.pathname === '/sw.js') return;
 
   if (request.mode === 'navigate') {
-    // The network first (a new release shows at once), the kept page offline.
-    // Nothing is written here: a navigation may be to something else the
-    // server serves, which must never replace the app's page.
-    event.respondWith(
-      fetch(request).catch(() => caches.match(SHELL, { cacheName: CACHE }).then((kept) => kept || Response.error())),
-    );
+    // The network first (a new release shows at once), the kept page offline
+    // or when the network is too slow to wait for (one bar on a building
+    // site). Nothing is written here: a navigation may be to something else
+    // the server serves, which must never replace the app's page.
+    event.respondWith(networkOrKept(request));
     return;
   }
 
@@ -52,3 +51,32 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((kept) => kept || fetch(request)));
   }
 });
+
+/** How long a page load waits for the network before the kept page is shown. */
+const SLOW_NETWORK_MS = 4000;
+
+function networkOrKept(request) {
+  const kept = () => caches.match(SHELL, { cacheName: CACHE });
+  return new Promise((resolve) => {
+    let answered = false;
+    const answer = (response) => {
+      if (!answered) {
+        answered = true;
+        resolve(response);
+      }
+    };
+    const slow = setTimeout(() => {
+      kept().then((page) => page && answer(page));
+    }, SLOW_NETWORK_MS);
+    fetch(request).then(
+      (response) => {
+        clearTimeout(slow);
+        answer(response);
+      },
+      () => {
+        clearTimeout(slow);
+        kept().then((page) => answer(page || Response.error()));
+      },
+    );
+  });
+}

@@ -1,12 +1,12 @@
-/* global self, caches, fetch, URL, Response */
+/* global self, caches, fetch, URL, Response, setTimeout, clearTimeout */
 // The console's service worker: keeps the app itself (the page and its
 // hashed scripts and styles) on the phone, so it opens without a connection.
 // The engineer's data is not here: the pages keep their jobs in IndexedDB,
 // and /graphql is never cached. The build (vite.config.ts) writes in the
 // list of files and a version made from it; a new build is a new cache.
 
-const VERSION = "4d718e8d1363a407";
-const PRECACHE = ["/","/assets/AccountPage-DxPVhzR8.js","/assets/CalendarOutlined-DCaYCmZx.js","/assets/DeleteOutlined-BsIHpmsI.js","/assets/Input-SzVbjPY1.js","/assets/JobPage-kjXiou0r.js","/assets/MyJobsPage-Dt0nbSZJ.js","/assets/MyOldPartsPage-CjELJjww.js","/assets/PurePanel-Cdf9bAkM.js","/assets/ReportFaultPage-DUqZ_4Xc.js","/assets/TicketPage-DmLszB2E.js","/assets/TicketQueuePage--LdPdIDn.js","/assets/TicketQueuePage-DGsUQkwS.css","/assets/app-DYpppBFI.js","/assets/checkbox-ByI2WHod.js","/assets/countdown-wsYTTjQu.js","/assets/descriptions-DW9knvqD.js","/assets/graphql-CqypYTRd.js","/assets/index-Css6PE9L.js","/assets/index-HF2F23Av.css","/assets/input-BWHQ4ImT.js","/assets/labels-4-2uzIrs.js","/assets/rolldown-runtime-WkwZ5CU-.js","/assets/select-DhNMWBmp.js","/assets/space-CKpBjhQI.js","/assets/spin-D3E0mZxd.js","/assets/table-BFZxY_Z8.js","/assets/typography-B7pAyf59.js","/assets/useFeed-bQHtbvSA.js","/assets/useField-BlrYxysT.js","/assets/useSignedInAgain-KSdqDQnz.js","/assets/warranty-BMWnMlAM.js","/icon.svg"];
+const VERSION = "dad1328ea0ddfbeb";
+const PRECACHE = ["/","/assets/AccountPage-C5kVckb0.js","/assets/CalendarOutlined-DCaYCmZx.js","/assets/DeleteOutlined-BsIHpmsI.js","/assets/Input-SzVbjPY1.js","/assets/JobPage-CYJ6WcIn.js","/assets/MyJobsPage-BkCAms4G.js","/assets/MyOldPartsPage-DfCuClgq.js","/assets/PurePanel-Cdf9bAkM.js","/assets/ReportFaultPage-DGiwfc1p.js","/assets/TicketPage-ChKlawZz.js","/assets/TicketQueuePage-BhyDYJla.js","/assets/TicketQueuePage-DGsUQkwS.css","/assets/app-DYpppBFI.js","/assets/checkbox-ByI2WHod.js","/assets/countdown-wsYTTjQu.js","/assets/descriptions-DW9knvqD.js","/assets/graphql-CqypYTRd.js","/assets/index-HF2F23Av.css","/assets/index-UIRkNpgG.js","/assets/input-BWHQ4ImT.js","/assets/labels-4-2uzIrs.js","/assets/rolldown-runtime-WkwZ5CU-.js","/assets/select-DhNMWBmp.js","/assets/space-CKpBjhQI.js","/assets/spin-D3E0mZxd.js","/assets/table-D_xuAGq_.js","/assets/typography-B7pAyf59.js","/assets/useFeed-DdQ-XzhU.js","/assets/useField-q33i13s2.js","/assets/useSignedInAgain-B8J_z6WI.js","/assets/warranty-BMWnMlAM.js","/icon.svg"];
 const CACHE = `aftersales-app-${VERSION}`;
 /** Every route of the single-page app is answered with the page at `/`. */
 const SHELL = '/';
@@ -38,12 +38,11 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/graphql') || url.pathname.startsWith('/exports') || url.pathname === '/sw.js') return;
 
   if (request.mode === 'navigate') {
-    // The network first (a new release shows at once), the kept page offline.
-    // Nothing is written here: a navigation may be to something else the
-    // server serves, which must never replace the app's page.
-    event.respondWith(
-      fetch(request).catch(() => caches.match(SHELL, { cacheName: CACHE }).then((kept) => kept || Response.error())),
-    );
+    // The network first (a new release shows at once), the kept page offline
+    // or when the network is too slow to wait for (one bar on a building
+    // site). Nothing is written here: a navigation may be to something else
+    // the server serves, which must never replace the app's page.
+    event.respondWith(networkOrKept(request));
     return;
   }
 
@@ -52,3 +51,32 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((kept) => kept || fetch(request)));
   }
 });
+
+/** How long a page load waits for the network before the kept page is shown. */
+const SLOW_NETWORK_MS = 4000;
+
+function networkOrKept(request) {
+  const kept = () => caches.match(SHELL, { cacheName: CACHE });
+  return new Promise((resolve) => {
+    let answered = false;
+    const answer = (response) => {
+      if (!answered) {
+        answered = true;
+        resolve(response);
+      }
+    };
+    const slow = setTimeout(() => {
+      kept().then((page) => page && answer(page));
+    }, SLOW_NETWORK_MS);
+    fetch(request).then(
+      (response) => {
+        clearTimeout(slow);
+        answer(response);
+      },
+      () => {
+        clearTimeout(slow);
+        kept().then((page) => answer(page || Response.error()));
+      },
+    );
+  });
+}

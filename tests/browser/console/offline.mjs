@@ -51,9 +51,26 @@ await check(
     // The repair form's choices are kept before the phone goes offline.
     await page.waitForFunction(async () => {
       const databases = await indexedDB.databases();
-      return databases.some((d) => d.name?.startsWith('aftersales-field-'));
+      const name = databases.find((d) => d.name?.startsWith('aftersales-field-'))?.name;
+      if (!name) return false;
+      // The fault causes and parts are in the phone's store.
+      const database = await new Promise((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      try {
+        if (!database.objectStoreNames.contains('meta')) return false;
+        const catalogue = await new Promise((resolve, reject) => {
+          const reading = database.transaction('meta').objectStore('meta').get('catalogue');
+          reading.onsuccess = () => resolve(reading.result);
+          reading.onerror = () => reject(reading.error);
+        });
+        return (catalogue?.causes?.length ?? 0) > 0;
+      } finally {
+        database.close();
+      }
     });
-    await page.waitForTimeout(1000);
 
     // Offline, the page reloaded: the app and the job are still there.
     await context.setOffline(true);
@@ -87,7 +104,8 @@ await check(
 
     // Back online: the outbox empties by itself and the office sees the repair.
     await context.setOffline(false);
-    await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: 30_000 });
+    // On `online` at once, else at the next 30-second retry.
+    await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: 45_000 });
     const { ticket } = await graphql(url, agent, 'query($id:ID!){ticket(id:$id){status repairRecord{measures}}}', {
       id: reported.id,
     });

@@ -17,6 +17,8 @@ await check(
     const phone = await openPage(PHONE);
     await signIn(phone, url, 'eng.zhang');
     await phone.goto(url('/my/jobs'));
+    // The list is there, and so its live subscription, before the dispatch.
+    await phone.getByRole('heading', { name: /我的任务|My jobs/ }).waitFor();
 
     // Report: the serial's first characters suggest the unit; the warranty shows at once.
     await page.goto(url('/intake'));

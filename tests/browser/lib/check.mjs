@@ -9,7 +9,8 @@
 // script throws, or when the console shows an error (a refused request, a
 // Content-Security-Policy violation, a failed asset). Screenshots go to
 // artifacts/ (or $BROWSER_ARTIFACTS); a failed check also leaves
-// <name>-failed.png and a Playwright trace, <name>-trace.zip, there.
+// <name>-failed.png and a Playwright trace, <name>-trace.zip, there (and
+// -2, -3 … for each further browser a check opened).
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,10 +43,12 @@ export async function check(name, steps, options = {}) {
   }
   const server = new URL(base);
   const limit = options.timeoutMs ?? CHECK_TIMEOUT_MS;
+  // The steps are cut off at the limit (and leave their screenshots and
+  // traces like any failure); this is for a browser that does not even close.
   const watchdog = setTimeout(() => {
-    console.error(`FAIL ${name}: still running after ${limit / 1000} s`);
+    console.error(`FAIL ${name}: still running ${limit / 1000 + 30} s after it started`);
     process.exit(1);
-  }, limit);
+  }, limit + 30_000);
   watchdog.unref();
 
   await mkdir(artifacts, { recursive: true });
@@ -96,6 +99,8 @@ export async function check(name, steps, options = {}) {
     context.on('request', (request) => {
       if (!isLocal(request.url())) outside.add(request.url());
     });
+    // Every person's browser is traced: a failure shows what each one saw.
+    await context.tracing.start({ screenshots: true, snapshots: true });
     const opened = await context.newPage();
     opened.setDefaultTimeout(STEP_TIMEOUT_MS);
     opened.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));
@@ -113,16 +118,21 @@ export async function check(name, steps, options = {}) {
   const context = page.context();
   const shot = (label) => path.join(artifacts, label ? `${name}-${label}.png` : `${name}.png`);
 
-  await context.tracing.start({ screenshots: true, snapshots: true });
   let thrown;
+  let cutOff;
   try {
-    await steps({
-      page,
-      context,
-      url: (address) => new URL(address, server).toString(),
-      screenshot: (label, on = page) => on.screenshot({ path: shot(label) }),
-      openPage,
-    });
+    await Promise.race([
+      steps({
+        page,
+        context,
+        url: (address) => new URL(address, server).toString(),
+        screenshot: (label, on = page) => on.screenshot({ path: shot(label) }),
+        openPage,
+      }),
+      new Promise((_, reject) => {
+        cutOff = setTimeout(() => reject(new Error(`still running after ${limit / 1000} s`)), limit);
+      }),
+    ]);
   } catch (error) {
     // Playwright colours its call log even off a terminal.
     thrown = error.message.replace(/\x1b\[[0-9;]*m/g, '');
@@ -133,13 +143,15 @@ export async function check(name, steps, options = {}) {
   reasons.push(...problems);
   if (thrown) reasons.push(thrown);
   const failure = reasons.join('\n  ');
-  if (failure) {
-    for (const [index, opened] of pages.entries()) {
-      await opened.screenshot({ path: shot(index ? `failed-${index + 1}` : 'failed') }).catch(() => {});
+  clearTimeout(cutOff);
+  for (const [index, opened] of pages.entries()) {
+    const suffix = index ? `-${index + 1}` : '';
+    if (failure) {
+      await opened.screenshot({ path: shot(`failed${suffix}`) }).catch(() => {});
+      await opened.context().tracing.stop({ path: path.join(artifacts, `${name}-trace${suffix}.zip`) }).catch(() => {});
+    } else {
+      await opened.context().tracing.stop().catch(() => {});
     }
-    await context.tracing.stop({ path: path.join(artifacts, `${name}-trace.zip`) }).catch(() => {});
-  } else {
-    await context.tracing.stop();
   }
   await browser.close();
   clearTimeout(watchdog);

@@ -309,14 +309,19 @@ async fn paid_ticket_over_ten_percent_discount_waits_for_the_general_manager(bac
     assert_eq!(not_gm.error_code(), Some("FORBIDDEN"));
     // Whoever follows the ticket hears of the approval: the agent may now record the acceptance.
     let mut followers = app.state.events.subscribe();
-    let approved = step(
-        &app,
-        &gm,
-        "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } ticket { id } } }",
-        json!({"q": quote_id}),
-    )
-    .await;
-    assert_eq!(approved["approveQuote"]["ticket"]["id"], id);
+    // Approved once, however many approvals race (on PostgreSQL both read it waiting).
+    let approve = "mutation($q: ID!) { approveQuote(quoteId: $q) { quote { status } ticket { id } } }";
+    let (first, second) = tokio::join!(
+        app.gql(Some(&gm), approve, json!({"q": quote_id})),
+        app.gql(Some(&gm), approve, json!({"q": quote_id}))
+    );
+    let (approved, lost) = if first.error_code().is_none() { (first, second) } else { (second, first) };
+    assert!(
+        matches!(lost.error_code(), Some("CONFLICT" | "INVALID_TRANSITION")),
+        "the second approval is refused: {:?}",
+        lost.error_code()
+    );
+    assert_eq!(approved.expect_ok()["approveQuote"]["ticket"]["id"], id);
     let heard = tokio::time::timeout(std::time::Duration::from_secs(5), followers.recv()).await;
     assert!(matches!(heard, Ok(Ok(_))), "the approval is announced: {heard:?}");
     let accepted = step(&app, &agent, accept, json!({"id": id, "v": 4})).await;

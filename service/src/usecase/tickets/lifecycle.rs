@@ -135,7 +135,8 @@ pub async fn arrive(
     let now = Utc::now();
     simple_step(db, actor, id, version, TicketAction::Arrive, None, |t| {
         require_site_actor(actor, t)?;
-        let at = device_time("arrivedAt", at, now, Some(t.reported_at))?;
+        // Not before the ticket's last step (the dispatch, or a rework).
+        let at = device_time("arrivedAt", at, now, Some(t.updated_at))?;
         Ok(ticket::ActiveModel { arrived_at: Set(Some(at)), ..Default::default() })
     })
     .await
@@ -192,7 +193,7 @@ pub async fn record_repair(
     let received = Utc::now();
     let arrived_at = match current.arrived_at {
         Some(arrived) => arrived,
-        None => device_time("arrivedAt", input.arrived_at, received, Some(current.reported_at))?,
+        None => device_time("arrivedAt", input.arrived_at, received, Some(current.updated_at))?,
     };
     // The repair's own time: when the phone recorded it, if it was offline.
     let now = device_time("completedAt", input.completed_at, received, Some(arrived_at))?;
@@ -289,8 +290,10 @@ pub async fn sign_off(
     let signed_by = validate::required_text("signedBy", signed_by, 100)?;
     let txn = begin_write(db).await?;
     let current = visible_ticket(&txn, actor, id).await?;
-    // The signature's own time: when the customer signed on the phone.
-    let now = device_time("signedAt", signed_at, Utc::now(), current.repaired_at)?;
+    // The signature's own time: when the customer signed on the phone. The
+    // rows it touches keep the server's time as their bookkeeping.
+    let received = Utc::now();
+    let now = device_time("signedAt", signed_at, received, current.repaired_at)?;
     let changes = ticket::ActiveModel { customer_accepted_at: Set(Some(now)), ..Default::default() };
     let step = Step {
         action: TicketAction::SignOff,
@@ -311,13 +314,14 @@ pub async fn sign_off(
         id: Set(record.id),
         customer_signed_name: Set(Some(signed_by)),
         customer_signed_at: Set(Some(now)),
-        updated_at: Set(now),
+        updated_at: Set(received),
         ..Default::default()
     }
     .update(&txn)
     .await?;
+    // The return visit falls due counting from the signature.
     open_return_visit(&txn, settings, &after, VisitKind::AfterRepair, now).await?;
-    chargeback::settle(&txn, settings, &after, &record, now).await?;
+    chargeback::settle(&txn, settings, &after, &record, received).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -354,20 +358,22 @@ async fn open_return_visit(
     settings: &Settings,
     ticket: &ticket::Model,
     kind: VisitKind,
+    // When the visit starts counting: the signature, or the guidance given.
     now: DateTime<Utc>,
 ) -> ServiceResult<()> {
     let tz = settings.business_tz();
     let today = now.with_timezone(&tz).date_naive();
     let calendar = business_calendar(txn, tz, today, today + Duration::days(60)).await?;
     let due_at = visits::due_at(&settings.policy, &calendar, kind, now);
+    let created = Utc::now();
     return_visit::ActiveModel {
         ticket_id: Set(Some(ticket.id)),
         customer_id: Set(ticket.customer_id),
         kind: Set(kind),
         due_at: Set(due_at),
         agent_id: Set(ticket.created_by),
-        created_at: Set(now),
-        updated_at: Set(now),
+        created_at: Set(created),
+        updated_at: Set(created),
         version: Set(1),
         ..Default::default()
     }

@@ -4,6 +4,7 @@
 
 use chrono::Utc;
 use rust_decimal::Decimal;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use entity::enums::QuoteStatus;
@@ -166,17 +167,27 @@ pub async fn approve_quote(
         )));
     }
     let now = Utc::now();
-    let after = quote::ActiveModel {
-        id: Set(quote_id),
-        status: Set(QuoteStatus::Approved),
-        approved_by: Set(Some(actor.user_id)),
-        approved_at: Set(Some(now)),
-        updated_at: Set(now),
-        version: Set(before.version + 1),
-        ..Default::default()
+    // Only the quote as read: a re-quote or another approval in between
+    // (PostgreSQL runs them concurrently) makes this a conflict, not a
+    // rejected quote approved again.
+    let approved = quote::Entity::update_many()
+        .col_expr(quote::Column::Status, Expr::value(QuoteStatus::Approved.as_str()))
+        .col_expr(quote::Column::ApprovedBy, Expr::value(Some(actor.user_id)))
+        .col_expr(quote::Column::ApprovedAt, Expr::value(Some(now)))
+        .col_expr(quote::Column::UpdatedAt, Expr::value(now))
+        .col_expr(quote::Column::Version, Expr::value(before.version + 1))
+        .filter(quote::Column::Id.eq(quote_id))
+        .filter(quote::Column::Status.eq(QuoteStatus::PendingApproval))
+        .filter(quote::Column::Version.eq(before.version))
+        .exec(&txn)
+        .await?;
+    if approved.rows_affected != 1 {
+        return Err(ServiceError::Conflict(format!("quote {quote_id} changed while it was being approved")));
     }
-    .update(&txn)
-    .await?;
+    let after = quote::Entity::find_by_id(quote_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("quote", quote_id))?;
     audit::record(
         &txn,
         Some(actor),

@@ -122,7 +122,7 @@ export class Field {
   }
 
   async enqueue(job: Job, action: OutboxAction): Promise<OutboxItem> {
-    const item = await this.store.addItem({ ticketId: job.id, number: job.number, action });
+    const item = await this.store.addItem({ ticketId: job.id, number: job.number, action, baseVersion: job.version });
     this.update({ outbox: [...this.snapshot.outbox, item] });
     return item;
   }
@@ -131,7 +131,7 @@ export class Field {
   async retry(id: number) {
     const item = this.snapshot.outbox.find((o) => o.id === id);
     if (!item) return;
-    const cleared = { ...item, problem: undefined };
+    const cleared = { ...item, problem: undefined, baseVersion: undefined };
     this.update({ outbox: this.snapshot.outbox.map((o) => (o.id === id ? cleared : o)) });
     await this.store.putItem(cleared);
   }
@@ -151,11 +151,20 @@ export class Field {
         versionOf: (ticketId) => this.snapshot.jobs[ticketId]?.version,
         send,
         sent: async (item, job) => {
+          // The job's next waiting steps now build on what this one produced.
+          const rebased = this.snapshot.outbox
+            .filter((o) => o.ticketId === item.ticketId && o.id !== item.id)
+            .map((o) => ({ ...o, baseVersion: job.version }));
+          const byId = new Map(rebased.map((o) => [o.id, o]));
           this.update({
-            outbox: this.snapshot.outbox.filter((o) => o.id !== item.id),
+            outbox: this.snapshot.outbox.filter((o) => o.id !== item.id).map((o) => byId.get(o.id) ?? o),
             jobs: { ...this.snapshot.jobs, [job.id]: job },
           });
-          await Promise.all([this.store.deleteItem(item.id), this.store.putJob(job)]);
+          await Promise.all([
+            this.store.deleteItem(item.id),
+            this.store.putJob(job),
+            ...rebased.map((o) => this.store.putItem(o)),
+          ]);
         },
         refused: async (item, problem) => {
           const refused = { ...item, problem };

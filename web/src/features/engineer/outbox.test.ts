@@ -106,6 +106,24 @@ describe('flush', () => {
     expect(outcome).toEqual({ sent: 1, refused: 1, offline: false });
   });
 
+  it('sends a waiting step at the version it was taken on, though the phone has read a newer one', async () => {
+    // The phone re-read the job (version 4) after the office changed it; the step was taken on 3.
+    const known = { '1': job('1', 4) };
+    const server = fakeServer({ '1': job('1', 4) });
+    const log: string[] = [];
+    await flush([item(1, '1', arrive, { baseVersion: 3 }), item(2, '1', repair, { baseVersion: 3 })], deps(server, known, log));
+    expect(server.calls).toEqual(['1:ARRIVE@3']);
+    expect(log).toEqual(['refused 1 CONFLICT']);
+  });
+
+  it('keeps the steps unrefused when the sign-in ran out while they waited', async () => {
+    const log: string[] = [];
+    const signedOut = async (): Promise<SendResult> => ({ ok: false, problems: [{ code: 'UNAUTHENTICATED', detail: '' }] });
+    const outcome = await flush([item(1, '1', arrive), item(2, '2', arrive)], { ...deps(fakeServer({}), { '1': job('1', 1), '2': job('2', 1) }, log), send: signedOut });
+    expect(log).toEqual([]);
+    expect(outcome).toEqual({ sent: 0, refused: 0, offline: true });
+  });
+
   it('leaves a queue already refused alone until it is retried', async () => {
     const known = { '1': job('1', 3) };
     const server = fakeServer({ '1': job('1', 3) });
@@ -170,5 +188,23 @@ describe('Field keeps the newest word', () => {
     expect(field.getSnapshot().jobs['1']).toMatchObject({ version: 5, status: 'ON_SITE' });
     await field.saveList([job('1', 3)]);
     expect(field.getSnapshot().jobs['1']?.version).toBe(5);
+  });
+});
+
+describe('Field outbox', () => {
+  it('sends the rest of a job’s steps on the version the sent ones produced, after the connection dropped between them', async () => {
+    const field = new Field(memoryStore());
+    await field.ready;
+    await field.saveJob(job('1', 3));
+    await field.enqueue(job('1', 3), arrive);
+    await field.enqueue(job('1', 3), repair);
+    const server = fakeServer({ '1': job('1', 3) });
+    let dropAfter = 1;
+    const flaky = async (it: OutboxItem, version: number): Promise<SendResult> =>
+      dropAfter-- > 0 ? server.send(it, version) : { ok: false, problems: [{ code: 'NETWORK', detail: '' }] };
+    expect(await field.flush(flaky)).toEqual({ sent: 1, refused: 0, offline: true });
+    expect(await field.flush(server.send)).toEqual({ sent: 1, refused: 0, offline: false });
+    expect(server.calls).toEqual(['1:ARRIVE@3', '1:REPAIR@4']);
+    expect(field.getSnapshot().outbox).toEqual([]);
   });
 });

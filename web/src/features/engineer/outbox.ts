@@ -30,6 +30,13 @@ export interface OutboxItem {
   /** The ticket number, to show. */
   number: string;
   action: OutboxAction;
+  /**
+   * The job's server version the engineer saw when taking the step. The
+   * first waiting step of a job is sent at it, whatever the phone has read
+   * since, so a change made meanwhile comes back as a conflict to decide on
+   * instead of being overwritten; cleared by an explicit retry.
+   */
+  baseVersion?: number;
   /** Why the server refused it; the job's queue waits until it is retried or dropped. */
   problem?: Problem;
 }
@@ -129,7 +136,7 @@ export async function flush(items: readonly OutboxItem[], deps: FlushDeps): Prom
   for (const item of inOrder(items)) {
     if (item.problem) stopped.add(item.ticketId);
     if (stopped.has(item.ticketId)) continue;
-    const version = versions.get(item.ticketId) ?? deps.versionOf(item.ticketId);
+    const version = versions.get(item.ticketId) ?? item.baseVersion ?? deps.versionOf(item.ticketId);
     if (version === undefined) {
       // Nothing known of the job: nothing to send it against.
       stopped.add(item.ticketId);
@@ -140,7 +147,9 @@ export async function flush(items: readonly OutboxItem[], deps: FlushDeps): Prom
       versions.set(item.ticketId, result.job.version);
       await deps.sent(item, result.job);
       outcome.sent += 1;
-    } else if (result.problems.some((p) => p.code === 'NETWORK')) {
+    } else if (result.problems.some((p) => p.code === 'NETWORK' || p.code === 'UNAUTHENTICATED')) {
+      // Not a refusal of the step: the phone is offline, or its sign-in ran
+      // out while it waited; everything is sent once that is mended.
       outcome.offline = true;
       break;
     } else {

@@ -17,6 +17,10 @@ export function DispatchFields({ ticket }: { ticket: TicketFullFragment }) {
   const suggestionId = data?.dispatchSuggestion?.id ?? null;
   return (
     <>
+      {/* The rotation's pick, so that keeping it dispatches by the rotation (which then moves on). */}
+      <Form.Item name="suggestedEngineerId" initialValue={suggestionId} hidden>
+        <input type="hidden" />
+      </Form.Item>
       <Form.Item name="engineerId" label={t('dispatchEngineer')} extra={t('rotationDefault')} initialValue={suggestionId}>
         <EngineerSelect
           testId="dispatch-engineer"

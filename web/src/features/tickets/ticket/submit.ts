@@ -34,6 +34,8 @@ export interface ActionValues {
   discountPercent?: string | null;
   // Dispatch and rework.
   engineerId?: string | null;
+  /** The rotation's suggestion the dispatch form started on. */
+  suggestedEngineerId?: string | null;
   appointment?: Dayjs | null;
   // Reasons.
   reason?: string;
@@ -112,7 +114,7 @@ export function submitAction(
     case 'DISPATCH':
       return client
         .mutation(DispatchTicketDocument, {
-          input: { ticket: ref, engineerId: v.engineerId || null, appointment: v.appointment?.toISOString() ?? '' },
+          input: { ticket: ref, engineerId: chosenEngineer(v), appointment: v.appointment?.toISOString() ?? '' },
         })
         .toPromise();
     case 'ARRIVE':
@@ -171,4 +173,14 @@ export function submitAction(
     case 'CANCEL':
       return client.mutation(CancelTicketDocument, { input: reasonInput }).toPromise();
   }
+}
+
+/**
+ * The engineer to name in a dispatch: none when the rotation's suggestion
+ * was kept, so the server dispatches by the rotation and its turn moves on
+ * (a named engineer is a manual assignment that leaves the rotation alone).
+ */
+export function chosenEngineer(values: Pick<ActionValues, 'engineerId' | 'suggestedEngineerId'>): string | null {
+  if (!values.engineerId || values.engineerId === values.suggestedEngineerId) return null;
+  return values.engineerId;
 }
