@@ -203,7 +203,9 @@ impl Ticket {
 }
 
 /// A step the console offers on a ticket; each is one mutation.
+// The same steps as `rules::ticket_roles::Offer`: the conversion is derived.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "Offer")]
 pub enum TicketAction {
     /// `acceptTicket`: triage with entitlement.
     Accept,
@@ -233,27 +235,6 @@ pub enum TicketAction {
     ReturnToFactory,
     /// `cancelTicket`.
     Cancel,
-}
-
-impl From<Offer> for TicketAction {
-    fn from(offer: Offer) -> Self {
-        match offer {
-            Offer::Accept => Self::Accept,
-            Offer::Quote => Self::Quote,
-            Offer::ApproveQuote => Self::ApproveQuote,
-            Offer::AcceptQuote => Self::AcceptQuote,
-            Offer::Dispatch => Self::Dispatch,
-            Offer::Arrive => Self::Arrive,
-            Offer::Repair => Self::Repair,
-            Offer::SignOff => Self::SignOff,
-            Offer::ResolveByGuidance => Self::ResolveByGuidance,
-            Offer::Visit => Self::Visit,
-            Offer::Close => Self::Close,
-            Offer::Rework => Self::Rework,
-            Offer::ReturnToFactory => Self::ReturnToFactory,
-            Offer::Cancel => Self::Cancel,
-        }
-    }
 }
 
 /// A dealer chargeback of one ticket.
