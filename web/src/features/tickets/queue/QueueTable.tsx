@@ -52,7 +52,7 @@ export function QueueTable({ rows, loading, now, view, onSort }: Props) {
         render: (_, row) => <Link to={`/tickets/${row.id}`}>{row.number}</Link>,
         width: 140,
       },
-      { key: 'status', shouldCellUpdate: changed, title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 100 },
+      { key: 'status', shouldCellUpdate: changed, title: t('status'), render: (_, row) => <TicketStatusTag status={row.status} />, width: 140 },
       {
         key: 'unit',
         shouldCellUpdate: changed,
