@@ -40,6 +40,16 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** What the dev server passes to the api: GraphQL (and its socket), downloads and uploads. */
+function apiRoutes() {
+  return {
+    '/graphql': { target: api, ws: true },
+    '/exports': { target: api },
+    '/reports': { target: api },
+    '/imports': { target: api },
+  };
+}
+
 export default defineConfig({
   plugins: [react(), serviceWorker()],
   build: {
@@ -50,8 +60,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   // `npm run dev` (and `vite preview`) in front of a running api: API=http://127.0.0.1:PORT.
-  server: { proxy: { '/graphql': { target: api, ws: true } } },
-  preview: { proxy: { '/graphql': { target: api, ws: true } } },
+  server: { proxy: apiRoutes() },
+  preview: { proxy: apiRoutes() },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
