@@ -1,6 +1,7 @@
 // Forward paging over the API's cursors: the URL holds the cursor of the
 // page shown; "previous" walks back the cursors this visit went through
-// (a page opened from a link goes back to the first page).
+// (a page opened from a link goes back to the first page; at the first
+// page there is nothing before, so older steps never lead astray).
 import { Button, Flex } from 'antd';
 import { useRef } from 'react';
 import { useT } from '../../app/i18n';
@@ -17,7 +18,6 @@ interface Props {
 export function Pager({ after, hasNext, endCursor, onPage, testId }: Props) {
   const t = useT(partsMessages);
   const trail = useRef<(string | null)[]>([]);
-  if (after === null) trail.current = [];
 
   const next = () => {
     if (!endCursor) return;
