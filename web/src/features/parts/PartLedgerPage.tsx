@@ -3,7 +3,7 @@
 // The API lists it oldest first, a page at a time; warehouse and page live
 // in the URL.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Grid, List, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { label } from '../../components/labels';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
 import type { MovementKind } from '../../gql/enums';
 import { PartLedgerDocument, PartStockDocument, type PartLedgerQuery } from '../../gql/graphql';
+import { CardList } from './CardList';
 import { MOVEMENT_KIND, PART_CATEGORY } from './labels';
 import { partsMessages } from './messages';
 import { Pager } from './Pager';
@@ -168,13 +169,13 @@ export default function PartLedgerPage() {
           />
         )}
         {phone ? (
-          <List
+          <CardList
             loading={ledger.fetching && !ledger.data}
-            dataSource={rows}
-            rowKey="id"
-            locale={{ emptyText: <Empty description={t('emptyLedger')} /> }}
-            renderItem={(m) => (
-              <Card size="small" style={{ marginBottom: 8 }} data-testid="ledger-row" data-kind={m.kind}>
+            rows={rows}
+            rowKey={(m) => m.id}
+            empty={t('emptyLedger')}
+            render={(m) => (
+              <Card size="small" data-testid="ledger-row" data-kind={m.kind}>
                 <Flex justify="space-between" align="center" gap={8} wrap>
                   <Tag color={KIND_COLOR[m.kind]} data-testid="ledger-kind" data-kind={m.kind}>
                     {label(MOVEMENT_KIND, m.kind, locale)}

@@ -2,7 +2,7 @@
 // waiting for approval and the rest, a page at a time by the API's cursors.
 // A row opens its detail; state tab, warehouse, page and the open one live
 // in the URL.
-import { Alert, Button, Card, Empty, Flex, Grid, List, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { problemsOf } from '../../components/errors';
 import { label } from '../../components/labels';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
 import { RequisitionsDocument, type RequisitionRowFragment } from '../../gql/graphql';
+import { CardList } from './CardList';
 import { REQUISITION_STATUS } from './labels';
 import { partsMessages } from './messages';
 import { Pager } from './Pager';
@@ -141,13 +142,13 @@ export default function RequisitionsPage() {
           />
         )}
         {phone ? (
-          <List
+          <CardList
             loading={fetching && !data}
-            dataSource={rows}
-            rowKey="id"
-            locale={{ emptyText: <Empty description={t('emptyRequisitions')} /> }}
-            renderItem={(r) => (
-              <Card size="small" style={{ marginBottom: 8 }} onClick={() => openRow(r.id)} hoverable {...rowProps(r)}>
+            rows={rows}
+            rowKey={(r) => r.id}
+            empty={t('emptyRequisitions')}
+            render={(r) => (
+              <Card size="small" onClick={() => openRow(r.id)} hoverable {...rowProps(r)}>
                 <Flex justify="space-between" align="center" gap={8} wrap>
                   <TicketNumber id={r.ticketId} />
                   <Tag color={STATUS_COLOR[r.status]}>{label(REQUISITION_STATUS, r.status, locale)}</Tag>

@@ -12,7 +12,6 @@ import {
   Flex,
   Grid,
   Input,
-  List,
   Space,
   Table,
   Tag,
@@ -31,11 +30,12 @@ import { StockLevelsDocument, type StockRowFragment } from '../../gql/graphql';
 import { partsMessages } from './messages';
 import './parts.css';
 import { stockSentence } from './problems';
+import { CardList } from './CardList';
 import { StockDialog } from './StockDialog';
 import { levelKey, operationsFor, parseStockView, stockRows, stockViewToParams, type StockOperation, type StockView } from './stock';
 import { WarehouseSelect } from './WarehouseSelect';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20;
 const ROW_OPERATIONS = ['receive', 'issue', 'return', 'adjust'] as const;
 
 function ledgerPath(level: StockRowFragment) {
@@ -237,17 +237,18 @@ export default function StockPage() {
           />
         )}
         {phone ? (
-          <List
+          <CardList
             loading={fetching && !data}
-            dataSource={rows}
-            locale={{ emptyText: empty }}
+            rows={rows}
+            empty={view.lowOnly ? t('emptyLow') : t('emptyStock')}
             rowKey={levelKey}
-            pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, current: page, onChange: setPage, size: 'small' } : false}
-            renderItem={(level) => (
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            render={(level) => (
               <Card
                 size="small"
                 className={level.belowSafetyStock ? 'stock-low-card' : undefined}
-                style={{ marginBottom: 8 }}
                 {...rowProps(level)}
               >
                 <PartCell level={level} />

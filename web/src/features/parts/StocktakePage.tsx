@@ -11,7 +11,6 @@ import {
   Grid,
   Input,
   InputNumber,
-  List,
   Result,
   Table,
   Typography,
@@ -29,6 +28,7 @@ import {
   type RecordStocktakeMutation,
   type StockRowFragment,
 } from '../../gql/graphql';
+import { CardList } from './CardList';
 import { partsMessages } from './messages';
 import { stockSentence } from './problems';
 import { matchesSearch } from './stock';
@@ -251,13 +251,13 @@ export default function StocktakePage() {
           />
         )}
         {phone ? (
-          <List
+          <CardList
             loading={fetching && !data}
-            dataSource={shown}
+            rows={shown}
             rowKey={(level) => level.part?.id ?? ''}
-            locale={{ emptyText: <Empty description={t('emptyWarehouse')} /> }}
-            renderItem={(level) => (
-              <Card size="small" style={{ marginBottom: 8 }} data-testid="count-row">
+            empty={t('emptyWarehouse')}
+            render={(level) => (
+              <Card size="small" data-testid="count-row">
                 <Typography.Text strong>{level.part?.partNumber}</Typography.Text> {level.part?.name}
                 <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 6 }}>
                   <span>
