@@ -172,13 +172,14 @@ await check(
 
     // The part's ledger shows the count difference, with its balance after.
     await page.getByTestId('count-booked-line').getByRole('link').click();
-    const ledgerRow = page.locator('[data-testid="ledger-row"][data-kind="STOCKTAKE"]');
+    // The newest is last (the ledger runs oldest first).
+    const ledgerRow = page.locator('[data-testid="ledger-row"][data-kind="STOCKTAKE"]').last();
     await ledgerRow.waitFor(RENDER);
-    const balance = (await ledgerRow.last().getByTestId('ledger-balance').textContent()).trim();
+    const balance = (await ledgerRow.getByTestId('ledger-balance').textContent()).trim();
     expect(balance === String(belt.onHand - 1), `the ledger's balance after the count is ${belt.onHand - 1}, got ${balance}`);
     await screenshot('desk-zh-ledger');
     await page.setViewportSize(PHONE.viewport);
-    await ledgerRow.last().waitFor();
+    await ledgerRow.waitFor(RENDER);
     await screenshot('phone-zh-ledger');
 
     // In English on the phone: the ledger, the stock (low rows first) and a requisition.
