@@ -27,6 +27,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/jobs', label: 'navMyJobs', roles: ['ENGINEER'] },
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
+  { path: '/stock', label: 'navStock', roles: ['WAREHOUSE', 'SERVICE_MANAGER'] },
+  { path: '/requisitions', label: 'navRequisitions', roles: ['WAREHOUSE', 'SERVICE_MANAGER'] },
+  { path: '/stocktake', label: 'navStocktake', roles: ['WAREHOUSE', 'SERVICE_MANAGER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
 ];
 

@@ -16,6 +16,10 @@ const TicketPage = lazy(() => import('../features/tickets/ticket/TicketPage'));
 const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
+const StockPage = lazy(() => import('../features/parts/StockPage'));
+const PartLedgerPage = lazy(() => import('../features/parts/PartLedgerPage'));
+const StocktakePage = lazy(() => import('../features/parts/StocktakePage'));
+const RequisitionsPage = lazy(() => import('../features/parts/RequisitionsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
 
 function NotFound() {
@@ -45,6 +49,7 @@ function Home() {
 const DESK: readonly Role[] = ['AGENT', 'SERVICE_MANAGER'];
 const TICKETS: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'GENERAL_MANAGER', 'QUALITY', 'WAREHOUSE', 'FINANCE', 'DEALER'];
 const FIELD: readonly Role[] = ['ENGINEER'];
+const STOCK: readonly Role[] = ['WAREHOUSE', 'SERVICE_MANAGER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -55,6 +60,10 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'stock', element: <Only roles={STOCK}><StockPage /></Only> },
+  { path: 'stock/parts/:partId', element: <Only roles={STOCK}><PartLedgerPage /></Only> },
+  { path: 'stocktake', element: <Only roles={STOCK}><StocktakePage /></Only> },
+  { path: 'requisitions', element: <Only roles={STOCK}><RequisitionsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
