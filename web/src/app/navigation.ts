@@ -28,6 +28,12 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  { path: '/old-parts', label: 'navOldParts', roles: ['SERVICE_MANAGER', 'WAREHOUSE', 'GENERAL_MANAGER', 'QUALITY', 'DEALER'] },
+  {
+    path: '/old-parts/report',
+    label: 'navOldPartReport',
+    roles: ['SERVICE_MANAGER', 'WAREHOUSE', 'GENERAL_MANAGER', 'QUALITY', 'FINANCE', 'DEALER'],
+  },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -16,6 +16,9 @@ const TicketPage = lazy(() => import('../features/tickets/ticket/TicketPage'));
 const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
+const OldPartBoardPage = lazy(() => import('../features/old-parts/board/OldPartBoardPage'));
+const OldPartPage = lazy(() => import('../features/old-parts/board/OldPartPage'));
+const ReturnReportPage = lazy(() => import('../features/old-parts/board/ReturnReportPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
 
 function NotFound() {
@@ -45,6 +48,10 @@ function Home() {
 const DESK: readonly Role[] = ['AGENT', 'SERVICE_MANAGER'];
 const TICKETS: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'GENERAL_MANAGER', 'QUALITY', 'WAREHOUSE', 'FINANCE', 'DEALER'];
 const FIELD: readonly Role[] = ['ENGINEER'];
+// Old parts: the board for staff who chase, move and judge them, a dealer for
+// its own and an engineer for theirs; the report for its readers in the API.
+const OLD_PART_REPORT: readonly Role[] = ['SERVICE_MANAGER', 'WAREHOUSE', 'FINANCE', 'QUALITY', 'GENERAL_MANAGER', 'DEALER'];
+const OLD_PART_BOARD: readonly Role[] = [...OLD_PART_REPORT, 'ENGINEER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -55,6 +62,9 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'old-parts', element: <Only roles={OLD_PART_BOARD}><OldPartBoardPage /></Only> },
+  { path: 'old-parts/report', element: <Only roles={OLD_PART_REPORT}><ReturnReportPage /></Only> },
+  { path: 'old-parts/:id', element: <Only roles={OLD_PART_BOARD}><OldPartPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
