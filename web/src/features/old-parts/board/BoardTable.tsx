@@ -51,7 +51,7 @@ export function BoardTable({ rows, loading, empty }: Props) {
             <div className="board-secondary">{row.region}</div>
           </>
         ),
-        width: 120,
+        width: 160,
       },
       {
         key: 'total',
