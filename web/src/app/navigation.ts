@@ -31,6 +31,10 @@ export const NAV: readonly NavItem[] = [
   { path: '/requisitions', label: 'navRequisitions', roles: ['WAREHOUSE', 'SERVICE_MANAGER'] },
   { path: '/stocktake', label: 'navStocktake', roles: ['WAREHOUSE', 'SERVICE_MANAGER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  // The board links to its report; finance, who reads only the report, has it
+  // in the menu (one menu path may not start another's: both would light up).
+  { path: '/old-parts', label: 'navOldParts', roles: ['SERVICE_MANAGER', 'WAREHOUSE', 'GENERAL_MANAGER', 'QUALITY', 'DEALER'] },
+  { path: '/old-parts/report', label: 'navOldPartReport', roles: ['FINANCE'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

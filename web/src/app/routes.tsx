@@ -20,6 +20,9 @@ const StockPage = lazy(() => import('../features/parts/StockPage'));
 const PartLedgerPage = lazy(() => import('../features/parts/PartLedgerPage'));
 const StocktakePage = lazy(() => import('../features/parts/StocktakePage'));
 const RequisitionsPage = lazy(() => import('../features/parts/RequisitionsPage'));
+const OldPartBoardPage = lazy(() => import('../features/old-parts/board/OldPartBoardPage'));
+const OldPartPage = lazy(() => import('../features/old-parts/board/OldPartPage'));
+const ReturnReportPage = lazy(() => import('../features/old-parts/board/ReturnReportPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
 
 function NotFound() {
@@ -50,6 +53,10 @@ const DESK: readonly Role[] = ['AGENT', 'SERVICE_MANAGER'];
 const TICKETS: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'GENERAL_MANAGER', 'QUALITY', 'WAREHOUSE', 'FINANCE', 'DEALER'];
 const FIELD: readonly Role[] = ['ENGINEER'];
 const STOCK: readonly Role[] = ['WAREHOUSE', 'SERVICE_MANAGER'];
+// Old parts: the board for staff who chase, move and judge them, a dealer for
+// its own and an engineer for theirs; the report for its readers in the API.
+const OLD_PART_REPORT: readonly Role[] = ['SERVICE_MANAGER', 'WAREHOUSE', 'FINANCE', 'QUALITY', 'GENERAL_MANAGER', 'DEALER'];
+const OLD_PART_BOARD: readonly Role[] = [...OLD_PART_REPORT, 'ENGINEER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -64,6 +71,9 @@ export const routes: RouteObject[] = [
   { path: 'stock/parts/:partId', element: <Only roles={STOCK}><PartLedgerPage /></Only> },
   { path: 'stocktake', element: <Only roles={STOCK}><StocktakePage /></Only> },
   { path: 'requisitions', element: <Only roles={STOCK}><RequisitionsPage /></Only> },
+  { path: 'old-parts', element: <Only roles={OLD_PART_BOARD}><OldPartBoardPage /></Only> },
+  { path: 'old-parts/report', element: <Only roles={OLD_PART_REPORT}><ReturnReportPage /></Only> },
+  { path: 'old-parts/:id', element: <Only roles={OLD_PART_BOARD}><OldPartPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
