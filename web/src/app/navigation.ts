@@ -28,6 +28,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  { path: '/approvals', label: 'navApprovals', roles: ['GENERAL_MANAGER', 'SERVICE_MANAGER'] },
+  { path: '/local-sales', label: 'navLocalSales', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,11 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Local sale of scrap and the approvals inbox.
+const LocalSalesPage = lazy(() => import('../features/old-parts/local-sale/LocalSalesPage'));
+const NewLotPage = lazy(() => import('../features/old-parts/local-sale/NewLotPage'));
+const LotPage = lazy(() => import('../features/old-parts/local-sale/LotPage'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -45,6 +50,8 @@ function Home() {
 const DESK: readonly Role[] = ['AGENT', 'SERVICE_MANAGER'];
 const TICKETS: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'GENERAL_MANAGER', 'QUALITY', 'WAREHOUSE', 'FINANCE', 'DEALER'];
 const FIELD: readonly Role[] = ['ENGINEER'];
+const LOTS: readonly Role[] = ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE', 'WAREHOUSE'];
+const APPROVERS: readonly Role[] = ['GENERAL_MANAGER', 'SERVICE_MANAGER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -55,6 +62,10 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'local-sales', element: <Only roles={LOTS}><LocalSalesPage /></Only> },
+  { path: 'local-sales/new', element: <Only roles={['SERVICE_MANAGER', 'WAREHOUSE']}><NewLotPage /></Only> },
+  { path: 'local-sales/:id', element: <Only roles={LOTS}><LotPage /></Only> },
+  { path: 'approvals', element: <Only roles={APPROVERS}><ApprovalsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];

@@ -1,0 +1,18 @@
+// The approvals inbox: what waits for the viewer's decision, each with the
+// figures the decision needs, approved or refused with a note.
+import { Flex, Typography } from 'antd';
+import { useT } from '../../app/i18n';
+import { inboxMessages } from './messages';
+import { PendingLots } from './PendingLots';
+
+export default function ApprovalsPage() {
+  const t = useT(inboxMessages);
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <PendingLots />
+    </Flex>
+  );
+}
