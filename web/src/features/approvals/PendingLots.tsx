@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
 import { getSession } from '../../app/session';
-import { money } from '../../components/decimal';
+import { money, round } from '../../components/decimal';
 import { problemsOf, sentence } from '../../components/errors';
 import { floorPercent, floorPrice } from '../../components/scrapFloor';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
@@ -52,7 +52,7 @@ function LotCard({ lot, onDecide }: { lot: PendingLotFragment; onDecide: (d: Dec
             label: t('percentOfMarket'),
             children: (
               <Typography.Text type={lot.belowFloor ? 'danger' : undefined} data-testid="inbox-lot-percent">
-                {lot.percentOfMarket} %
+                {round(lot.percentOfMarket, 2)} %
               </Typography.Text>
             ),
           },

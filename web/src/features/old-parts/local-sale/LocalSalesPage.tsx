@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
 import { getSession, hasAnyRole } from '../../../app/session';
-import { money } from '../../../components/decimal';
+import { money, round } from '../../../components/decimal';
 import { problemsOf, sentence } from '../../../components/errors';
 import { useSignedInAgain } from '../../../components/useSignedInAgain';
 import type { LocalSaleStatus } from '../../../gql/enums';
@@ -112,7 +112,7 @@ export default function LocalSalesPage() {
                   <Flex justify="space-between" gap={8} wrap>
                     <span>{money(lot.salePrice)}</span>
                     <Typography.Text type={lot.belowFloor ? 'danger' : 'secondary'}>
-                      {t('percentOfMarket')} {lot.percentOfMarket} %
+                      {t('percentOfMarket')} {round(lot.percentOfMarket, 2)} %
                     </Typography.Text>
                   </Flex>
                 </Flex>
@@ -142,7 +142,7 @@ export default function LocalSalesPage() {
                 title: t('percentOfMarket'),
                 align: 'right',
                 render: (_, lot) => (
-                  <Typography.Text type={lot.belowFloor ? 'danger' : undefined}>{lot.percentOfMarket} %</Typography.Text>
+                  <Typography.Text type={lot.belowFloor ? 'danger' : undefined}>{round(lot.percentOfMarket, 2)} %</Typography.Text>
                 ),
               },
               { key: 'level', title: t('level'), render: (_, lot) => t(lot.approvalLevel) },

@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { useSubscription } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
 import { getSession, hasAnyRole } from '../../../app/session';
-import { money } from '../../../components/decimal';
+import { money, round } from '../../../components/decimal';
 import { problemsOf, sentence } from '../../../components/errors';
 import { label, ROLE } from '../../../components/labels';
 import { useSignedInAgain } from '../../../components/useSignedInAgain';
@@ -45,7 +45,7 @@ function LotFacts({ lot }: { lot: LotFullFragment }) {
           label: t('percentOfMarket'),
           children: (
             <Typography.Text type={lot.belowFloor ? 'danger' : undefined} data-testid="lot-percent">
-              {lot.percentOfMarket} %
+              {round(lot.percentOfMarket, 2)} %
             </Typography.Text>
           ),
         },

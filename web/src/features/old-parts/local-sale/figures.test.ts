@@ -18,6 +18,8 @@ describe('lot figures', () => {
   it('lets remote provinces go down to 75 %', () => {
     expect(floorPercent('新疆')).toBe('75');
     expect(floorPercent('江苏')).toBe('85');
+    expect(floorPercent('新疆维吾尔自治区')).toBe('75');
+    expect(floorPercent('湖北省')).toBe('75');
     const figures = lotFigures({ province: '新疆', marketPricePerKg: '2.50', weightKg: '1000', salePrice: '2000' });
     expect(figures?.belowFloor).toBe(false);
     expect(figures?.floorPrice).toBe('1875.00');

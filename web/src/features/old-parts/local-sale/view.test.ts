@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lotSteps, parseListView } from './view';
+import { isAboutLot, lotSteps, parseListView } from './view';
 
 describe('list view', () => {
   it('reads known states only', () => {
@@ -26,5 +26,16 @@ describe('lot steps', () => {
       cancel: false,
       proceeds: false,
     });
+  });
+});
+
+describe('audit entries', () => {
+  const id = btoa('LocalSale:17').replace(/=+$/, '');
+  it('are about a lot when they name its key', () => {
+    expect(isAboutLot({ entityType: 'local_sale', entityId: '17' }, id)).toBe(true);
+    expect(isAboutLot({ entityType: 'local_sale', entityId: '171' }, id)).toBe(false);
+    expect(isAboutLot({ entityType: 'old_part', entityId: '17' }, id)).toBe(false);
+    expect(isAboutLot({ entityType: 'local_sale', entityId: null }, id)).toBe(false);
+    expect(isAboutLot({ entityType: 'local_sale', entityId: '17' }, '%%%')).toBe(false);
   });
 });

@@ -38,7 +38,17 @@ export function lotSteps(
   };
 }
 
-/** Whether an audit entry is about the lot `id`. */
+/**
+ * Whether an audit entry is about the lot `id`. The audit trail names the
+ * record by its database key (`17`), the API's opaque id is
+ * base64url(`LocalSale:17`).
+ */
 export function isAboutLot(entry: { entityType: string; entityId?: string | null }, id: string): boolean {
-  return entry.entityType === 'local_sale' && entry.entityId === id;
+  if (entry.entityType !== 'local_sale' || !entry.entityId) return false;
+  try {
+    const decoded = atob(id.replace(/-/g, '+').replace(/_/g, '/'));
+    return decoded === `LocalSale:${entry.entityId}`;
+  } catch {
+    return false;
+  }
 }
