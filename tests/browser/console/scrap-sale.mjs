@@ -56,6 +56,9 @@ async function scrapToSell(url, as) {
   return { province: first.region, partNumber: first.part.partNumber, ids: group.map((p) => p.id) };
 }
 
+// A page's first load may wait for a busy dev server; a step after it does not.
+const LOAD = { timeout: 45_000 };
+
 await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) => {
   const manager = await token(url, 'manager');
   const scrap = await scrapToSell(url, manager);
@@ -65,6 +68,7 @@ await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) =>
   await page.setViewportSize(DESK);
   await signIn(page, url, 'manager');
   await page.goto(url('/local-sales/new'));
+  await page.getByTestId('lot-province').waitFor(LOAD);
   await page.getByTestId('lot-province').click();
   await page.keyboard.type(scrap.province);
   await page.locator('.ant-select-item-option', { hasText: scrap.province }).first().click();
@@ -90,7 +94,7 @@ await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) =>
   await screenshot('form-desk-zh');
   await page.getByTestId('lot-submit').click();
   await page.waitForURL((address) => /\/local-sales\/(?!new)[^/]+$/.test(address.pathname));
-  await page.getByTestId('lot-status').getByText('待审批').waitFor();
+  await page.getByTestId('lot-status').getByText('待审批').waitFor(LOAD);
   const lotId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
   const created = await lotNow(url, manager, lotId);
   expect(created?.status === 'PENDING_APPROVAL', `the lot waits for approval: ${created?.status}`);
@@ -104,7 +108,7 @@ await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) =>
   await signIn(gm, url, 'gm', { locale: 'en' });
   await gm.goto(url('/approvals'));
   const card = gm.locator(`[data-testid="inbox-lot"][data-lot="${created.lotNumber}"]`);
-  await card.waitFor();
+  await card.waitFor(LOAD);
   expect((await card.getByTestId('inbox-lot-percent').innerText()) === '70.00 %', 'the inbox shows the percent of market');
   await screenshot('inbox-phone-en', gm);
   await card.getByTestId('inbox-lot-approve').click();
@@ -121,6 +125,7 @@ await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) =>
   const finance = await openPage(PHONE);
   await signIn(finance, url, 'finance', { locale: 'en' });
   await finance.goto(url(`/local-sales/${lotId}`));
+  await finance.getByTestId('lot-proceeds-open').waitFor(LOAD);
   await finance.getByTestId('lot-proceeds-open').click();
   expect((await finance.getByTestId('lot-step-amount').inputValue()) === approved.salePrice, 'the amount is the sale price');
   await finance.getByTestId('lot-step-receipt').fill('HK-2026-0042');
@@ -130,4 +135,4 @@ await check('console-scrap-sale', async ({ page, url, screenshot, openPage }) =>
   expect(sold.status === 'SOLD' && sold.proceedsReceiptNumber === 'HK-2026-0042', 'the server has the proceeds');
   expect(sold.proceedsAmount === approved.salePrice, 'the proceeds equal the sale price');
   await screenshot('lot-sold-phone-en', finance);
-});
+}, { timeoutMs: 180_000 });

@@ -2,7 +2,7 @@
 // the lot's approvers), each with the figures the decision needs: the lot's
 // value, the percent of market against the floor, the reason when below it,
 // the level and the buyers' quotes. More pages load by the API's cursor.
-import { Alert, Button, Card, Descriptions, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -69,7 +69,15 @@ function LotCard({ lot, onDecide }: { lot: PendingLotFragment; onDecide: (d: Dec
             key: 'quotes',
             label: t('buyerQuotes'),
             span: 'filled' as const,
-            children: lot.quotes.map((q) => `${q.buyerName} ${money(q.price)}`).join('；'),
+            children: (
+              <Flex vertical>
+                {lot.quotes.map((q) => (
+                  <span key={`${q.buyerName}-${q.price}`}>
+                    {q.buyerName} · {money(q.price)} · {q.quotedOn}
+                  </span>
+                ))}
+              </Flex>
+            ),
           },
         ]}
       />
@@ -131,6 +139,7 @@ function LotsPage({
 export function PendingLots() {
   const t = useT(inboxMessages);
   const client = useClient();
+  const phone = Grid.useBreakpoint().md === false;
   // The cursors of the pages shown: the first page, then each "more".
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [deciding, setDeciding] = useState<{ lot: PendingLotFragment; decision: Decision } | null>(null);
@@ -147,7 +156,7 @@ export function PendingLots() {
   // A decided lot leaves the list by itself: the lot a step returns makes
   // every query that listed lots fetch again.
   return (
-    <Card title={t('lots')} data-testid="inbox-lots">
+    <Card title={t('lots')} data-testid="inbox-lots" styles={{ body: { padding: phone ? 8 : undefined } }}>
       <Flex vertical gap={12}>
         {cursors.map((after, i) => (
           <LotsPage
