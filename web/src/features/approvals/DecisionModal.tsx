@@ -102,7 +102,7 @@ export function DecisionModal({ decision, subject, onClose, onSend, onReload }: 
           label={decision === 'refuse' ? t('refuseNote') : t('approveNote')}
           rules={decision === 'refuse' ? [{ required: true, whitespace: true, message: t('noteRequired') }] : []}
         >
-          <Input.TextArea rows={3} maxLength={500} data-testid="decision-note" />
+          <Input.TextArea rows={3} maxLength={1000} data-testid="decision-note" />
         </Form.Item>
       </Form>
     </Modal>

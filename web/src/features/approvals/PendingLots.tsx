@@ -148,7 +148,7 @@ export function PendingLots() {
     const ref = { id: lot.id, version: lot.version };
     const result =
       decision === 'approve'
-        ? await client.mutation(InboxApproveLotDocument, { input: ref }).toPromise()
+        ? await client.mutation(InboxApproveLotDocument, { input: ref, note: note || null }).toPromise()
         : await client.mutation(InboxRefuseLotDocument, { input: { localSale: ref, reason: note } }).toPromise();
     return result.error;
   }

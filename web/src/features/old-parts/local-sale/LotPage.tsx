@@ -62,6 +62,9 @@ function LotFacts({ lot }: { lot: LotFullFragment }) {
         { key: 'level', label: t('level'), children: <span data-testid="lot-level">{t(lot.approvalLevel)}</span> },
         { key: 'approvers', label: t('approvers'), children: lot.approvers.map((r) => label(ROLE, r, locale)).join('、') || '—' },
         ...(lot.approvedAt ? [{ key: 'approvedAt', label: t('approvedAt'), children: dayjs(lot.approvedAt).format('YYYY-MM-DD HH:mm') }] : []),
+        ...(lot.decisionNote
+          ? [{ key: 'note', label: t('decisionNote'), span: 'filled' as const, children: <span data-testid="lot-decision-note">{lot.decisionNote}</span> }]
+          : []),
         ...(lot.proceedsAmount
           ? [
               { key: 'proceeds', label: t('proceeds'), children: <span data-testid="lot-proceeds">{money(lot.proceedsAmount)}</span> },

@@ -57,7 +57,9 @@ export function LotStepModal({ step, lot, onClose, onDone, onReload }: Props) {
   async function send(values: Values) {
     const ref = { id: lot.id, version };
     if (step === 'approve') {
-      const r = await client.mutation(ApproveLocalSaleDocument, { input: ref }).toPromise();
+      const r = await client
+        .mutation(ApproveLocalSaleDocument, { input: ref, note: values.note?.trim() || null })
+        .toPromise();
       return { error: r.error, lot: r.data?.approveLocalSale.localSale };
     }
     if (step === 'cancel') {
@@ -141,9 +143,14 @@ export function LotStepModal({ step, lot, onClose, onDone, onReload }: Props) {
         disabled={sending}
         initialValues={{ amount: lot.salePrice }}
       >
+        {step === 'approve' && (
+          <Form.Item name="note" label={t('noteOptional')}>
+            <Input.TextArea rows={3} maxLength={1000} data-testid="lot-step-note" />
+          </Form.Item>
+        )}
         {step === 'cancel' && (
           <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
-            <Input.TextArea rows={3} maxLength={500} data-testid="lot-step-reason" />
+            <Input.TextArea rows={3} maxLength={1000} data-testid="lot-step-reason" />
           </Form.Item>
         )}
         {step === 'proceeds' && (
