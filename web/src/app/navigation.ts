@@ -35,6 +35,8 @@ export const NAV: readonly NavItem[] = [
   // in the menu (one menu path may not start another's: both would light up).
   { path: '/old-parts', label: 'navOldParts', roles: ['SERVICE_MANAGER', 'WAREHOUSE', 'GENERAL_MANAGER', 'QUALITY', 'DEALER'] },
   { path: '/old-parts/report', label: 'navOldPartReport', roles: ['FINANCE'] },
+  { path: '/approvals', label: 'navApprovals', roles: ['GENERAL_MANAGER', 'SERVICE_MANAGER'] },
+  { path: '/local-sales', label: 'navLocalSales', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -24,6 +24,11 @@ const OldPartBoardPage = lazy(() => import('../features/old-parts/board/OldPartB
 const OldPartPage = lazy(() => import('../features/old-parts/board/OldPartPage'));
 const ReturnReportPage = lazy(() => import('../features/old-parts/board/ReturnReportPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Local sale of scrap and the approvals inbox.
+const LocalSalesPage = lazy(() => import('../features/old-parts/local-sale/LocalSalesPage'));
+const NewLotPage = lazy(() => import('../features/old-parts/local-sale/NewLotPage'));
+const LotPage = lazy(() => import('../features/old-parts/local-sale/LotPage'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -57,6 +62,8 @@ const STOCK: readonly Role[] = ['WAREHOUSE', 'SERVICE_MANAGER'];
 // its own and an engineer for theirs; the report for its readers in the API.
 const OLD_PART_REPORT: readonly Role[] = ['SERVICE_MANAGER', 'WAREHOUSE', 'FINANCE', 'QUALITY', 'GENERAL_MANAGER', 'DEALER'];
 const OLD_PART_BOARD: readonly Role[] = [...OLD_PART_REPORT, 'ENGINEER'];
+const LOTS: readonly Role[] = ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE', 'WAREHOUSE'];
+const APPROVERS: readonly Role[] = ['GENERAL_MANAGER', 'SERVICE_MANAGER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -74,6 +81,10 @@ export const routes: RouteObject[] = [
   { path: 'old-parts', element: <Only roles={OLD_PART_BOARD}><OldPartBoardPage /></Only> },
   { path: 'old-parts/report', element: <Only roles={OLD_PART_REPORT}><ReturnReportPage /></Only> },
   { path: 'old-parts/:id', element: <Only roles={OLD_PART_BOARD}><OldPartPage /></Only> },
+  { path: 'local-sales', element: <Only roles={LOTS}><LocalSalesPage /></Only> },
+  { path: 'local-sales/new', element: <Only roles={['SERVICE_MANAGER', 'WAREHOUSE']}><NewLotPage /></Only> },
+  { path: 'local-sales/:id', element: <Only roles={LOTS}><LotPage /></Only> },
+  { path: 'approvals', element: <Only roles={APPROVERS}><ApprovalsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
