@@ -28,6 +28,10 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  { path: '/reports/kpi', label: 'navReportsKpi', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/recurrence', label: 'navReportsRecurrence', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/incidents', label: 'navReportsIncidents', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/stored', label: 'navReportsStored', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,10 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+const KpiPage = lazy(() => import('../features/reports/KpiPage'));
+const RecurrencePage = lazy(() => import('../features/reports/RecurrencePage'));
+const IncidentsPage = lazy(() => import('../features/reports/IncidentsPage'));
+const StoredReportsPage = lazy(() => import('../features/reports/StoredPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -45,6 +49,7 @@ function Home() {
 const DESK: readonly Role[] = ['AGENT', 'SERVICE_MANAGER'];
 const TICKETS: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'GENERAL_MANAGER', 'QUALITY', 'WAREHOUSE', 'FINANCE', 'DEALER'];
 const FIELD: readonly Role[] = ['ENGINEER'];
+const MANAGEMENT: readonly Role[] = ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -55,6 +60,10 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'reports/kpi', element: <Only roles={MANAGEMENT}><KpiPage /></Only> },
+  { path: 'reports/recurrence', element: <Only roles={MANAGEMENT}><RecurrencePage /></Only> },
+  { path: 'reports/incidents', element: <Only roles={MANAGEMENT}><IncidentsPage /></Only> },
+  { path: 'reports/stored', element: <Only roles={MANAGEMENT}><StoredReportsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
