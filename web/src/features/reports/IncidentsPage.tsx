@@ -78,7 +78,7 @@ export default function IncidentsPage() {
       ),
     },
     { key: 'units', title: t('units'), align: 'right', render: (_, i) => i.units },
-    { key: 'tickets', title: t('ticketNumbers'), align: 'right', render: (_, i) => i.tickets },
+    { key: 'tickets', title: t('tickets'), align: 'right', render: (_, i) => i.tickets },
     { key: 'loss', title: t('loss'), align: 'right', render: (_, i) => money(i.loss) },
     { key: 'injury', title: t('injury'), render: (_, i) => (i.personalInjury ? <Tag color="error">{t('yes')}</Tag> : t('no')) },
   ];

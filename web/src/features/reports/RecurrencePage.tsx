@@ -74,6 +74,7 @@ export default function RecurrencePage() {
           withinLimit: t('withinLimit'),
           overLimit: t('overLimit', { limit: RECURRENCE_LIMIT }),
           cumulative: t('cumulative'),
+          previous: t('previousQuarterMark'),
           limitLine: t('limitLine', { limit: RECURRENCE_LIMIT }),
           occurrencesAxis: t('occurrencesAxis'),
           shareAxis: t('shareAxis'),

@@ -6,6 +6,7 @@ const words = {
   withinLimit: 'Within',
   overLimit: 'Over 10',
   cumulative: 'Cumulative',
+  previous: 'Previous',
   limitLine: 'Limit 10',
   occurrencesAxis: 'n',
   shareAxis: '%',
@@ -15,8 +16,8 @@ type Series = { name: string; data: unknown[]; markLine?: { data: Record<string,
 
 describe('chart options', () => {
   const causes = [
-    { code: 'HY-SEAL', name: '油缸密封老化', occurrences: 12, tooFrequent: true, tooManyParts: false, paretoShare: '60' },
-    { code: 'EL-WIRE', name: null, occurrences: 8, tooFrequent: false, tooManyParts: true, paretoShare: '100' },
+    { code: 'HY-SEAL', name: '油缸密封老化', occurrences: 12, previousOccurrences: 7, tooFrequent: true, tooManyParts: false, paretoShare: '60' },
+    { code: 'EL-WIRE', name: null, occurrences: 8, previousOccurrences: 9, tooFrequent: false, tooManyParts: true, paretoShare: '100' },
   ];
 
   it('draws the Pareto with names, red bars past the limit, the cumulative line and the limit line', () => {
@@ -24,10 +25,11 @@ describe('chart options', () => {
     const yAxis = option.yAxis as { data: string[] };
     expect(yAxis.data).toEqual(['油缸密封老化', 'EL-WIRE']);
     const series = option.series as Series[];
-    expect(series.map((s) => s.name)).toEqual(['Within', 'Over 10', 'Cumulative']);
+    expect(series.map((s) => s.name)).toEqual(['Within', 'Over 10', 'Previous', 'Cumulative']);
     expect(series[0]?.data).toEqual([null, 8]);
     expect(series[1]?.data).toEqual([12, null]);
-    expect(series[2]?.data).toEqual([60, 100]);
+    expect(series[2]?.data).toEqual([7, 9]);
+    expect(series[3]?.data).toEqual([60, 100]);
     expect(series[0]?.markLine?.data).toEqual([{ name: 'Limit 10', xAxis: 10 }]);
     expect(causeName({ code: 'X', name: '  ' })).toBe('X');
   });

@@ -50,6 +50,7 @@ export interface ParetoCause {
   code: string;
   name?: string | null;
   occurrences: number;
+  previousOccurrences: number;
   tooFrequent: boolean;
   tooManyParts: boolean;
   paretoShare: string;
@@ -60,6 +61,7 @@ export interface ParetoWords {
   withinLimit: string;
   overLimit: string;
   cumulative: string;
+  previous: string;
   limitLine: string;
   occurrencesAxis: string;
   shareAxis: string;
@@ -79,11 +81,11 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
   const names = causes.map(causeName);
   const within = causes.map((c) => (c.tooFrequent ? null : c.occurrences));
   const over = causes.map((c) => (c.tooFrequent ? c.occurrences : null));
-  const most = Math.max(limit, ...causes.map((c) => c.occurrences));
+  const most = Math.max(limit, ...causes.map((c) => Math.max(c.occurrences, c.previousOccurrences)));
   return {
     title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 26, data: [words.withinLimit, words.overLimit, words.cumulative] },
+    legend: { top: 26, data: [words.withinLimit, words.overLimit, words.previous, words.cumulative] },
     grid: GRID(phone, 84),
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: nameAxisLabel(phone), axisTick: { alignWithLabel: true } },
     xAxis: [
@@ -121,6 +123,17 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
         data: over,
         itemStyle: { color: RED },
         label: { show: true, position: 'right' },
+      },
+      {
+        // The previous quarter as a mark on each bar: the trend at a glance.
+        name: words.previous,
+        type: 'line',
+        data: causes.map((c) => c.previousOccurrences),
+        lineStyle: { width: 0 },
+        symbol: 'diamond',
+        symbolSize: 12,
+        itemStyle: { color: '#595959' },
+        z: 5,
       },
       {
         name: words.cumulative,
