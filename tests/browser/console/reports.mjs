@@ -92,13 +92,13 @@ await check(
     await page.getByTestId('stored-reports').waitFor();
     await page.getByTestId('generate-submit').click();
     await page.locator('.ant-message-success').waitFor();
-    const after = await graphql(url, quality, '{reports(kind:FAILURE_RECURRENCE,first:200){id period scheduled}}');
+    const after = await graphql(url, quality, '{reports(kind:FAILURE_RECURRENCE,first:200){id period scheduled xlsxUrl}}');
     const added = after.reports.filter((r) => !before.reports.some((b) => b.id === r.id));
     expect(added.length === 1 && !added[0].scheduled, `one report was generated on demand: ${JSON.stringify(added)}`);
     const row = page.locator(`[data-testid="stored-row"][data-id="${added[0].id}"]`);
     await row.waitFor();
     const [request, download] = await Promise.all([
-      page.waitForRequest((r) => r.url().includes(`/reports/${added[0].id}.xlsx`)),
+      page.waitForRequest((r) => new URL(r.url()).pathname === added[0].xlsxUrl),
       page.waitForEvent('download'),
       row.getByTestId('download-xlsx').click(),
     ]);

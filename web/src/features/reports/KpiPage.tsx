@@ -220,13 +220,23 @@ export default function KpiPage() {
             </Row>
             <Flex wrap gap={8} align="center">
               <Typography.Text>{t('kpiPick')}</Typography.Text>
-              <Segmented<TargetedKpi>
-                data-testid="kpi-pick"
-                value={view.kpi}
-                options={TARGETED.map((k) => ({ value: k, label: t(k) }))}
-                onChange={(kpi) => change({ kpi })}
-                style={{ maxWidth: '100%', overflowX: 'auto' }}
-              />
+              {phone ? (
+                <Select<TargetedKpi>
+                  data-testid="kpi-pick"
+                  aria-label={t('kpiPick')}
+                  style={{ width: 200 }}
+                  value={view.kpi}
+                  options={TARGETED.map((k) => ({ value: k, label: t(k) }))}
+                  onChange={(kpi) => change({ kpi })}
+                />
+              ) : (
+                <Segmented<TargetedKpi>
+                  data-testid="kpi-pick"
+                  value={view.kpi}
+                  options={TARGETED.map((k) => ({ value: k, label: t(k) }))}
+                  onChange={(kpi) => change({ kpi })}
+                />
+              )}
             </Flex>
             <Row gutter={[12, 12]}>
               <Col xs={24} xl={12}>

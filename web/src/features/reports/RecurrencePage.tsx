@@ -76,8 +76,6 @@ export default function RecurrencePage() {
           cumulative: t('cumulative'),
           previous: t('previousQuarterMark'),
           limitLine: t('limitLine', { limit: RECURRENCE_LIMIT }),
-          occurrencesAxis: t('occurrencesAxis'),
-          shareAxis: t('shareAxis'),
         },
         phone,
       ),

@@ -1,7 +1,7 @@
 // The repairs behind one failure cause of the quarter, each linking to its
 // ticket. Read page by page from the ticket list until every occurrence the
 // report counts is found (see drill.ts for why).
-import { Alert, Drawer, Flex, List, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Drawer, Flex, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState, type HTMLAttributes } from 'react';
@@ -148,29 +148,27 @@ export function RepairsDrawer({ cause, bounds, periodLabel, phone, onClose }: Pr
           )}
           {!current.done && <Spin />}
           {phone ? (
-            <List
-              data-testid="repairs"
-              dataSource={current.rows}
-              locale={{ emptyText: current.done ? t('drillEmpty') : ' ' }}
-              renderItem={(r) => (
-                <List.Item data-testid="repair-row">
-                  <Flex vertical gap={2} style={{ width: '100%' }}>
-                    <Flex justify="space-between">
+            <Flex vertical gap={8} data-testid="repairs">
+              {current.done && current.rows.length === 0 && <Typography.Text type="secondary">{t('drillEmpty')}</Typography.Text>}
+              {current.rows.map((r) => (
+                <Card key={r.id} size="small" data-testid="repair-row">
+                  <Flex vertical gap={2}>
+                    <Flex justify="space-between" gap={8} wrap>
                       <Link to={`/tickets/${r.id}`} data-testid="repair-ticket">
                         {r.number}
                       </Link>
                       <Typography.Text type="secondary">{when(r.repairRecord?.completedAt)}</Typography.Text>
                     </Flex>
-                    <Typography.Text>
+                    <Typography.Text className="reports-wrap">
                       {r.unit?.serialNumber ?? '–'} · {r.unit?.model?.name ?? ''} · {r.customer?.name ?? ''}
                     </Typography.Text>
                     <Typography.Text type="secondary" className="reports-wrap">
                       {t('parts')} {partsOf(r)} · {r.repairRecord?.measures}
                     </Typography.Text>
                   </Flex>
-                </List.Item>
-              )}
-            />
+                </Card>
+              ))}
+            </Flex>
           ) : (
             <Table<RepairTicket>
               data-testid="repairs"

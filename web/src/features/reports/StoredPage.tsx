@@ -2,7 +2,7 @@
 // first, each with its workbook and chart to download; and a form to
 // generate one for a period now. The kind shown and how many live in the URL.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
@@ -200,14 +200,11 @@ export default function StoredPage() {
             />
           )}
           {phone ? (
-            <List
-              data-testid="stored-reports"
-              loading={fetching && !data}
-              dataSource={rows}
-              locale={{ emptyText: t('noReports') }}
-              renderItem={(r) => (
-                <List.Item data-testid="stored-row" data-id={r.id}>
-                  <Flex vertical gap={6} style={{ width: '100%' }}>
+            <Flex vertical gap={8} data-testid="stored-reports">
+              {data && rows.length === 0 && <Typography.Text type="secondary">{t('noReports')}</Typography.Text>}
+              {rows.map((r) => (
+                <Card key={r.id} size="small" data-testid="stored-row" data-id={r.id}>
+                  <Flex vertical gap={6}>
                     <Flex justify="space-between" gap={8} wrap>
                       <Typography.Text strong>{t(kindKey(r.kind))}</Typography.Text>
                       {r.scheduled ? <Tag color="blue">{t('scheduled')}</Tag> : <Tag>{t('manual')}</Tag>}
@@ -215,12 +212,17 @@ export default function StoredPage() {
                     <Typography.Text>
                       <span data-testid="report-period">{periodWords(r.period, locale)}</span> ·{' '}
                       {dayjs(r.generatedAt).format('YYYY-MM-DD HH:mm')}
+                      {r.id === fresh && (
+                        <Tag color="processing" style={{ marginLeft: 8 }}>
+                          {t('fresh')}
+                        </Tag>
+                      )}
                     </Typography.Text>
                     <Downloads row={r} />
                   </Flex>
-                </List.Item>
-              )}
-            />
+                </Card>
+              ))}
+            </Flex>
           ) : (
             <Table<Row>
               data-testid="stored-reports"

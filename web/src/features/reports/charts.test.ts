@@ -8,8 +8,6 @@ const words = {
   cumulative: 'Cumulative',
   previous: 'Previous',
   limitLine: 'Limit 10',
-  occurrencesAxis: 'n',
-  shareAxis: '%',
 };
 
 type Series = { name: string; data: unknown[]; markLine?: { data: Record<string, unknown>[] } };

@@ -63,8 +63,6 @@ export interface ParetoWords {
   cumulative: string;
   previous: string;
   limitLine: string;
-  occurrencesAxis: string;
-  shareAxis: string;
 }
 
 /** The cause's name, or its code where the catalogue has none. */
@@ -89,10 +87,9 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
     grid: GRID(phone, 84),
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: nameAxisLabel(phone), axisTick: { alignWithLabel: true } },
     xAxis: [
-      { type: 'value', name: phone ? undefined : words.occurrencesAxis, position: 'bottom', minInterval: 1, max: Math.ceil(most * 1.1) },
+      { type: 'value', position: 'bottom', minInterval: 1, max: Math.ceil(most * 1.1) },
       {
         type: 'value',
-        name: phone ? undefined : words.shareAxis,
         position: 'top',
         min: 0,
         max: 100,
@@ -112,7 +109,7 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
           symbol: 'none',
           silent: true,
           lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.limitLine, position: 'end', color: RED },
+          label: { formatter: words.limitLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
           data: [{ name: words.limitLine, xAxis: limit }],
         },
       },
@@ -185,7 +182,7 @@ export function groupKpiOption(rows: GroupBar[], target: number, words: TargetWo
           symbol: 'none',
           silent: true,
           lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.targetLine, position: 'end', color: RED },
+          label: { formatter: words.targetLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
           data: [{ name: words.targetLine, xAxis: target }],
         },
       },
@@ -271,7 +268,7 @@ export function incidentOption(
           symbol: 'none',
           silent: true,
           lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.batchLine, position: 'end', color: RED },
+          label: { formatter: words.batchLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
           data: [{ name: words.batchLine, xAxis: batchSize }],
         },
       },

@@ -63,8 +63,6 @@ export const reportMessages = defineMessages({
     cumulative: '累计占比',
     previousQuarterMark: '上季度次数',
     limitLine: '上限 {limit} 次/季度',
-    occurrencesAxis: '次数',
-    shareAxis: '累计 %',
     causesTable: '故障原因明细（点击查看维修记录）',
     recurrenceSummary: '本季度共 {occurrences} 次维修，{causes} 个故障原因；{frequent} 个超过 {limit} 次，{parts} 个单次换件超过 {partsLimit} 件。',
     noCauses: '本季度没有完工的维修记录。',
@@ -184,8 +182,6 @@ export const reportMessages = defineMessages({
     cumulative: 'Cumulative share',
     previousQuarterMark: 'Previous quarter',
     limitLine: 'Limit {limit} per quarter',
-    occurrencesAxis: 'Occurrences',
-    shareAxis: 'Cumulative %',
     causesTable: 'Causes (click one for its repairs)',
     recurrenceSummary:
       '{occurrences} repairs in the quarter, {causes} causes; {frequent} over {limit} occurrences, {parts} with over {partsLimit} parts in one.',
