@@ -37,6 +37,10 @@ export const NAV: readonly NavItem[] = [
   { path: '/old-parts/report', label: 'navOldPartReport', roles: ['FINANCE'] },
   { path: '/approvals', label: 'navApprovals', roles: ['GENERAL_MANAGER', 'SERVICE_MANAGER'] },
   { path: '/local-sales', label: 'navLocalSales', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE'] },
+  { path: '/reports/kpi', label: 'navReportsKpi', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/recurrence', label: 'navReportsRecurrence', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/incidents', label: 'navReportsIncidents', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/reports/stored', label: 'navReportsStored', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

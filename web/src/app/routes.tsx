@@ -29,6 +29,10 @@ const LocalSalesPage = lazy(() => import('../features/old-parts/local-sale/Local
 const NewLotPage = lazy(() => import('../features/old-parts/local-sale/NewLotPage'));
 const LotPage = lazy(() => import('../features/old-parts/local-sale/LotPage'));
 const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
+const KpiPage = lazy(() => import('../features/reports/KpiPage'));
+const RecurrencePage = lazy(() => import('../features/reports/RecurrencePage'));
+const IncidentsPage = lazy(() => import('../features/reports/IncidentsPage'));
+const StoredReportsPage = lazy(() => import('../features/reports/StoredPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -64,6 +68,7 @@ const OLD_PART_REPORT: readonly Role[] = ['SERVICE_MANAGER', 'WAREHOUSE', 'FINAN
 const OLD_PART_BOARD: readonly Role[] = [...OLD_PART_REPORT, 'ENGINEER'];
 const LOTS: readonly Role[] = ['SERVICE_MANAGER', 'GENERAL_MANAGER', 'FINANCE', 'WAREHOUSE'];
 const APPROVERS: readonly Role[] = ['GENERAL_MANAGER', 'SERVICE_MANAGER'];
+const MANAGEMENT: readonly Role[] = ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'];
 
 export const routes: RouteObject[] = [
   { index: true, element: <Home /> },
@@ -85,6 +90,10 @@ export const routes: RouteObject[] = [
   { path: 'local-sales/new', element: <Only roles={['SERVICE_MANAGER', 'WAREHOUSE']}><NewLotPage /></Only> },
   { path: 'local-sales/:id', element: <Only roles={LOTS}><LotPage /></Only> },
   { path: 'approvals', element: <Only roles={APPROVERS}><ApprovalsPage /></Only> },
+  { path: 'reports/kpi', element: <Only roles={MANAGEMENT}><KpiPage /></Only> },
+  { path: 'reports/recurrence', element: <Only roles={MANAGEMENT}><RecurrencePage /></Only> },
+  { path: 'reports/incidents', element: <Only roles={MANAGEMENT}><IncidentsPage /></Only> },
+  { path: 'reports/stored', element: <Only roles={MANAGEMENT}><StoredReportsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
