@@ -23,6 +23,9 @@ export const appMessages = defineMessages({
     navTickets: '工单',
     navMyJobs: '我的任务',
     navMyOldParts: '我的旧件',
+    // Return visits and complaints.
+    navVisits: '回访',
+    navComplaints: '投诉',
     navAccount: '账户',
     notFound: '页面不存在。',
     backHome: '返回首页',
@@ -51,6 +54,9 @@ export const appMessages = defineMessages({
     navTickets: 'Tickets',
     navMyJobs: 'My jobs',
     navMyOldParts: 'My old parts',
+    // Return visits and complaints.
+    navVisits: 'Return visits',
+    navComplaints: 'Complaints',
     navAccount: 'Account',
     notFound: 'There is no such page.',
     backHome: 'Back home',

@@ -28,6 +28,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  // Return visits and complaints.
+  { path: '/visits', label: 'navVisits', roles: ['AGENT', 'SERVICE_MANAGER'] },
+  { path: '/complaints', label: 'navComplaints', roles: ['AGENT', 'SERVICE_MANAGER', 'QUALITY', 'GENERAL_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,9 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Return visits and complaints.
+const VisitsPage = lazy(() => import('../features/visits/VisitsPage'));
+const ComplaintsPage = lazy(() => import('../features/complaints/ComplaintsPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -55,6 +58,9 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  // Return visits and complaints.
+  { path: 'visits', element: <Only roles={DESK}><VisitsPage /></Only> },
+  { path: 'complaints', element: <Only roles={[...DESK, 'QUALITY', 'GENERAL_MANAGER']}><ComplaintsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
