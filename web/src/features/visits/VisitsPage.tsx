@@ -2,17 +2,18 @@
 // with its ticket, who to call and the deadline counting down; recording a
 // visit (and the complaint or rework of a dissatisfied one) is one dialog.
 // Filters and page live in the URL.
-import { Alert, Button, Card, Checkbox, Flex, Grid, Segmented, Select, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Grid, Segmented, Select, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
-import { getSession } from '../../app/session';
+import { getSession, hasAnyRole } from '../../app/session';
 import { useNow } from '../../components/clock';
 import { problemsOf, sentence } from '../../components/errors';
 import { pagingOf } from '../../components/paging';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
 import { VisitWorkListDocument, type WorkVisitFragment } from '../../gql/graphql';
+import { CareScheduleModal } from './CareScheduleModal';
 import { visitMessages } from './messages';
 import { RecordVisitModal, type Recorded } from './RecordVisitModal';
 import { VisitCards } from './VisitCards';
@@ -55,7 +56,12 @@ export default function VisitsPage() {
   const t = useT(visitMessages);
   const { locale } = useLocale();
   const phone = Grid.useBreakpoint().md === false;
-  const userId = getSession()?.user.id;
+  const { message } = App.useApp();
+  const user = getSession()?.user;
+  const userId = user?.id;
+  // Care plans are the service managers' (scheduleCareVisits).
+  const plansCare = hasAnyRole(user, ['SERVICE_MANAGER']);
+  const [planning, setPlanning] = useState(false);
 
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => parseView(params), [params]);
@@ -100,11 +106,18 @@ export default function VisitsPage() {
     <Card
       title={t('title')}
       extra={
-        data && (
-          <Typography.Text data-testid="visits-total" type="secondary">
-            {t('total', { count: data.returnVisits.totalCount })}
-          </Typography.Text>
-        )
+        <Flex gap={12} align="center">
+          {data && !phone && (
+            <Typography.Text data-testid="visits-total" type="secondary">
+              {t('total', { count: data.returnVisits.totalCount })}
+            </Typography.Text>
+          )}
+          {plansCare && (
+            <Button size={phone ? 'small' : 'middle'} onClick={() => setPlanning(true)} data-testid="visits-care">
+              {t('care')}
+            </Button>
+          )}
+        </Flex>
       }
       styles={{ body: { padding: phone ? 12 : undefined } }}
     >
@@ -151,23 +164,37 @@ export default function VisitsPage() {
         ) : (
           <VisitTable rows={rows} loading={fetching && !data} now={now} done={view.scope === 'done'} onRecord={onRecord} />
         )}
-        <Flex justify="flex-end" gap={8}>
-          <Button
-            data-testid="visits-prev"
-            disabled={!paging.prev}
-            onClick={() => change({ before: info?.startCursor ?? null, after: null })}
-          >
-            {t('prev')}
-          </Button>
-          <Button
-            data-testid="visits-next"
-            disabled={!paging.next}
-            onClick={() => change({ after: info?.endCursor ?? null, before: null })}
-          >
-            {t('next')}
-          </Button>
+        <Flex justify="space-between" align="center" gap={8}>
+          <Typography.Text type="secondary">
+            {data && phone ? t('total', { count: data.returnVisits.totalCount }) : null}
+          </Typography.Text>
+          <Flex gap={8}>
+            <Button
+              data-testid="visits-prev"
+              disabled={!paging.prev}
+              onClick={() => change({ before: info?.startCursor ?? null, after: null })}
+            >
+              {t('prev')}
+            </Button>
+            <Button
+              data-testid="visits-next"
+              disabled={!paging.next}
+              onClick={() => change({ after: info?.endCursor ?? null, before: null })}
+            >
+              {t('next')}
+            </Button>
+          </Flex>
         </Flex>
       </Flex>
+      {planning && (
+        <CareScheduleModal
+          onClose={() => setPlanning(false)}
+          onScheduled={(day) => {
+            setPlanning(false);
+            message.success(t('careSaved', { day }));
+          }}
+        />
+      )}
       {recording && <RecordVisitModal visit={recording} onClose={() => setRecording(null)} onRecorded={onRecorded} />}
     </Card>
   );
