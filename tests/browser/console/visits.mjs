@@ -159,6 +159,8 @@ await check(
     await navigate(page, /投诉|Complaints/);
     await page.getByTestId('complaints-category').click();
     await page.locator(OPTION, { hasText: 'Quality' }).click();
+    await page.waitForURL(/category=QUALITY/);
+    await page.locator(OPTION).first().waitFor({ state: 'hidden' });
     const qualityRow = page.getByTestId('complaint-row').and(page.locator(`[data-number="${filed.number}"]`));
     await qualityRow.waitFor();
     await screenshot('desk-en-complaints');

@@ -151,7 +151,14 @@ export function ComplaintDrawer({ complaint, now, phone, onClose, onChanged, onR
           {general.map((text) => (
             <Alert key={text} type="error" showIcon title={text} data-testid="complaint-error" />
           ))}
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            // A phone is too narrow for a label column: labels go above.
+            layout={phone ? 'vertical' : 'horizontal'}
+            styles={{ label: phone ? undefined : { width: 150 } }}
+          >
             <Descriptions.Item label={t('category')}>
               <CategoryTag category={complaint.category} />
               {label(SEVERITY, complaint.severity, locale)}

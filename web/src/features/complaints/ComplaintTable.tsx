@@ -46,6 +46,7 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
         key: 'customer',
         shouldCellUpdate: changed,
         title: t('customer'),
+        ellipsis: true,
         render: (_, row) => (
           <div className="complaints-clip" title={row.customer?.name}>
             {row.customer?.name ?? '—'}
@@ -70,7 +71,7 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
         key: 'routedTo',
         shouldCellUpdate: changed,
         title: t('routedTo'),
-        width: 100,
+        width: 130,
         render: (_, row) => (row.routedTo ? label(ROLE, row.routedTo, locale) : '—'),
       },
       { key: 'route', title: t('routeDeadline'), width: 150, render: (_, row) => <RouteCountdown complaint={row} now={now} /> },
@@ -87,7 +88,7 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1150 }}
+      scroll={{ x: 1200 }}
       locale={{ emptyText: t('empty') }}
       onRow={(row) => ({ 'data-testid': 'complaint-row', 'data-number': row.number }) as HTMLAttributes<HTMLElement>}
     />

@@ -35,6 +35,7 @@ export function VisitTable({ rows, loading, now, done, onRecord }: Props) {
         key: 'customer',
         shouldCellUpdate: changed,
         title: t('customer'),
+        ellipsis: true,
         render: (_, row) => (
           <div className="visits-clip" title={row.customer?.name}>
             {row.customer?.name ?? '—'}
