@@ -25,6 +25,9 @@ export const appMessages = defineMessages({
     navMyOldParts: '我的旧件',
     navOldParts: '旧件返司',
     navOldPartReport: '旧件返司进度表',
+    // Return visits and complaints.
+    navVisits: '回访',
+    navComplaints: '投诉',
     navAccount: '账户',
     navStock: '库存',
     navRequisitions: '领用单',
@@ -64,6 +67,9 @@ export const appMessages = defineMessages({
     navMyOldParts: 'My old parts',
     navOldParts: 'Old-part returns',
     navOldPartReport: 'Return progress report',
+    // Return visits and complaints.
+    navVisits: 'Return visits',
+    navComplaints: 'Complaints',
     navAccount: 'Account',
     navStock: 'Stock',
     navRequisitions: 'Requisitions',

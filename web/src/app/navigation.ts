@@ -41,6 +41,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/reports/recurrence', label: 'navReportsRecurrence', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
   { path: '/reports/incidents', label: 'navReportsIncidents', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
   { path: '/reports/stored', label: 'navReportsStored', roles: ['QUALITY', 'SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  // Return visits and complaints.
+  { path: '/visits', label: 'navVisits', roles: ['AGENT', 'SERVICE_MANAGER'] },
+  { path: '/complaints', label: 'navComplaints', roles: ['AGENT', 'SERVICE_MANAGER', 'QUALITY', 'GENERAL_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

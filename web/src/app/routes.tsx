@@ -33,6 +33,9 @@ const KpiPage = lazy(() => import('../features/reports/KpiPage'));
 const RecurrencePage = lazy(() => import('../features/reports/RecurrencePage'));
 const IncidentsPage = lazy(() => import('../features/reports/IncidentsPage'));
 const StoredReportsPage = lazy(() => import('../features/reports/StoredPage'));
+// Return visits and complaints.
+const VisitsPage = lazy(() => import('../features/visits/VisitsPage'));
+const ComplaintsPage = lazy(() => import('../features/complaints/ComplaintsPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -94,6 +97,9 @@ export const routes: RouteObject[] = [
   { path: 'reports/recurrence', element: <Only roles={MANAGEMENT}><RecurrencePage /></Only> },
   { path: 'reports/incidents', element: <Only roles={MANAGEMENT}><IncidentsPage /></Only> },
   { path: 'reports/stored', element: <Only roles={MANAGEMENT}><StoredReportsPage /></Only> },
+  // Return visits and complaints.
+  { path: 'visits', element: <Only roles={DESK}><VisitsPage /></Only> },
+  { path: 'complaints', element: <Only roles={[...DESK, 'QUALITY', 'GENERAL_MANAGER']}><ComplaintsPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
