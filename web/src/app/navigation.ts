@@ -28,6 +28,12 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  // Administration (ADMIN sees every item; the audit and the outbox are also
+  // the service manager's, as the API allows).
+  { path: '/admin/users', label: 'navAdminUsers', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'navAdminAudit', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/admin/jobs', label: 'navAdminJobs', roles: ['ADMIN'] },
+  { path: '/admin/outbox', label: 'navAdminOutbox', roles: ['SERVICE_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,11 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Administration: accounts, the audit trail, the job queues and the outbox.
+const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
+const AuditPage = lazy(() => import('../features/admin/audit/AuditPage'));
+const JobsPage = lazy(() => import('../features/admin/system/JobsPage'));
+const OutboxPage = lazy(() => import('../features/admin/system/OutboxPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -55,6 +60,10 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'admin/users', element: <Only roles={['ADMIN']}><UsersPage /></Only> },
+  { path: 'admin/audit', element: <Only roles={['SERVICE_MANAGER', 'GENERAL_MANAGER']}><AuditPage /></Only> },
+  { path: 'admin/jobs', element: <Only roles={['ADMIN']}><JobsPage /></Only> },
+  { path: 'admin/outbox', element: <Only roles={['SERVICE_MANAGER']}><OutboxPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
