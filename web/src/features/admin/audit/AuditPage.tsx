@@ -91,6 +91,8 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => parseAuditView(params), [params]);
   const [idDraft, setIdDraft] = useState(view.entityId);
+  // Typing a type applies when one is picked or the field is left.
+  const [typeDraft, setTypeDraft] = useState(view.entityType);
   const change = (next: Partial<AuditView>) => setParams(auditViewToParams({ ...view, after: null, ...next }));
   const actors = useActors();
 
@@ -109,14 +111,21 @@ export default function AuditPage() {
           <AutoComplete
             data-testid="audit-type"
             style={{ width: phone ? '100%' : 260 }}
-            value={view.entityType}
+            value={typeDraft}
             options={ENTITY_TYPES.map((value) => ({ value }))}
             showSearch={{
               filterOption: (input, option) => String(option?.value ?? '').includes(input.trim().toLowerCase()),
             }}
             placeholder={t('entityTypeAny')}
             allowClear
-            onChange={(value: string | undefined) => change({ entityType: (value ?? '').trim() })}
+            onChange={(value: string | undefined) => {
+              setTypeDraft(value ?? '');
+              if (!value) change({ entityType: '' });
+            }}
+            onSelect={(value: string | undefined) => change({ entityType: value ?? '' })}
+            onBlur={() => {
+              if (typeDraft.trim() !== view.entityType) change({ entityType: typeDraft.trim() });
+            }}
           />
           <Input.Search
             data-testid="audit-id"
@@ -132,6 +141,7 @@ export default function AuditPage() {
             <Button
               onClick={() => {
                 setIdDraft('');
+                setTypeDraft('');
                 change({ entityType: '', entityId: '' });
               }}
             >

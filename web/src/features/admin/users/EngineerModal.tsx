@@ -102,23 +102,23 @@ export function EngineerModal({ user, onClose }: { user: AdminUserFragment; onCl
         </Tag>
       )}
       {engineer && (
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        disabled={fetching}
-        initialValues={{ region: engineer.region, skills: engineer.skills, onDuty: engineer.onDuty }}
-      >
-        <Form.Item name="region" label={t('region')} rules={[{ required: true, whitespace: true, message: t('regionRequired') }]}>
-          <Input data-testid="engineer-region" placeholder={t('regionHint')} maxLength={50} />
-        </Form.Item>
-        <Form.Item name="skills" label={t('skills')}>
-          <Checkbox.Group data-testid="engineer-skills" options={options(FAULT_CATEGORY, locale)} />
-        </Form.Item>
-        <Form.Item name="onDuty" label={t('onDuty')} valuePropName="checked">
-          <Switch data-testid="engineer-on-duty" />
-        </Form.Item>
-      </Form>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          disabled={fetching}
+          initialValues={{ region: engineer.region, skills: engineer.skills, onDuty: engineer.onDuty }}
+        >
+          <Form.Item name="region" label={t('region')} rules={[{ required: true, whitespace: true, message: t('regionRequired') }]}>
+            <Input data-testid="engineer-region" placeholder={t('regionHint')} maxLength={50} />
+          </Form.Item>
+          <Form.Item name="skills" label={t('skills')}>
+            <Checkbox.Group data-testid="engineer-skills" options={options(FAULT_CATEGORY, locale)} />
+          </Form.Item>
+          <Form.Item name="onDuty" label={t('onDuty')} valuePropName="checked">
+            <Switch data-testid="engineer-on-duty" />
+          </Form.Item>
+        </Form>
       )}
     </Modal>
   );
