@@ -100,7 +100,7 @@ export function CreateUserModal({ onClose, onCreated }: { onClose: () => void; o
             { min: 8, message: t('passwordShort') },
           ]}
         >
-          <PasswordField testId="user-password" generateLabel={t('generate')} />
+          <PasswordField testId="user-initial-password" generateLabel={t('generate')} />
         </Form.Item>
         <Form.Item
           name="roles"

@@ -92,7 +92,7 @@ export default function UsersPage() {
           {t('engineerProfile')}
         </Button>
       )}
-      <Button size="small" data-testid="user-password" onClick={() => setDialog({ kind: 'password', user })}>
+      <Button size="small" data-testid="user-reset-password" onClick={() => setDialog({ kind: 'password', user })}>
         {t('resetPassword')}
       </Button>
       {user.id !== me && (
@@ -245,7 +245,7 @@ export default function UsersPage() {
               },
               { title: t('state'), key: 'state', width: 90, render: (_, user) => stateTag(user) },
               { title: t('createdAt'), dataIndex: 'createdAt', width: 110, render: when },
-              { title: t('actions'), key: 'actions', width: 330, render: (_, user) => actions(user) },
+              { title: t('actions'), key: 'actions', width: 400, render: (_, user) => actions(user) },
             ]}
           />
         )}
