@@ -44,6 +44,12 @@ export const NAV: readonly NavItem[] = [
   // Return visits and complaints.
   { path: '/visits', label: 'navVisits', roles: ['AGENT', 'SERVICE_MANAGER'] },
   { path: '/complaints', label: 'navComplaints', roles: ['AGENT', 'SERVICE_MANAGER', 'QUALITY', 'GENERAL_MANAGER'] },
+  // Administration (ADMIN sees every item; the audit and the outbox are also
+  // the service manager's, as the API allows).
+  { path: '/admin/users', label: 'navAdminUsers', roles: ['ADMIN'] },
+  { path: '/admin/audit', label: 'navAdminAudit', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER'] },
+  { path: '/admin/jobs', label: 'navAdminJobs', roles: ['ADMIN'] },
+  { path: '/admin/outbox', label: 'navAdminOutbox', roles: ['SERVICE_MANAGER'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -36,6 +36,11 @@ const StoredReportsPage = lazy(() => import('../features/reports/StoredPage'));
 // Return visits and complaints.
 const VisitsPage = lazy(() => import('../features/visits/VisitsPage'));
 const ComplaintsPage = lazy(() => import('../features/complaints/ComplaintsPage'));
+// Administration: accounts, the audit trail, the job queues and the outbox.
+const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
+const AuditPage = lazy(() => import('../features/admin/audit/AuditPage'));
+const JobsPage = lazy(() => import('../features/admin/system/JobsPage'));
+const OutboxPage = lazy(() => import('../features/admin/system/OutboxPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -100,6 +105,10 @@ export const routes: RouteObject[] = [
   // Return visits and complaints.
   { path: 'visits', element: <Only roles={DESK}><VisitsPage /></Only> },
   { path: 'complaints', element: <Only roles={[...DESK, 'QUALITY', 'GENERAL_MANAGER']}><ComplaintsPage /></Only> },
+  { path: 'admin/users', element: <Only roles={['ADMIN']}><UsersPage /></Only> },
+  { path: 'admin/audit', element: <Only roles={['SERVICE_MANAGER', 'GENERAL_MANAGER']}><AuditPage /></Only> },
+  { path: 'admin/jobs', element: <Only roles={['ADMIN']}><JobsPage /></Only> },
+  { path: 'admin/outbox', element: <Only roles={['SERVICE_MANAGER']}><OutboxPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
