@@ -28,6 +28,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  // Master data: whoever edits some of it (each sees only what they may edit).
+  { path: '/admin/data', label: 'navMasterData', roles: ['SERVICE_MANAGER', 'AGENT', 'WAREHOUSE', 'QUALITY', 'FINANCE'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,9 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Master data (admin): the roles come from the entities' editors.
+const MasterDataPage = lazy(() => import('../features/admin/master-data/MasterDataPage'));
+const MASTER_DATA: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'WAREHOUSE', 'QUALITY', 'FINANCE'];
 
 function NotFound() {
   const t = useT(appMessages);
@@ -55,6 +58,8 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'admin/data', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
+  { path: 'admin/data/:entity', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
