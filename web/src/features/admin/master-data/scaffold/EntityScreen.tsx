@@ -131,6 +131,7 @@ export function EntityScreen<Q, V extends AnyVariables, Row, Values, K extends s
         </Space>
       }
       styles={{ body: { padding: phone ? 12 : undefined } }}
+      data-testid={`entity-${config.key}`}
     >
       <Flex vertical gap={12}>
         {config.note && <Alert type="info" showIcon title={t(config.note)} />}
