@@ -29,6 +29,7 @@ const messages = defineMessages({
     warrantyPolicyHelp: '留空则按型号的保修政策',
     serialPrefix: '按设备编号开头查找',
     direct: '直销',
+    modelMonths: '型号默认月数',
     policyNote: '列表中的保修政策为实际适用的政策（设备自身的，否则为型号的）。',
   },
   en: {
@@ -46,6 +47,7 @@ const messages = defineMessages({
     warrantyPolicyHelp: 'Empty: the model’s policy applies',
     serialPrefix: 'Serial number starts with',
     direct: 'Direct sale',
+    modelMonths: 'Model’s default months',
     policyNote: 'The policy listed is the one that applies: the unit’s own, else its model’s.',
   },
 });
@@ -104,7 +106,12 @@ export const units = defineEntity({
     { key: 'invoice', title: 'invoiceDate', render: (row) => text(row.invoiceDate) },
     { key: 'customer', title: 'customer', render: (row) => text(row.customer?.name) },
     { key: 'dealer', title: 'dealer', render: (row, locale) => row.dealer?.name ?? messages[locale].direct, desk: true },
-    { key: 'policy', title: 'warrantyPolicy', render: (row) => text(row.warrantyPolicy?.name), desk: true },
+    {
+      key: 'policy',
+      title: 'warrantyPolicy',
+      render: (row, locale) => row.warrantyPolicy?.name ?? messages[locale].modelMonths,
+      desk: true,
+    },
   ],
   fields: [
     { name: 'serialNumber', label: 'serialNumber', kind: 'text', max: 64, required: true, help: 'serialHelp' },
