@@ -50,6 +50,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/audit', label: 'navAdminAudit', roles: ['SERVICE_MANAGER', 'GENERAL_MANAGER'] },
   { path: '/admin/jobs', label: 'navAdminJobs', roles: ['ADMIN'] },
   { path: '/admin/outbox', label: 'navAdminOutbox', roles: ['SERVICE_MANAGER'] },
+  // Master data: whoever edits some of it (each sees only what they may edit).
+  { path: '/admin/data', label: 'navMasterData', roles: ['SERVICE_MANAGER', 'AGENT', 'WAREHOUSE', 'QUALITY', 'FINANCE'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -41,6 +41,9 @@ const UsersPage = lazy(() => import('../features/admin/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/admin/audit/AuditPage'));
 const JobsPage = lazy(() => import('../features/admin/system/JobsPage'));
 const OutboxPage = lazy(() => import('../features/admin/system/OutboxPage'));
+// Master data (admin): the roles come from the entities' editors.
+const MasterDataPage = lazy(() => import('../features/admin/master-data/MasterDataPage'));
+const MASTER_DATA: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'WAREHOUSE', 'QUALITY', 'FINANCE'];
 
 function NotFound() {
   const t = useT(appMessages);
@@ -109,6 +112,8 @@ export const routes: RouteObject[] = [
   { path: 'admin/audit', element: <Only roles={['SERVICE_MANAGER', 'GENERAL_MANAGER']}><AuditPage /></Only> },
   { path: 'admin/jobs', element: <Only roles={['ADMIN']}><JobsPage /></Only> },
   { path: 'admin/outbox', element: <Only roles={['SERVICE_MANAGER']}><OutboxPage /></Only> },
+  { path: 'admin/data', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
+  { path: 'admin/data/:entity', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
