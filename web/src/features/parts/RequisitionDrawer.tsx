@@ -2,9 +2,9 @@
 // the steps the viewer may take. Issuing is all lines or none: a shortage
 // is refused by the server with the short part named, and nothing changes.
 // A requisition changed by someone else meanwhile is a CONFLICT: reload.
-import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, InputNumber, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Grid, InputNumber, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
 import { getSession } from '../../app/session';
@@ -122,47 +122,40 @@ export function RequisitionDrawer({ requisition, onClose, onChanged, onReload }:
     setProblems(found.filter((p) => p.code !== 'CONFLICT').map((p) => stockSentence(p, locale)));
   }
 
-  const lineColumns = [
-    {
-      title: t('part'),
-      key: 'part',
-      render: (_: unknown, line: Line) => (
-        <span>
-          <Typography.Text strong>{line.part?.partNumber}</Typography.Text> {line.part?.name}
-          {line.part?.valuable && (
-            <Tag color="gold" style={{ marginLeft: 4 }}>
-              {t('valuable')}
-            </Tag>
-          )}
-        </span>
-      ),
-    },
-    { title: t('requested'), dataIndex: 'quantityRequested', align: 'right' as const },
-    {
-      title: t('available'),
-      key: 'available',
-      align: 'right' as const,
-      render: (_: unknown, line: Line) => {
-        const s = lineStock(line, onHand);
-        if (!stock) return '…';
-        const shown = s.available ?? t('noStockRow');
-        return requisition.status === 'APPROVED' && s.short > 0 ? (
-          <Typography.Text type="danger" data-testid="line-short">
-            {shown} ({t('shortBy', { count: s.short })})
-          </Typography.Text>
-        ) : (
-          <span data-testid="line-available">{shown}</span>
-        );
-      },
-    },
-    { title: t('issued'), dataIndex: 'quantityIssued', align: 'right' as const },
-    { title: t('returned'), dataIndex: 'quantityReturned', align: 'right' as const },
+  // One definition per line field: a table column on a desk, a row of a card on a phone.
+  const partOf = (line: Line) => (
+    <span>
+      <Typography.Text strong>{line.part?.partNumber}</Typography.Text> {line.part?.name}
+      {line.part?.valuable && (
+        <Tag color="gold" style={{ marginLeft: 4 }}>
+          {t('valuable')}
+        </Tag>
+      )}
+    </span>
+  );
+  const availableOf = (line: Line) => {
+    const s = lineStock(line, onHand);
+    if (!stock) return '…';
+    const shown = s.available ?? t('noStockRow');
+    return requisition.status === 'APPROVED' && s.short > 0 ? (
+      <Typography.Text type="danger" data-testid="line-short">
+        {shown} ({t('shortBy', { count: s.short })})
+      </Typography.Text>
+    ) : (
+      <span data-testid="line-available">{shown}</span>
+    );
+  };
+  const fields: { key: string; title: string; value: (line: Line) => ReactNode }[] = [
+    { key: 'requested', title: t('requested'), value: (line) => line.quantityRequested },
+    { key: 'available', title: t('available'), value: availableOf },
+    { key: 'issued', title: t('issued'), value: (line) => line.quantityIssued },
+    { key: 'returned', title: t('returned'), value: (line) => line.quantityReturned },
     ...(returning
       ? [
           {
-            title: t('comesBack'),
             key: 'back',
-            render: (_: unknown, line: Line) => (
+            title: t('comesBack'),
+            value: (line: Line) => (
               <InputNumber
                 data-testid={`leftover-${line.part?.partNumber ?? ''}`}
                 min={0}
@@ -176,6 +169,15 @@ export function RequisitionDrawer({ requisition, onClose, onChanged, onReload }:
           },
         ]
       : []),
+  ];
+  const lineColumns = [
+    { title: t('part'), key: 'part', render: (_: unknown, line: Line) => partOf(line) },
+    ...fields.map((field) => ({
+      title: field.title,
+      key: field.key,
+      align: 'right' as const,
+      render: (_: unknown, line: Line) => field.value(line),
+    })),
   ];
 
   return (
@@ -210,15 +212,35 @@ export function RequisitionDrawer({ requisition, onClose, onChanged, onReload }:
             <Descriptions.Item label={t('issuedAt')}>{dayjs(requisition.issuedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
           )}
         </Descriptions>
-        <Table<Line>
-          size="small"
-          columns={lineColumns}
-          dataSource={requisition.lines}
-          rowKey={(line) => line.part?.id ?? ''}
-          pagination={false}
-          scroll={phone ? { x: 'max-content' } : undefined}
-          onRow={(line) => ({ 'data-testid': 'requisition-line', 'data-part': line.part?.partNumber }) as object}
-        />
+        {phone ? (
+          <Flex vertical gap={8}>
+            {requisition.lines.map((line, index) => (
+              <Card
+                key={line.part?.id ?? index}
+                size="small"
+                data-testid="requisition-line"
+                data-part={line.part?.partNumber}
+                title={partOf(line)}
+              >
+                {fields.map((field) => (
+                  <Flex key={field.key} justify="space-between" align="center" gap={8}>
+                    <Typography.Text type="secondary">{field.title}</Typography.Text>
+                    {field.value(line)}
+                  </Flex>
+                ))}
+              </Card>
+            ))}
+          </Flex>
+        ) : (
+          <Table<Line>
+            size="small"
+            columns={lineColumns}
+            dataSource={requisition.lines}
+            rowKey={(line) => line.part?.id ?? ''}
+            pagination={false}
+            onRow={(line) => ({ 'data-testid': 'requisition-line', 'data-part': line.part?.partNumber }) as object}
+          />
+        )}
         {showIssueCheck && short.length > 0 && (
           <Alert
             type="warning"
