@@ -59,7 +59,7 @@ await check(
       JSON.stringify(drawn) === JSON.stringify(report.causes.map((c) => c.occurrences)),
       `the bars are the occurrences: ${drawn}`,
     );
-    const limit = bars.flatMap((s) => s.markLine?.data ?? []).find((d) => d.xAxis === 10);
+    const limit = option.series.flatMap((s) => s.markLine?.data ?? []).find((d) => d.xAxis === 10);
     expect(limit, 'the 10-per-quarter line is drawn');
     await chart.getByText(/上限 10 次\/季度/).waitFor();
     const flagged = report.causes.filter((c) => c.tooFrequent).length;
