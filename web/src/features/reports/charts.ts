@@ -44,7 +44,7 @@ function nameAxisLabel(phone: boolean) {
 const GRID = (phone: boolean, legendItems: number, axisOnTop = false): GridComponentOption => ({
   left: 8,
   right: phone ? 28 : 48,
-  top: 40 + (phone ? Math.ceil(legendItems / 2) : 1) * 24 + (axisOnTop ? 24 : 8),
+  top: 46 + (phone ? Math.ceil(legendItems / 2) : 1) * 24 + (axisOnTop ? 24 : 8),
   bottom: 8,
   outerBoundsMode: 'same',
   outerBoundsContain: 'axisLabel',
@@ -108,9 +108,9 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
   const over = causes.map((c) => (c.tooFrequent ? c.occurrences : null));
   const most = Math.max(limit, ...causes.map((c) => Math.max(c.occurrences, c.previousOccurrences)));
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 30, data: [words.withinLimit, words.overLimit, words.previous, words.cumulative, words.limitLine] },
+    legend: { top: 36, data: [words.withinLimit, words.overLimit, words.previous, words.cumulative, words.limitLine] },
     grid: GRID(phone, 5, true),
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: nameAxisLabel(phone), axisTick: { alignWithLabel: true } },
     xAxis: [
@@ -187,9 +187,9 @@ export function groupKpiOption(rows: GroupBar[], target: number, words: TargetWo
   const most = Math.max(target, ...rows.map((r) => r.value ?? 0));
   const label = { show: true, position: 'right' as const, formatter: '{c} %' };
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? '–' : `${String(v)} %`) },
-    legend: { top: 30, data: [words.met, words.missed, words.targetLine] },
+    legend: { top: 36, data: [words.met, words.missed, words.targetLine] },
     grid: GRID(phone, 3),
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: nameAxisLabel(phone) },
     xAxis: { type: 'value', axisLabel: { formatter: '{value} %' }, max: most > 50 ? 100 : Math.ceil(most * 1.25) },
@@ -219,9 +219,9 @@ export interface TrendPoint {
 export function trendOption(points: TrendPoint[], target: number | null, words: TargetWords & { series: string }, phone: boolean): ChartOption {
   const most = Math.max(target ?? 0, ...points.map((p) => p.value ?? 0));
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : `${String(v)} %`) },
-    legend: { top: 30, data: target == null ? [words.series] : [words.series, words.targetLine] },
+    legend: { top: 36, data: target == null ? [words.series] : [words.series, words.targetLine] },
     grid: GRID(phone, 2),
     xAxis: { type: 'category', data: points.map((p) => p.month), axisLabel: { interval: phone ? 'auto' : 0, hideOverlap: true } },
     yAxis: { type: 'value', min: 0, max: most > 50 ? 100 : Math.ceil(most * 1.25) || 5, axisLabel: { formatter: '{value} %' } },
@@ -259,9 +259,9 @@ export function incidentOption(
 ): ChartOption {
   const label = { show: true, position: 'right' as const };
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 30, data: [words.batch, words.major, words.batchLine] },
+    legend: { top: 36, data: [words.batch, words.major, words.batchLine] },
     grid: GRID(phone, 3),
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: nameAxisLabel(phone) },
     xAxis: { type: 'value', minInterval: 1 },
