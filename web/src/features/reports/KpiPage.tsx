@@ -19,7 +19,7 @@ import {
 } from '../../gql/graphql';
 import { barChartHeight, groupKpiOption, trendOption, type TrendPoint } from './charts';
 import { EChart } from './EChart';
-import { money, numeric, PLAIN, plainText, TARGETED, targetRule, type TargetedKpi } from './kpi';
+import { chartPercent, money, numeric, PLAIN, plainText, TARGETED, targetRule, type TargetedKpi } from './kpi';
 import { FigureCard, KpiCard, KpiCell } from './KpiParts';
 import { reportMessages } from './messages';
 import {
@@ -81,7 +81,7 @@ function useTrend(period: Period, kpi: TargetedKpi, locale: 'zh' | 'en') {
         target = target ?? numeric(figure?.target) ?? undefined;
         const month = months[i] ?? months[0];
         const tick = month ? monthTick(month, locale, i === 0 || month.index === 1) : '';
-        return { month: tick, value: numeric(figure?.value), met: figure?.met ?? null };
+        return { month: tick, value: chartPercent(figure?.value), met: figure?.met ?? null };
       });
       setState({ key: `${key}/${kpi}`, points, target });
     });
@@ -117,7 +117,7 @@ export default function KpiPage() {
   const groupChart = useMemo(() => {
     if (!report || !total) return null;
     const rows = report.groups
-      .map((g) => ({ name: g.name ?? g.key ?? t('noGroup'), value: numeric(g.figures[view.kpi].value), met: g.figures[view.kpi].met ?? null }))
+      .map((g) => ({ name: g.name ?? g.key ?? t('noGroup'), value: chartPercent(g.figures[view.kpi].value), met: g.figures[view.kpi].met ?? null }))
       .filter((r) => r.value != null)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     return {
@@ -200,7 +200,7 @@ export default function KpiPage() {
             {total.tickets === 0 && <Alert type="info" showIcon title={t('noTickets')} />}
             <Row gutter={[12, 12]}>
               {TARGETED.map((k) => (
-                <Col key={k} xs={24} sm={12} xl={6}>
+                <Col key={k} xs={12} xl={6}>
                   <KpiCard
                     title={t(k)}
                     kpi={total[k]}

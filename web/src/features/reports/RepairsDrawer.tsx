@@ -136,15 +136,14 @@ export function RepairsDrawer({ cause, bounds, periodLabel, phone, onClose }: Pr
         <Flex vertical gap={12}>
           {current.error && <Alert type="error" showIcon title={t('loadFailed') + current.error} />}
           {current.done && !current.error && current.rows.length >= total && (
-            <Alert type="success" showIcon data-testid="repairs-found" title={t('drillFound', { found: current.rows.length, total })} />
+            <div data-testid="repairs-found">
+              <Alert type="success" showIcon title={t('drillFound', { found: current.rows.length, total })} />
+            </div>
           )}
           {current.done && !current.error && current.rows.length < total && (
-            <Alert
-              type="warning"
-              showIcon
-              data-testid="repairs-partial"
-              title={t('drillPartial', { found: current.rows.length, total, pages: MAX_PAGES })}
-            />
+            <div data-testid="repairs-partial">
+              <Alert type="warning" showIcon title={t('drillPartial', { found: current.rows.length, total, pages: MAX_PAGES })} />
+            </div>
           )}
           {!current.done && <Spin />}
           {phone ? (

@@ -23,12 +23,12 @@ describe('chart options', () => {
     const yAxis = option.yAxis as { data: string[] };
     expect(yAxis.data).toEqual(['油缸密封老化', 'EL-WIRE']);
     const series = option.series as Series[];
-    expect(series.map((s) => s.name)).toEqual(['Within', 'Over 10', 'Previous', 'Cumulative']);
+    expect(series.map((s) => s.name)).toEqual(['Within', 'Over 10', 'Previous', 'Cumulative', 'Limit 10']);
     expect(series[0]?.data).toEqual([null, 8]);
     expect(series[1]?.data).toEqual([12, null]);
     expect(series[2]?.data).toEqual([7, 9]);
     expect(series[3]?.data).toEqual([60, 100]);
-    expect(series[0]?.markLine?.data).toEqual([{ name: 'Limit 10', xAxis: 10 }]);
+    expect(series[4]?.markLine?.data).toEqual([{ name: 'Limit 10', xAxis: 10 }]);
     expect(causeName({ code: 'X', name: '  ' })).toBe('X');
   });
 
@@ -45,7 +45,7 @@ describe('chart options', () => {
     const series = option.series as Series[];
     expect(series[0]?.data).toEqual([95, null]);
     expect(series[1]?.data).toEqual([null, 80]);
-    expect(series[0]?.markLine?.data).toEqual([{ name: 'Target ≥ 90 %', xAxis: 90 }]);
+    expect(series[2]?.markLine?.data).toEqual([{ name: 'Target ≥ 90 %', xAxis: 90 }]);
   });
 
   it('marks missed months red on the trend', () => {
@@ -63,11 +63,11 @@ describe('chart options', () => {
     const points = series[0]?.data as { value: number | null; itemStyle: { color: string } }[];
     expect(points[1]?.itemStyle.color).toBe(RED);
     expect(points[2]?.value).toBeNull();
-    expect(series[0]?.markLine?.data).toEqual([{ name: 'Target', yAxis: 90 }]);
+    expect(series[1]?.markLine?.data).toEqual([{ name: 'Target', yAxis: 90 }]);
   });
 
   it('gives every bar room', () => {
-    expect(barChartHeight(1, false)).toBe(220);
-    expect(barChartHeight(20, true)).toBe(110 + 20 * 34);
+    expect(barChartHeight(1, false)).toBe(240);
+    expect(barChartHeight(20, true)).toBe(170 + 20 * 34);
   });
 });

@@ -29,7 +29,7 @@ export const GOLD = '#d48806';
 
 /** Height of a horizontal bar chart: room for every row and the legend. */
 export function barChartHeight(rows: number, phone: boolean): number {
-  return Math.max(220, 110 + rows * (phone ? 34 : 30));
+  return Math.max(240, (phone ? 170 : 120) + rows * (phone ? 34 : 30));
 }
 
 /** The category axis' labels: wrapped within `width` pixels, all shown. */
@@ -37,14 +37,41 @@ function nameAxisLabel(phone: boolean) {
   return { interval: 0, width: phone ? 96 : 180, overflow: 'break' as const, lineHeight: 14 };
 }
 
-const GRID = (phone: boolean, top = 64): GridComponentOption => ({
+/**
+ * The plot area, below the title and the legend: on a phone the legend
+ * wraps two entries to a line, so the plot starts lower.
+ */
+const GRID = (phone: boolean, legendItems: number, axisOnTop = false): GridComponentOption => ({
   left: 8,
   right: phone ? 28 : 48,
-  top,
+  top: 46 + (phone ? Math.ceil(legendItems / 2) : 1) * 24 + (axisOnTop ? 24 : 8),
   bottom: 8,
   outerBoundsMode: 'same',
   outerBoundsContain: 'axisLabel',
 });
+
+/**
+ * A target or limit as its own legend entry: a dashed red line across the
+ * bars at `value` of the value axis, named in the legend (a label on the
+ * line itself would sit on the axis' ticks).
+ */
+function limitSeries(name: string, axis: 'xAxis' | 'yAxis', value: number): LineSeriesOption {
+  return {
+    name,
+    type: 'line',
+    data: [],
+    itemStyle: { color: RED },
+    lineStyle: { color: RED, type: 'dashed', width: 2 },
+    symbol: 'none',
+    markLine: {
+      symbol: 'none',
+      silent: true,
+      lineStyle: { color: RED, type: 'dashed', width: 2 },
+      label: { show: false },
+      data: [axis === 'xAxis' ? { name, xAxis: value } : { name, yAxis: value }],
+    },
+  };
+}
 
 export interface ParetoCause {
   code: string;
@@ -81,10 +108,10 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
   const over = causes.map((c) => (c.tooFrequent ? c.occurrences : null));
   const most = Math.max(limit, ...causes.map((c) => Math.max(c.occurrences, c.previousOccurrences)));
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 26, data: [words.withinLimit, words.overLimit, words.previous, words.cumulative] },
-    grid: GRID(phone, 84),
+    legend: { top: 36, data: [words.withinLimit, words.overLimit, words.previous, words.cumulative, words.limitLine] },
+    grid: GRID(phone, 5, true),
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: nameAxisLabel(phone), axisTick: { alignWithLabel: true } },
     xAxis: [
       { type: 'value', position: 'bottom', minInterval: 1, max: Math.ceil(most * 1.1) },
@@ -101,21 +128,16 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
       {
         name: words.withinLimit,
         type: 'bar',
+        barMaxWidth: 28,
         stack: 'occurrences',
         data: within,
         itemStyle: { color: BLUE },
         label: { show: true, position: 'right' },
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.limitLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
-          data: [{ name: words.limitLine, xAxis: limit }],
-        },
       },
       {
         name: words.overLimit,
         type: 'bar',
+        barMaxWidth: 28,
         stack: 'occurrences',
         data: over,
         itemStyle: { color: RED },
@@ -140,6 +162,7 @@ export function paretoOption(causes: ParetoCause[], limit: number, words: Pareto
         itemStyle: { color: GOLD },
         tooltip: { valueFormatter: (v) => `${String(v)} %` },
       },
+      limitSeries(words.limitLine, 'xAxis', limit),
     ],
   };
 }
@@ -164,29 +187,24 @@ export function groupKpiOption(rows: GroupBar[], target: number, words: TargetWo
   const most = Math.max(target, ...rows.map((r) => r.value ?? 0));
   const label = { show: true, position: 'right' as const, formatter: '{c} %' };
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? '–' : `${String(v)} %`) },
-    legend: { top: 26, data: [words.met, words.missed] },
-    grid: GRID(phone),
+    legend: { top: 36, data: [words.met, words.missed, words.targetLine] },
+    grid: GRID(phone, 3),
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: nameAxisLabel(phone) },
     xAxis: { type: 'value', axisLabel: { formatter: '{value} %' }, max: most > 50 ? 100 : Math.ceil(most * 1.25) },
     series: [
       {
         name: words.met,
         type: 'bar',
+        barMaxWidth: 28,
         stack: 'kpi',
         data: met,
         itemStyle: { color: GREEN },
         label,
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.targetLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
-          data: [{ name: words.targetLine, xAxis: target }],
-        },
       },
-      { name: words.missed, type: 'bar', stack: 'kpi', data: missed, itemStyle: { color: RED }, label },
+      { name: words.missed, type: 'bar', barMaxWidth: 28, stack: 'kpi', data: missed, itemStyle: { color: RED }, label },
+      limitSeries(words.targetLine, 'xAxis', target),
     ],
   };
 }
@@ -201,10 +219,10 @@ export interface TrendPoint {
 export function trendOption(points: TrendPoint[], target: number | null, words: TargetWords & { series: string }, phone: boolean): ChartOption {
   const most = Math.max(target ?? 0, ...points.map((p) => p.value ?? 0));
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : `${String(v)} %`) },
-    legend: { top: 26, data: [words.series] },
-    grid: GRID(phone),
+    legend: { top: 36, data: target == null ? [words.series] : [words.series, words.targetLine] },
+    grid: GRID(phone, 2),
     xAxis: { type: 'category', data: points.map((p) => p.month), axisLabel: { interval: phone ? 'auto' : 0, hideOverlap: true } },
     yAxis: { type: 'value', min: 0, max: most > 50 ? 100 : Math.ceil(most * 1.25) || 5, axisLabel: { formatter: '{value} %' } },
     series: [
@@ -220,17 +238,8 @@ export function trendOption(points: TrendPoint[], target: number | null, words: 
           itemStyle: { color: p.met === false ? RED : p.met === true ? GREEN : BLUE },
         })),
         label: { show: !phone, position: 'top', formatter: '{c} %' },
-        markLine:
-          target == null
-            ? undefined
-            : {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { color: RED, type: 'dashed', width: 2 },
-                label: { formatter: words.targetLine, position: 'insideEndTop', color: RED },
-                data: [{ name: words.targetLine, yAxis: target }],
-              },
       },
+      ...(target == null ? [] : [limitSeries(words.targetLine, 'yAxis', target)]),
     ],
   };
 }
@@ -250,29 +259,24 @@ export function incidentOption(
 ): ChartOption {
   const label = { show: true, position: 'right' as const };
   return {
-    title: { text: words.title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: words.title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 26, data: [words.batch, words.major] },
-    grid: GRID(phone),
+    legend: { top: 36, data: [words.batch, words.major, words.batchLine] },
+    grid: GRID(phone, 3),
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: nameAxisLabel(phone) },
     xAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         name: words.batch,
         type: 'bar',
+        barMaxWidth: 28,
         stack: 'units',
         data: rows.map((r) => (r.major ? null : r.units)),
         itemStyle: { color: GOLD },
         label,
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: RED, type: 'dashed', width: 2 },
-          label: { formatter: words.batchLine, position: 'insideStartTop', color: RED, fontWeight: 'bold' },
-          data: [{ name: words.batchLine, xAxis: batchSize }],
-        },
       },
-      { name: words.major, type: 'bar', stack: 'units', data: rows.map((r) => (r.major ? r.units : null)), itemStyle: { color: RED }, label },
+      { name: words.major, type: 'bar', barMaxWidth: 28, stack: 'units', data: rows.map((r) => (r.major ? r.units : null)), itemStyle: { color: RED }, label },
+      limitSeries(words.batchLine, 'xAxis', batchSize),
     ],
   };
 }

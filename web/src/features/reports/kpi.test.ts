@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hours, money, numeric, percent, targetRule, trimNumber, verdict } from './kpi';
+import { chartPercent, hours, money, numeric, percent, targetRule, trimNumber, verdict } from './kpi';
 
 describe('kpi figures', () => {
   it('holds a figure against its target as the API judged it', () => {
@@ -22,5 +22,7 @@ describe('kpi figures', () => {
     expect(money('12345.6')).toBe('12,345.60');
     expect(numeric('x')).toBeNull();
     expect(numeric('2.5')).toBe(2.5);
+    expect(chartPercent('88.888')).toBe(88.9);
+    expect(chartPercent(null)).toBeNull();
   });
 });

@@ -74,6 +74,12 @@ export function numeric(text: string | null | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A percentage for a chart's label: one decimal, as the cards write it. */
+export function chartPercent(text: string | null | undefined): number | null {
+  const n = numeric(text);
+  return n == null ? null : Math.round(n * 10) / 10;
+}
+
 /** The plain figure of `key`, written for reading. */
 export function plainText(figures: ReportKpiFiguresFragment, key: PlainKpi, hourUnit: string): string {
   if (key === 'firstTimeFixRate') return percent(figures.firstTimeFixRate);
