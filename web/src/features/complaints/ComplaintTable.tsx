@@ -27,19 +27,19 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
         key: 'number',
         shouldCellUpdate: changed,
         title: t('number'),
-        width: 190,
+        width: 170,
         render: (_, row) => (
           <Button type="link" size="small" style={{ padding: 0 }} data-testid="complaint-open" onClick={() => onOpen(row.id)}>
             {row.number}
           </Button>
         ),
       },
-      { key: 'category', shouldCellUpdate: changed, title: t('category'), width: 110, render: (_, row) => <CategoryTag category={row.category} /> },
+      { key: 'category', shouldCellUpdate: changed, title: t('category'), width: 100, render: (_, row) => <CategoryTag category={row.category} /> },
       {
         key: 'severity',
         shouldCellUpdate: changed,
         title: t('severity'),
-        width: 130,
+        width: 110,
         render: (_, row) => label(SEVERITY, row.severity, locale),
       },
       {
@@ -57,25 +57,29 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
         key: 'ticket',
         shouldCellUpdate: changed,
         title: t('ticket'),
-        width: 150,
+        width: 140,
         render: (_, row) => (row.ticket ? <Link to={`/tickets/${row.ticket.id}`}>{row.ticket.number}</Link> : '—'),
       },
       {
         key: 'receivedAt',
         shouldCellUpdate: changed,
         title: t('receivedAt'),
-        width: 130,
+        width: 110,
         render: (_, row) => dayjs(row.receivedAt).format('MM-DD HH:mm'),
       },
       {
-        key: 'routedTo',
-        shouldCellUpdate: changed,
-        title: t('routedTo'),
-        width: 130,
-        render: (_, row) => (row.routedTo ? label(ROLE, row.routedTo, locale) : '—'),
+        // Where it went and by when it must be there, together: the deadline is that role's.
+        key: 'route',
+        title: t('routeDeadline'),
+        width: 170,
+        render: (_, row) => (
+          <>
+            <div className="complaints-secondary">{row.routedTo ? label(ROLE, row.routedTo, locale) : '—'}</div>
+            <RouteCountdown complaint={row} now={now} />
+          </>
+        ),
       },
-      { key: 'route', title: t('routeDeadline'), width: 150, render: (_, row) => <RouteCountdown complaint={row} now={now} /> },
-      { key: 'status', shouldCellUpdate: changed, title: t('status'), width: 110, render: (_, row) => <ComplaintStatusTag status={row.status} /> },
+      { key: 'status', shouldCellUpdate: changed, title: t('status'), width: 150, render: (_, row) => <ComplaintStatusTag status={row.status} /> },
     ];
   }, [t, locale, now, onOpen]);
 
@@ -88,7 +92,7 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1130 }}
       locale={{ emptyText: t('empty') }}
       onRow={(row) => ({ 'data-testid': 'complaint-row', 'data-number': row.number }) as HTMLAttributes<HTMLElement>}
     />

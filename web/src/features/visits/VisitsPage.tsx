@@ -26,14 +26,22 @@ function Filters({ view, onChange, phone }: { view: VisitView; onChange: (change
   const t = useT(visitMessages);
   return (
     <Flex wrap gap={8} align={phone ? 'stretch' : 'center'} vertical={phone}>
-      <Segmented<VisitView['scope']>
-        data-testid="visits-scope"
-        block={phone}
-        value={view.scope}
-        options={SCOPES.map((scope) => ({ value: scope, label: t(`scope_${scope}`) }))}
-        onChange={(scope) => onChange({ scope })}
-        style={phone ? { flexWrap: 'wrap' } : undefined}
-      />
+      {phone ? (
+        // Four long choices do not fit a phone's width side by side.
+        <Select<VisitView['scope']>
+          data-testid="visits-scope"
+          value={view.scope}
+          options={SCOPES.map((scope) => ({ value: scope, label: t(`scope_${scope}`) }))}
+          onChange={(scope) => onChange({ scope })}
+        />
+      ) : (
+        <Segmented<VisitView['scope']>
+          data-testid="visits-scope"
+          value={view.scope}
+          options={SCOPES.map((scope) => ({ value: scope, label: t(`scope_${scope}`) }))}
+          onChange={(scope) => onChange({ scope })}
+        />
+      )}
       <Select
         data-testid="visits-kind"
         allowClear
