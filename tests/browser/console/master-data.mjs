@@ -227,5 +227,5 @@ await check(
       if (locale === 'en') await page.getByTestId('language-switch').click();
     }
   },
-  { timeoutMs: 240_000 },
+  { timeoutMs: 120_000 },
 );
