@@ -100,10 +100,8 @@ export function EntityScreen<Q, V extends AnyVariables, Row, Values, K extends s
         </Popconfirm>
       )}
       {auditor && (
-        <Link to={auditHref(config.auditType, config.auditId(row))} data-testid="row-history">
-          <Button size="small" type="link" icon={<HistoryOutlined />}>
-            {s('history')}
-          </Button>
+        <Link to={auditHref(config.auditType, config.auditId(row))} data-testid="row-history" style={{ whiteSpace: 'nowrap' }}>
+          <HistoryOutlined /> {s('history')}
         </Link>
       )}
     </Space>
