@@ -27,7 +27,7 @@ use service::config::Settings;
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::metrics::{self, MetricsAccess};
-use crate::routes::{admin, console, exports, graphiql, graphql, health};
+use crate::routes::{console, exports, graphiql, graphql, health};
 use crate::state::AppState;
 
 /// A bound, not yet running server (and the metrics server, when the
@@ -283,7 +283,6 @@ fn serve(
             )
             .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
             .route(r"/reports/{id:\d+}.{format}", web::get().to(exports::stored_report))
-            .route("/admin/jobs", web::get().to(admin::jobs_page))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             // The console: its files, and its index for the app's own routes.

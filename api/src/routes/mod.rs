@@ -1,6 +1,5 @@
 //! HTTP endpoints besides the GraphQL schema itself.
 
-pub mod admin;
 pub mod console;
 pub mod exports;
 pub mod graphiql;

@@ -36,7 +36,10 @@ export function Shell({ user }: { user: SessionUser }) {
     key: item.path,
     label: <Link to={item.path}>{t(item.label)}</Link>,
   }));
-  const selected = items.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key);
+  // By whole path segments: /stocktake is not under /stock.
+  const selected = items
+    .filter((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}/`))
+    .map((item) => item.key);
   const menu = (
     <Menu mode="inline" items={items} selectedKeys={selected} onClick={() => setDrawer(false)} />
   );

@@ -6,9 +6,11 @@ use rust_decimal::Decimal;
 use service::rules::{incidents, kpi as kpi_rules};
 use service::usecase::reports::{incidents as incident_report, kpi, recurrence, stored};
 
+use crate::graphql::connection::{PagedConnection, connection, page_request};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, encode};
+use crate::graphql::types::ticket::RepairRecord;
 
 #[derive(Default)]
 pub struct ReportQuery;
@@ -378,6 +380,27 @@ impl ReportQuery {
                 ticket_numbers: i.ticket_numbers,
             })
             .collect())
+    }
+
+    /// The repairs behind one cause of a quarter's failure recurrence (the
+    /// report's drill-down; QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+    async fn recurrence_repairs(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The year.")] year: i32,
+        #[graphql(desc = "The quarter, 1–4.")] quarter: i32,
+        #[graphql(desc = "The failure cause's code, as in the report.")] cause: String,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<RepairRecord>> {
+        let quarter = u32::try_from(quarter).map_err(|_| invalid("quarter", "must be 1 to 4"))?;
+        let request = page_request(ctx, first, after)?;
+        let settings = &state(ctx).settings;
+        let page =
+            recurrence::repairs_of_cause(db(ctx), settings, actor(ctx)?, year, quarter, &cause, request)
+                .await
+                .gql()?;
+        Ok(connection(page, RepairRecord::from))
     }
 
     /// Failure recurrence for a quarter (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
