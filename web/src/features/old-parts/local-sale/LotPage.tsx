@@ -17,7 +17,7 @@ import { floorPercent, floorPrice } from '../../../components/scrapFloor';
 import { LotStatusTag } from './LotStatusTag';
 import { LotStepModal, type LotStep } from './LotStepModal';
 import { saleMessages } from './messages';
-import { provinceName } from './provinces';
+import { provinceName } from '../../../components/provinces';
 import { useLot } from './useLot';
 import { FOLLOWERS, isAboutLot, lotSteps } from './view';
 
