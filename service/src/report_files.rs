@@ -549,7 +549,7 @@ mod tests {
         let months = [month("2026-08", 80), month("2026-09", 88), month("2026-10", 95)];
         let svg = kpi_trend_svg("Service KPIs", &months);
         assert_eq!(svg.matches("<polyline").count(), 3, "timeliness, satisfaction, complaints");
-        assert_eq!(svg.matches("stroke-dasharray").count(), 3, "each target");
+        assert_eq!(svg.matches("stroke-dasharray").count(), 4, "each target, and the legend's sample");
         assert!(svg.contains(">2026-10<"));
         assert!(svg.contains("服务及时率 Timeliness") && svg.contains("目标 Target"), "legend");
         assert!(svg.contains(">60%<") && svg.contains(">100%<"), "a tick every 20 %");
