@@ -39,5 +39,5 @@ await check(
       await screenshot(`${name}-phone-zh`);
     }
   },
-  { timeoutMs: 300_000 },
+  { timeoutMs: 480_000 },
 );
