@@ -30,12 +30,12 @@ await check(
       await page.getByTestId(ready).first().waitFor();
       expect(!(await page.locator('.ant-alert-error').count()), `${name} loads without an error`);
       await screenshot(`${name}-desk-zh`);
-      await page.getByTestId('language-switch').click();
+      await page.getByTestId('language-switch').dispatchEvent('click');
       await screenshot(`${name}-desk-en`);
       await page.setViewportSize(PHONE.viewport);
       await page.getByTestId(ready).first().waitFor();
       await screenshot(`${name}-phone-en`);
-      await page.getByTestId('language-switch').click();
+      await page.getByTestId('language-switch').dispatchEvent('click');
       await screenshot(`${name}-phone-zh`);
     }
   },
