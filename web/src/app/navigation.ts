@@ -28,6 +28,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
   { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
   { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
+  // Bulk import.
+  { path: '/admin/import', label: 'navImport', roles: ['ADMIN'] },
 ];
 
 export function navFor(user: SessionUser | null | undefined): NavItem[] {

@@ -17,6 +17,8 @@ const MyJobsPage = lazy(() => import('../features/engineer/MyJobsPage'));
 const JobPage = lazy(() => import('../features/engineer/JobPage'));
 const MyOldPartsPage = lazy(() => import('../features/engineer/MyOldPartsPage'));
 const AccountPage = lazy(() => import('./AccountPage'));
+// Bulk import (admin).
+const ImportPage = lazy(() => import('../features/admin/import/ImportPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -55,6 +57,7 @@ export const routes: RouteObject[] = [
   { path: 'my/jobs', element: <Only roles={FIELD}><MyJobsPage /></Only> },
   { path: 'my/jobs/:id', element: <Only roles={FIELD}><JobPage /></Only> },
   { path: 'my/old-parts', element: <Only roles={FIELD}><MyOldPartsPage /></Only> },
+  { path: 'admin/import', element: <Only roles={['ADMIN']}><ImportPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];
