@@ -107,7 +107,7 @@ pub async fn import(
         bytes.extend_from_slice(&chunk);
     }
     match import::import(&state.db, &actor, kind, bytes, options, limits).await {
-        Ok(report) if options.commit && !report.committed && report.invalid > 0 => {
+        Ok(report) if options.commit && !options.skip_invalid && !report.committed && report.invalid > 0 => {
             let mut body = report_json(&report);
             body["errors"] = json!([{
                 "message": format!(
