@@ -1,0 +1,1 @@
+var e=`20,000`;export{e as t};

@@ -1,0 +1,1 @@
+function e(e){return e.inWarranty?`warranty`:e.covered?`contract`:`out`}function t(t){let n=e(t);return n!==`out`&&t.endsOn?{kind:n,until:t.endsOn}:!t.startsOn||!t.endsOn?{kind:`noInvoice`}:t.on<t.startsOn?{kind:`notStarted`,startsOn:t.startsOn}:{kind:`expired`,endedOn:t.endsOn}}export{e as n,t};
