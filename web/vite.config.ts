@@ -45,7 +45,9 @@ function apiRoutes() {
   return {
     '/graphql': { target: api, ws: true },
     '/exports': { target: api },
-    '/reports': { target: api },
+    // Only the stored reports' files (`/reports/12.xlsx`): the console's own
+    // report screens live under /reports/ too.
+    '^/reports/[^/]+\\.\\w+': { target: api },
     '/imports': { target: api },
   };
 }

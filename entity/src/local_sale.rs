@@ -30,6 +30,8 @@ pub struct Model {
     pub status: LocalSaleStatus,
     pub approved_by: Option<i64>,
     pub approved_at: Option<DateTimeUtc>,
+    /// The approver's note on approving, or why the lot was called off.
+    pub decision_note: Option<String>,
     #[sea_orm(column_type = "Decimal(Some((14, 2)))")]
     pub proceeds_amount: Option<Decimal>,
     /// Receipt of the proceeds (回款单).

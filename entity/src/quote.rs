@@ -32,6 +32,8 @@ pub struct Model {
     pub approved_by: Option<i64>,
     pub approved_at: Option<DateTimeUtc>,
     pub customer_accepted_at: Option<DateTimeUtc>,
+    /// The approver's note on approving or refusing.
+    pub decision_note: Option<String>,
     pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

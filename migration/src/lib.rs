@@ -23,6 +23,7 @@ mod m20261201_000012_create_login_attempts;
 mod m20261202_000013_index_list_orders;
 mod m20261202_000014_add_user_token_generation;
 mod m20261202_000015_create_deployment_facts;
+mod m20261202_000016_add_decision_notes;
 
 /// Runs the migrations below, in order.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_index_list_orders::Migration),
             Box::new(m20261202_000014_add_user_token_generation::Migration),
             Box::new(m20261202_000015_create_deployment_facts::Migration),
+            Box::new(m20261202_000016_add_decision_notes::Migration),
         ]
     }
 }

@@ -1,8 +1,9 @@
 //! The stored reports as files: a workbook of the figures (through
 //! `export::xlsx`) and a chart, drawn here as SVG text (it opens in any
 //! browser) and rasterised to PNG on request with the system's fonts. The
-//! chart's words are English: a server's fonts seldom have Chinese glyphs,
-//! and the workbook carries the Chinese headers.
+//! chart's words are Chinese and English; the PNG shows the Chinese ones
+//! where the system has a CJK font (Debian: `fonts-wqy-microhei`, which
+//! `scripts/test` installs), the SVG wherever the reader's browser does.
 
 use std::fmt::Write as _;
 use std::io::Read as _;
@@ -129,8 +130,8 @@ pub async fn workbook(
     Ok(bytes)
 }
 
-/// The system's fonts, loaded once: the chart labels are Latin (codes,
-/// months, percentages), which any system font has.
+/// The system's fonts, loaded once. Glyphs a face lacks (Chinese names in
+/// DejaVu) are taken from another face that has them.
 fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
     FONTS
@@ -174,13 +175,41 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-const WIDTH: f64 = 800.0;
-const HEIGHT: f64 = 450.0;
-const LEFT: f64 = 60.0;
-const RIGHT: f64 = 60.0;
-const TOP: f64 = 50.0;
-const BOTTOM: f64 = 90.0;
+/// At most `max` characters, the rest as an ellipsis: an axis label that
+/// fits its slot instead of running off the image.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{kept}…")
+    }
+}
 
+/// A "nice" tick step (1, 2 or 5 × a power of ten) giving about `ticks`
+/// ticks from 0 to `max`.
+fn tick_step(max: f64, ticks: f64) -> f64 {
+    let raw = (max / ticks).max(1.0);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw);
+    step.unwrap_or(10.0 * magnitude)
+}
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 560.0;
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 70.0;
+/// Title, then the legend below it.
+const TOP: f64 = 96.0;
+/// Room for the slanted cause names.
+const BOTTOM: f64 = 150.0;
+const OVER: &str = "#c0392b";
+const WITHIN: &str = "#2e86c1";
+const SHARE: &str = "#f39c12";
+const GRID: &str = "#e5e5e5";
+
+/// The frame every chart shares: a white page, the title (Chinese and
+/// English: the workbook's readers read either), the two axes.
 fn svg_open(title: &str) -> String {
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
@@ -188,7 +217,7 @@ fn svg_open(title: &str) -> String {
     );
     let _ = writeln!(
         svg,
-        "<text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\">{}</text>",
+        "<text x=\"{}\" y=\"30\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\">{}</text>",
         WIDTH / 2.0,
         escape(title)
     );
@@ -202,67 +231,146 @@ fn svg_open(title: &str) -> String {
     svg
 }
 
-/// The Pareto chart of the causes: occurrences as bars (left axis), the
-/// cumulative share as a line (right axis, 0–100 %), the 10-per-quarter
-/// target as a dashed line. At most 20 causes, most frequent first.
+/// One legend entry: a swatch (a box, or a line when `dashed` is given)
+/// and its words, at `x` on the legend's row; returns where the next goes.
+fn legend_entry(svg: &mut String, x: f64, colour: &str, line: Option<&str>, words: &str) -> f64 {
+    let y = 56.0;
+    match line {
+        Some(dash) => {
+            let _ = write!(
+                svg,
+                "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>",
+                y + 6.0,
+                x + 22.0,
+                y + 6.0
+            );
+        }
+        None => {
+            let _ =
+                write!(svg, "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"12\" fill=\"{colour}\"/>");
+        }
+    }
+    let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 28.0, y + 11.0, escape(words));
+    // Wide enough for CJK characters (about one em each) and Latin ones.
+    let width: f64 = words.chars().map(|c| if c.is_ascii() { 6.8 } else { 12.0 }).sum();
+    x + 28.0 + width + 22.0
+}
+
+/// Horizontal grid lines with their labels on the left axis, 0 to `max`
+/// by `step`, placed by `y`.
+fn left_ticks(svg: &mut String, max: f64, step: f64, y: impl Fn(f64) -> f64, suffix: &str) {
+    let mut value = 0.0;
+    while value <= max + f64::EPSILON {
+        let ty = y(value);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{LEFT}\" y1=\"{ty:.1}\" x2=\"{}\" y2=\"{ty:.1}\" stroke=\"{GRID}\"/>\
+             <line x1=\"{}\" y1=\"{ty:.1}\" x2=\"{LEFT}\" y2=\"{ty:.1}\" stroke=\"black\"/>\
+             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{value}{suffix}</text>",
+            WIDTH - RIGHT,
+            LEFT - 5.0,
+            LEFT - 8.0,
+            ty + 4.0
+        );
+        value += step;
+    }
+}
+
+/// The Pareto chart of the causes: occurrences as bars (left axis, red
+/// when the cause is over a target: more than `target` a quarter or too
+/// many parts at once), the cumulative share as a line (right axis,
+/// 0–100 %), the target as a dashed line, a legend saying which is which.
+/// Causes are named (code when the catalogue has no name); at most 20,
+/// most frequent first.
 pub fn pareto_svg(report: &RecurrenceReport, target: i64) -> String {
     let causes: Vec<_> = report.causes.iter().take(20).collect();
+    let (year, quarter) = (report.year, report.quarter);
     let mut svg = svg_open(&format!(
-        "Failure recurrence {}-Q{}: occurrences per cause (bars), cumulative share (line)",
-        report.year, report.quarter
+        "{year}年第{quarter}季度 故障重复发生排列图 · Failure recurrence {year}-Q{quarter}"
     ));
+    let mut x = LEFT;
+    x = legend_entry(&mut svg, x, OVER, None, "超出目标 Over target");
+    x = legend_entry(&mut svg, x, WITHIN, None, "目标以内 Within target");
+    x = legend_entry(&mut svg, x, SHARE, Some("0"), "累计占比 Cumulative share");
+    legend_entry(&mut svg, x, OVER, Some("6 4"), &format!("每季度≤{target}次 Target ≤{target}/quarter"));
+
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let bottom = HEIGHT - BOTTOM;
-    let max = causes.iter().map(|c| c.occurrences).max().unwrap_or(0).max(target).max(1) as f64;
+    let highest = causes.iter().map(|c| c.occurrences).max().unwrap_or(0).max(target).max(1) as f64;
+    let step = tick_step(highest, 5.0);
+    let max = (highest / step).ceil() * step;
+    let y = |value: f64| bottom - value / max * plot_h;
+    left_ticks(&mut svg, max, step, y, "");
+    for percent in (0..=100).step_by(20) {
+        let ty = bottom - f64::from(percent) / 100.0 * plot_h;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{r}\" y1=\"{ty:.1}\" x2=\"{:.1}\" y2=\"{ty:.1}\" stroke=\"black\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"{SHARE}\">{percent}%</text>",
+            WIDTH - RIGHT + 5.0,
+            WIDTH - RIGHT + 8.0,
+            ty + 4.0,
+            r = WIDTH - RIGHT
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{r}\" y1=\"{TOP}\" x2=\"{r}\" y2=\"{bottom}\" stroke=\"black\"/>\
+         <text x=\"{LEFT}\" y=\"{:.1}\" text-anchor=\"middle\">次数 Occurrences</text>\
+         <text x=\"{r}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{SHARE}\">累计 Cumulative</text>",
+        TOP - 10.0,
+        TOP - 10.0,
+        r = WIDTH - RIGHT
+    );
+
     let slot = plot_w / causes.len().max(1) as f64;
     let mut line = Vec::new();
     for (i, c) in causes.iter().enumerate() {
         let h = c.occurrences as f64 / max * plot_h;
         let x = LEFT + i as f64 * slot;
-        let colour = if c.too_frequent || c.too_many_parts { "#c0392b" } else { "#2e86c1" };
+        let colour = if c.too_frequent || c.too_many_parts { OVER } else { WITHIN };
+        let name = c.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&c.code);
         let _ = writeln!(
             svg,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {}</title></rect>",
-            x + slot * 0.1,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{} {}: {}</title></rect>",
+            x + slot * 0.15,
             bottom - h,
-            slot * 0.8,
+            slot * 0.7,
             escape(&c.code),
+            escape(name),
             c.occurrences
         );
         let _ = writeln!(
             svg,
-            "<text x=\"{cx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\" transform=\"rotate(-45 {cx:.1} {ty:.1})\">{}</text>",
-            escape(&c.code),
+            "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+            bottom - h - 4.0,
+            c.occurrences,
+            cx = x + slot / 2.0
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{cx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\" transform=\"rotate(-40 {cx:.1} {ty:.1})\">{}</text>",
+            escape(&shorten(name, 14)),
             cx = x + slot / 2.0,
             ty = bottom + 14.0
         );
         let share = c.pareto_share.to_f64().unwrap_or(0.0);
         line.push(format!("{:.1},{:.1}", x + slot / 2.0, bottom - share / 100.0 * plot_h));
     }
-    let target_y = bottom - target as f64 / max * plot_h;
+    let target_y = y(target as f64);
     let _ = writeln!(
         svg,
-        "<line x1=\"{LEFT}\" y1=\"{target_y:.1}\" x2=\"{}\" y2=\"{target_y:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>\
-         <text x=\"{}\" y=\"{:.1}\" fill=\"#c0392b\">≤{target}</text>",
+        "<line x1=\"{LEFT}\" y1=\"{target_y:.1}\" x2=\"{}\" y2=\"{target_y:.1}\" stroke=\"{OVER}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
         WIDTH - RIGHT,
-        WIDTH - RIGHT + 4.0,
-        target_y + 4.0
     );
     if !line.is_empty() {
         let _ = writeln!(
             svg,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"#f39c12\" stroke-width=\"2\"/>",
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{SHARE}\" stroke-width=\"2\"/>",
             line.join(" ")
         );
     }
-    let _ = writeln!(
-        svg,
-        "<text x=\"{}\" y=\"{TOP}\" text-anchor=\"end\">{}</text><text x=\"{}\" y=\"{TOP}\">100%</text>",
-        LEFT - 6.0,
-        max as i64,
-        WIDTH - RIGHT + 4.0
-    );
     svg.push_str("</svg>\n");
     svg
 }
@@ -274,7 +382,8 @@ pub struct MonthKpis {
 }
 
 /// Trend lines of timeliness, satisfaction and the service complaint rate
-/// over the months, 0–100 %, with each target dashed.
+/// over the months, 0–100 % with a tick every 20, each target dashed in
+/// its line's colour, a legend naming them.
 pub fn kpi_trend_svg(title: &str, months: &[MonthKpis]) -> String {
     let mut svg = svg_open(title);
     let plot_w = WIDTH - LEFT - RIGHT;
@@ -282,22 +391,26 @@ pub fn kpi_trend_svg(title: &str, months: &[MonthKpis]) -> String {
     let bottom = HEIGHT - BOTTOM;
     let step = if months.len() > 1 { plot_w / (months.len() - 1) as f64 } else { 0.0 };
     let y = |percent: f64| bottom - percent / 100.0 * plot_h;
+    left_ticks(&mut svg, 100.0, 20.0, y, "%");
     for (i, m) in months.iter().enumerate() {
+        let mx = LEFT + i as f64 * step;
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            LEFT + i as f64 * step,
-            bottom + 16.0,
+            "<line x1=\"{mx:.1}\" y1=\"{bottom}\" x2=\"{mx:.1}\" y2=\"{:.1}\" stroke=\"black\"/>\
+             <text x=\"{mx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            bottom + 5.0,
+            bottom + 20.0,
             escape(&m.label)
         );
     }
     type Pick = fn(&KpiFigures) -> crate::rules::kpi::Judged;
     let series: [(&str, &str, Pick); 3] = [
-        ("Timeliness", "#2e86c1", |f| f.timeliness),
-        ("Satisfaction", "#27ae60", |f| f.satisfaction),
-        ("Service complaints", "#c0392b", |f| f.service_complaint_rate),
+        ("服务及时率 Timeliness", WITHIN, |f| f.timeliness),
+        ("客户满意率 Satisfaction", "#27ae60", |f| f.satisfaction),
+        ("服务投诉率 Service complaints", OVER, |f| f.service_complaint_rate),
     ];
-    for (n, (name, colour, pick)) in series.iter().enumerate() {
+    let mut x = LEFT;
+    for (name, colour, pick) in &series {
         let points: Vec<String> = months
             .iter()
             .enumerate()
@@ -323,21 +436,9 @@ pub fn kpi_trend_svg(title: &str, months: &[MonthKpis]) -> String {
                 ty = y(target)
             );
         }
-        let _ = writeln!(
-            svg,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{:.1}\">{name}</text>",
-            LEFT + n as f64 * 220.0,
-            HEIGHT - 30.0,
-            LEFT + n as f64 * 220.0 + 16.0,
-            HEIGHT - 20.0
-        );
+        x = legend_entry(&mut svg, x, colour, None, name);
     }
-    let _ = writeln!(
-        svg,
-        "<text x=\"{}\" y=\"{TOP}\" text-anchor=\"end\">100%</text><text x=\"{}\" y=\"{bottom}\" text-anchor=\"end\">0%</text>",
-        LEFT - 6.0,
-        LEFT - 6.0
-    );
+    legend_entry(&mut svg, x, "#555555", Some("6 4"), "目标 Target");
     svg.push_str("</svg>\n");
     svg
 }
@@ -376,7 +477,7 @@ mod tests {
         };
         let svg = pareto_svg(&report, 10);
         assert!(svg.starts_with("<svg"));
-        assert_eq!(svg.matches("<rect x=").count(), 2, "one bar per cause");
+        assert_eq!(svg.matches("<title>").count(), 2, "one bar per cause");
         assert!(svg.contains("A&lt;&amp;&gt;"), "labels are escaped");
         assert!(svg.contains("#c0392b\"><title>"), "the cause over the target is red");
         assert!(svg.contains("<polyline"));
@@ -386,6 +487,45 @@ mod tests {
         // The IHDR chunk: width and height as drawn.
         assert_eq!(u32::from_be_bytes([image[16], image[17], image[18], image[19]]), WIDTH as u32);
         assert_eq!(u32::from_be_bytes([image[20], image[21], image[22], image[23]]), HEIGHT as u32);
+    }
+
+    #[test]
+    fn the_pareto_chart_names_causes_in_full_words_with_a_legend_and_ticks() {
+        let mut named = cause("H-SEAL", 12, dec!(60));
+        named.name = Some("液压油缸密封件老化导致的渗漏与压力不足".into());
+        let report = RecurrenceReport {
+            year: 2026,
+            quarter: 3,
+            occurrences: 20,
+            causes: vec![named, cause("E2", 8, dec!(100))],
+        };
+        let svg = pareto_svg(&report, 10);
+        assert!(
+            svg.contains("2026年第3季度") && svg.contains("Failure recurrence 2026-Q3"),
+            "title in both languages"
+        );
+        assert!(svg.contains(">液压油缸密封件老化导致的渗…<"), "the name, shortened to fit its slot");
+        assert!(svg.contains(">E2<"), "a cause without a name shows its code");
+        assert!(
+            svg.contains("超出目标 Over target") && svg.contains("目标以内 Within target"),
+            "legend of the colours"
+        );
+        assert!(svg.contains("累计占比 Cumulative share") && svg.contains("Target ≤10/quarter"));
+        // Left axis 0, 5, 10, 15 (a step of 5 for a highest of 12), right 0–100 % by 20.
+        for tick in [">0<", ">5<", ">10<", ">15<", ">40%<", ">100%<"] {
+            assert!(svg.contains(tick), "tick {tick}");
+        }
+        let labels_bottom = HEIGHT - BOTTOM + 14.0;
+        // A slanted 14-character label needs about 14 × 12 × sin 40° ≈ 108 px below the axis.
+        assert!(HEIGHT - labels_bottom >= 108.0, "the slanted names fit in the image");
+    }
+
+    #[test]
+    fn ticks_step_by_one_two_or_five() {
+        assert_eq!(tick_step(12.0, 5.0), 5.0);
+        assert_eq!(tick_step(10.0, 5.0), 2.0);
+        assert_eq!(tick_step(3.0, 5.0), 1.0);
+        assert_eq!(tick_step(230.0, 5.0), 50.0);
     }
 
     #[test]
@@ -409,8 +549,10 @@ mod tests {
         let months = [month("2026-08", 80), month("2026-09", 88), month("2026-10", 95)];
         let svg = kpi_trend_svg("Service KPIs", &months);
         assert_eq!(svg.matches("<polyline").count(), 3, "timeliness, satisfaction, complaints");
-        assert_eq!(svg.matches("stroke-dasharray").count(), 3, "each target");
+        assert_eq!(svg.matches("stroke-dasharray").count(), 4, "each target, and the legend's sample");
         assert!(svg.contains(">2026-10<"));
+        assert!(svg.contains("服务及时率 Timeliness") && svg.contains("目标 Target"), "legend");
+        assert!(svg.contains(">60%<") && svg.contains(">100%<"), "a tick every 20 %");
         let image = png(&svg).expect("rasterised");
         assert_eq!(&image[1..4], b"PNG");
     }

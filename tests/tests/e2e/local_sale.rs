@@ -111,7 +111,14 @@ async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(back
     let approve = "mutation($id: ID!, $v: Int!) { approveLocalSale(input: {id: $id, version: $v}) { localSale { status version } } }";
     let by_manager = app.gql(Some(&site.manager), approve, json!({"id": low["id"], "v": 1})).await;
     assert_eq!(by_manager.error_code(), Some("APPROVAL_REQUIRED"));
-    step(&app, &gm, approve, json!({"id": low["id"], "v": 1})).await;
+    let noted = step(&app, &gm,
+        "mutation($id: ID!) { approveLocalSale(input: {id: $id, version: 1}, note: \"同意,尽快回款\") { localSale { status decisionNote } } }",
+        json!({"id": low["id"]})).await;
+    assert_eq!(noted["approveLocalSale"]["localSale"]["status"], "APPROVED");
+    assert_eq!(
+        noted["approveLocalSale"]["localSale"]["decisionNote"], "同意,尽快回款",
+        "the requester reads the note"
+    );
     let proceeds = "mutation($id: ID!, $a: Decimal!) { recordLocalSaleProceeds(input: {localSale: {id: $id, version: 2}, amount: $a, receiptNumber: \"HK-2026-001\"}) { localSale { status proceedsAmount items { status } } } }";
     let wrong = app.gql(Some(&finance), proceeds, json!({"id": low["id"], "a": "16000"})).await;
     assert_eq!(wrong.error_code(), Some("VALIDATION"));
@@ -123,9 +130,13 @@ async fn local_sale_floor_remote_provinces_approval_levels_and_no_splitting(back
     assert_eq!(remote["createLocalSale"]["localSale"]["belowFloor"], false, "remote provinces may go lower");
     let remote_id = remote["createLocalSale"]["localSale"]["id"].clone();
     step(&app, &site.manager, approve, json!({"id": remote_id, "v": 1})).await;
-    step(&app, &site.manager,
-        "mutation($id: ID!) { cancelLocalSale(input: {localSale: {id: $id, version: 2}, reason: \"收购商违约\"}) { localSale { status items { id } } } }",
+    let called_off = step(&app, &site.manager,
+        "mutation($id: ID!) { cancelLocalSale(input: {localSale: {id: $id, version: 2}, reason: \"收购商违约\"}) { localSale { status decisionNote items { id } } } }",
         json!({"id": remote_id})).await;
+    assert_eq!(
+        called_off["cancelLocalSale"]["localSale"]["decisionNote"], "收购商违约",
+        "why it was called off"
+    );
     let relisted = step(&app, &site.manager, CREATE_LOT, lot("新疆", &ids[1], "17500", None)).await;
     assert_eq!(
         relisted["createLocalSale"]["localSale"]["status"], "PENDING_APPROVAL",

@@ -118,6 +118,39 @@ async fn failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_
 
     let again = step(&app, &quality, query, vars).await["failureRecurrenceReport"].clone();
     assert_eq!(again, report, "the same quarter gives the same numbers");
+
+    // The drill-down: the eleven repairs of the quarter behind CAUSE-ELEVEN
+    // (not the two of the quarter before), each with its ticket, in pages.
+    let drill = "query($y: Int!, $q: Int!, $c: String!, $after: String) { recurrenceRepairs(year: $y, quarter: $q, cause: $c, first: 6, after: $after) { nodes { faultCause completedAt ticket { number } } pageInfo { hasNextPage endCursor } } }";
+    let first =
+        step(&app, &quality, drill, json!({"y": year, "q": quarter, "c": "CAUSE-ELEVEN", "after": null}))
+            .await;
+    let page = &first["recurrenceRepairs"];
+    assert_eq!(page["nodes"].as_array().map(Vec::len), Some(6));
+    assert_eq!(page["nodes"][0]["ticket"]["number"], site.number.as_str());
+    assert_eq!(page["pageInfo"]["hasNextPage"], true);
+    let rest = step(
+        &app,
+        &quality,
+        drill,
+        json!({"y": year, "q": quarter, "c": "CAUSE-ELEVEN", "after": page["pageInfo"]["endCursor"]}),
+    )
+    .await;
+    let rest = rest["recurrenceRepairs"]["nodes"].as_array().expect("nodes").clone();
+    assert_eq!(rest.len(), 5, "eleven in the quarter");
+    assert!(rest.iter().all(|r| r["faultCause"] == "CAUSE-ELEVEN"));
+    let refused =
+        app.gql(Some(&agent), drill, json!({"y": year, "q": quarter, "c": "CAUSE-TEN", "after": null})).await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+
+    // The limits the dashboard draws its lines at are the configured ones.
+    let limits = "{ qualityThresholds { recurrenceMaxPerQuarter recurrenceMaxPartsPerOccurrence batchIncidentUnits majorIncidentUnits majorIncidentLoss } }";
+    let shown = step(&app, &quality, limits, json!({})).await;
+    assert_eq!(
+        shown["qualityThresholds"],
+        json!({"recurrenceMaxPerQuarter": 10, "recurrenceMaxPartsPerOccurrence": 3, "batchIncidentUnits": 50, "majorIncidentUnits": 500, "majorIncidentLoss": "20000"})
+    );
+    assert_eq!(app.gql(Some(&agent), limits, json!({})).await.error_code(), Some("FORBIDDEN"));
 }
 
 /// `count` units of `model` made on `made`, each with one fault report now.

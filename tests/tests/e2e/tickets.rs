@@ -13,6 +13,7 @@ on_both_backends!(
     dealer_sold_unit_in_warranty_opens_a_chargeback_and_notifies_the_dealer,
     warranty_status_answers_for_a_serial_and_date,
     paid_ticket_over_ten_percent_discount_waits_for_the_general_manager,
+    the_general_manager_refuses_a_quote_from_the_inbox_with_a_note,
     rework_and_return_to_factory_paths,
     rotation_skips_the_engineer_without_the_skill_and_the_busy_one,
     concurrent_transitions_of_one_ticket_apply_exactly_once,
@@ -333,6 +334,44 @@ async fn paid_ticket_over_ten_percent_discount_waits_for_the_general_manager(bac
         json!([{"quantity": 2, "unitPrice": "380.00", "amount": "760.00", "part": {"partNumber": "HY-SEAL-04"}}]),
         "the quote keeps its lines from the price list"
     );
+}
+
+/// The approvals inbox lists the quotes waiting for the general manager
+/// with their ticket; a refusal says why, rejects the quote (the desk may
+/// quote again) and leaves the inbox empty.
+async fn the_general_manager_refuses_a_quote_from_the_inbox_with_a_note(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    step(&app, &admin, "mutation { setServiceTariff(input: {labourRate: \"150\", travelRatePerKm: \"3.5\", effectiveFrom: \"2020-01-01\"}) { tariff { labourRate } } }", json!({})).await;
+    let serial = unit_in_field(&app, &admin, "XCT25-P-2", "2024-01-10", None).await;
+    let agent = app.user_with("agent1", &[Role::Agent], None).await;
+    let gm = app.user_with("gm1", &[Role::GeneralManager], None).await;
+    let id = accepted_ticket(&app, &agent, &serial).await;
+    let quoted = step(&app, &agent,
+        "mutation($id: ID!) { createQuote(input: {ticket: {id: $id, version: 2}, labourHours: \"4\", discountPercent: \"25\"}) { quote { id status } } }",
+        json!({"id": id})).await;
+    let quote_id = quoted["createQuote"]["quote"]["id"].clone();
+    let inbox = "{ quotesAwaitingApproval { nodes { id discountPercent standardTotal total ticket { id number status } } } }";
+    let listed = step(&app, &gm, inbox, json!({})).await;
+    let nodes = listed["quotesAwaitingApproval"]["nodes"].as_array().expect("nodes").clone();
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+    assert_eq!(nodes[0]["id"], quote_id);
+    assert_eq!(nodes[0]["discountPercent"], "25");
+    assert_eq!(nodes[0]["ticket"]["id"], id);
+    assert_eq!(app.gql(Some(&agent), inbox, json!({})).await.error_code(), Some("FORBIDDEN"));
+
+    let refuse = "mutation($q: ID!, $n: String!) { refuseQuote(input: {quoteId: $q, note: $n}) { quote { status decisionNote } ticket { status } } }";
+    let blank = app.gql(Some(&gm), refuse, json!({"q": quote_id, "n": "  "})).await;
+    assert_eq!(blank.error_code(), Some("VALIDATION"), "a refusal says why");
+    assert_eq!(blank.error_field(), Some("note"));
+    let refused = step(&app, &gm, refuse, json!({"q": quote_id, "n": "折扣过大,按标准价重新报价"})).await;
+    assert_eq!(refused["refuseQuote"]["quote"]["status"], "REJECTED");
+    assert_eq!(refused["refuseQuote"]["quote"]["decisionNote"], "折扣过大,按标准价重新报价");
+    assert_eq!(refused["refuseQuote"]["ticket"]["status"], "QUOTED", "the desk may quote again");
+    let again = app.gql(Some(&gm), refuse, json!({"q": quote_id, "n": "again"})).await;
+    assert_eq!(again.error_code(), Some("INVALID_TRANSITION"), "decided once");
+    let empty = step(&app, &gm, inbox, json!({})).await;
+    assert_eq!(empty["quotesAwaitingApproval"]["nodes"], json!([]));
 }
 
 async fn rework_and_return_to_factory_paths(backend: Backend) {

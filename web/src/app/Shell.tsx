@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useT } from './i18n';
 import { appMessages } from './messages';
-import { navFor } from './navigation';
+import { NAV_GROUPS, navFor, type NavItem } from './navigation';
 import { endSession, type SessionUser } from './session';
 import { PageLoading } from './PageLoading';
 
@@ -32,11 +32,23 @@ export function Shell({ user }: { user: SessionUser }) {
   const desk = screens.md ?? true;
   const [drawer, setDrawer] = useState(false);
   const online = useOnline();
-  const items = navFor(user).map((item) => ({
-    key: item.path,
-    label: <Link to={item.path}>{t(item.label)}</Link>,
-  }));
-  const selected = items.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key);
+  const visible = navFor(user);
+  const entry = (item: NavItem) => ({ key: item.path, label: <Link to={item.path}>{t(item.label)}</Link> });
+  // Sections with headings once a user works in more than one of them.
+  const groups = NAV_GROUPS.filter((group) => visible.some((item) => item.group === group));
+  const items =
+    groups.length > 1
+      ? groups.map((group) => ({
+          type: 'group' as const,
+          key: group,
+          label: t(group),
+          children: visible.filter((item) => item.group === group).map(entry),
+        }))
+      : visible.map(entry);
+  // By whole path segments: /stocktake is not under /stock.
+  const selected = visible
+    .filter((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))
+    .map((item) => item.path);
   const menu = (
     <Menu mode="inline" items={items} selectedKeys={selected} onClick={() => setDrawer(false)} />
   );

@@ -342,11 +342,16 @@ impl OldPartMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The lot at the version read.")] input: LocalSaleRef,
+        #[graphql(desc = "A note for whoever built the lot (at most 1 000 characters).")] note: Option<
+            String,
+        >,
     ) -> async_graphql::Result<LocalSalePayload> {
         let id = decode(Kind::LocalSale, &input.id, "id")?;
-        let approved = local_sales::approve(db(ctx), actor(ctx)?, &state(ctx).settings, id, input.version)
-            .await
-            .gql()?;
+        let settings = &state(ctx).settings;
+        let approved =
+            local_sales::approve(db(ctx), actor(ctx)?, settings, id, input.version, note.as_deref())
+                .await
+                .gql()?;
         Ok(LocalSalePayload { local_sale: approved.into() })
     }
 

@@ -94,6 +94,15 @@ pub struct ReplacedPartInput {
     pub must_return: Option<bool>,
 }
 
+/// The general manager's refusal of a quote.
+#[derive(InputObject)]
+pub struct RefuseQuoteInput {
+    /// The quote waiting for approval.
+    pub quote_id: ID,
+    /// Why (required; at most 1 000 characters), shown to whoever quoted.
+    pub note: String,
+}
+
 /// A quote for paid work.
 #[derive(InputObject)]
 pub struct CreateQuoteInput {
@@ -325,10 +334,24 @@ impl TicketMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The quote to approve.")] quote_id: ID,
+        #[graphql(desc = "A note for whoever quoted (at most 1 000 characters).")] note: Option<String>,
     ) -> async_graphql::Result<QuotePayload> {
         let id = decode(Kind::Quote, &quote_id, "quoteId")?;
-        let (ticket, quote) = quotes::approve_quote(db(ctx), actor(ctx)?, id).await.gql()?;
+        let (ticket, quote) = quotes::approve_quote(db(ctx), actor(ctx)?, id, note.as_deref()).await.gql()?;
         // The ticket's state is unchanged, but whoever follows it now may accept the quote.
+        Ok(QuotePayload { ticket: Some(announce(ctx, ticket).await), quote: quote.into() })
+    }
+
+    /// Refuses a quote beyond the allowed discount, saying why
+    /// (GENERAL_MANAGER): the quote is REJECTED and the ticket stays QUOTED
+    /// for a new quote.
+    async fn refuse_quote(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The quote and why it is refused.")] input: RefuseQuoteInput,
+    ) -> async_graphql::Result<QuotePayload> {
+        let id = decode(Kind::Quote, &input.quote_id, "quoteId")?;
+        let (ticket, quote) = quotes::refuse_quote(db(ctx), actor(ctx)?, id, &input.note).await.gql()?;
         Ok(QuotePayload { ticket: Some(announce(ctx, ticket).await), quote: quote.into() })
     }
 

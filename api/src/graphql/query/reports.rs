@@ -6,9 +6,11 @@ use rust_decimal::Decimal;
 use service::rules::{incidents, kpi as kpi_rules};
 use service::usecase::reports::{incidents as incident_report, kpi, recurrence, stored};
 
+use crate::graphql::connection::{PagedConnection, connection, page_request};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, encode};
+use crate::graphql::types::ticket::RepairRecord;
 
 #[derive(Default)]
 pub struct ReportQuery;
@@ -24,6 +26,21 @@ pub struct FailureRecurrenceReport {
     pub occurrences: i64,
     /// Every failure cause that occurred, most frequent first (Pareto order).
     pub causes: Vec<CauseRecurrence>,
+}
+
+/// The quality reports' limits.
+#[derive(SimpleObject)]
+pub struct QualityThresholds {
+    /// A cause occurring more often than this in a quarter is flagged (10).
+    pub recurrence_max_per_quarter: i64,
+    /// An occurrence replacing more parts than this is flagged (3).
+    pub recurrence_max_parts_per_occurrence: i64,
+    /// Units of one model and production date failing alike that make a batch incident (50).
+    pub batch_incident_units: i64,
+    /// Units that make a major incident (500).
+    pub major_incident_units: i64,
+    /// Loss that makes a major incident (20 000).
+    pub major_incident_loss: Decimal,
 }
 
 /// One failure cause in the quarter.
@@ -349,6 +366,21 @@ impl ReportQuery {
         Ok(report.into())
     }
 
+    /// The limits the quality reports judge by, as configured (QUALITY,
+    /// SERVICE_MANAGER, GENERAL_MANAGER): what a dashboard draws its
+    /// target lines at.
+    async fn quality_thresholds(&self, ctx: &Context<'_>) -> async_graphql::Result<QualityThresholds> {
+        actor(ctx)?.require_any(recurrence::READERS).gql()?;
+        let policy = &state(ctx).settings.policy;
+        Ok(QualityThresholds {
+            recurrence_max_per_quarter: policy.recurrence_max_per_quarter,
+            recurrence_max_parts_per_occurrence: policy.recurrence_max_parts_per_occurrence,
+            batch_incident_units: policy.batch_incident_units,
+            major_incident_units: policy.major_incident_units,
+            major_incident_loss: policy.major_incident_loss,
+        })
+    }
+
     /// Quality incidents among the fault reports from `from` up to `to`
     /// (exclusive), largest first (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
     async fn batch_incidents(
@@ -378,6 +410,27 @@ impl ReportQuery {
                 ticket_numbers: i.ticket_numbers,
             })
             .collect())
+    }
+
+    /// The repairs behind one cause of a quarter's failure recurrence (the
+    /// report's drill-down; QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+    async fn recurrence_repairs(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The year.")] year: i32,
+        #[graphql(desc = "The quarter, 1–4.")] quarter: i32,
+        #[graphql(desc = "The failure cause's code, as in the report.")] cause: String,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<RepairRecord>> {
+        let quarter = u32::try_from(quarter).map_err(|_| invalid("quarter", "must be 1 to 4"))?;
+        let request = page_request(ctx, first, after)?;
+        let settings = &state(ctx).settings;
+        let page =
+            recurrence::repairs_of_cause(db(ctx), settings, actor(ctx)?, year, quarter, &cause, request)
+                .await
+                .gql()?;
+        Ok(connection(page, RepairRecord::from))
     }
 
     /// Failure recurrence for a quarter (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).

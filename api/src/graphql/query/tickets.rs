@@ -4,16 +4,16 @@ use async_graphql::{Context, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use service::usecase::master::engineers;
 use service::usecase::tickets::reading::TicketKey;
-use service::usecase::tickets::{dispatch, entitlement, reading};
+use service::usecase::tickets::{dispatch, entitlement, quotes, reading};
 
-use crate::graphql::connection::{PagedConnection, Paging, connection, paged};
+use crate::graphql::connection::{PagedConnection, Paging, connection, page_request, paged};
 use crate::graphql::context::{actor, db, state};
 use crate::graphql::error::{GqlResult, invalid};
 use crate::graphql::ids::{Kind, decode, decode_opt};
 use crate::graphql::ordering::TicketOrder;
 use crate::graphql::types::catalogue::Engineer;
 use crate::graphql::types::enums::TicketStatus;
-use crate::graphql::types::ticket::{Ticket, WarrantyStatus};
+use crate::graphql::types::ticket::{Quote, Ticket, WarrantyStatus};
 
 #[derive(Default)]
 pub struct TicketQuery;
@@ -117,6 +117,20 @@ impl TicketQuery {
         .await
         .gql()?;
         Ok(connection(page, Ticket::from))
+    }
+
+    /// Quotes more than the allowed discount below standard, waiting for
+    /// the general manager's decision, oldest first (GENERAL_MANAGER): the
+    /// approvals inbox.
+    async fn quotes_awaiting_approval(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size, 1–200 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge of the previous page.")] after: Option<String>,
+    ) -> async_graphql::Result<PagedConnection<Quote>> {
+        let request = page_request(ctx, first, after)?;
+        let page = quotes::awaiting_approval(db(ctx), actor(ctx)?, request).await.gql()?;
+        Ok(connection(page, Quote::from))
     }
 
     /// Whom the dispatch rotation would choose for the ticket now, without

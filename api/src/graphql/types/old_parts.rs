@@ -267,6 +267,9 @@ pub struct LocalSale {
     pub status: LocalSaleStatus,
     /// When it was approved.
     pub approved_at: Option<DateTime<Utc>>,
+    /// The approver's note on approving, or why the lot was called off
+    /// (a refusal from the approvals inbox is a cancellation with its note).
+    pub decision_note: Option<String>,
     /// Proceeds paid to finance.
     pub proceeds_amount: Option<Decimal>,
     /// 回款单 number.
@@ -329,6 +332,7 @@ impl From<local_sale::Model> for LocalSale {
             approval_level: m.approval_level.into(),
             status: m.status.into(),
             approved_at: m.approved_at,
+            decision_note: m.decision_note.clone(),
             proceeds_amount: m.proceeds_amount.map(cents),
             proceeds_receipt_number: m.proceeds_receipt_number.clone(),
             version: m.version,

@@ -21,7 +21,7 @@ use crate::graphql::context::{actor, load};
 use crate::graphql::ids::{Kind, encode};
 use crate::graphql::loaders::{
     ChargebacksByTicketLoader, CustomerLoader, EngineerLoader, EventsByTicketLoader, LinesByQuoteLoader,
-    PartsByRepairLoader, QuotesByTicketLoader, RepairsByTicketLoader, UnitLoader, UserLoader,
+    PartsByRepairLoader, QuotesByTicketLoader, RepairsByTicketLoader, TicketLoader, UnitLoader, UserLoader,
 };
 
 /// 报修单: one reported fault on one unit, from intake to close.
@@ -368,8 +368,12 @@ pub struct Quote {
     pub approved_at: Option<DateTime<Utc>>,
     /// When the customer accepted the quote.
     pub customer_accepted_at: Option<DateTime<Utc>>,
+    /// The general manager's note on approving or refusing it.
+    pub decision_note: Option<String>,
     #[graphql(skip)]
     pub quote_id: i64,
+    #[graphql(skip)]
+    pub ticket_id: i64,
 }
 
 #[ComplexObject]
@@ -378,6 +382,13 @@ impl Quote {
     async fn lines(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<QuoteLine>> {
         let rows = load::<LinesByQuoteLoader, _>(ctx, Some(self.quote_id)).await?.unwrap_or_default();
         Ok(rows.into_iter().map(QuoteLine::from).collect())
+    }
+
+    /// The ticket quoted (what the approvals inbox shows beside the figures).
+    /// A quote is only ever reached through its visible ticket or by the
+    /// general manager, who sees every ticket.
+    async fn ticket(&self, ctx: &Context<'_>) -> async_graphql::Result<Ticket> {
+        ticket_by_id(ctx, self.ticket_id).await
     }
 }
 
@@ -414,6 +425,14 @@ impl From<quote_line::Model> for QuoteLine {
     }
 }
 
+/// A ticket a quote or repair record belongs to (a foreign key: it exists).
+async fn ticket_by_id(ctx: &Context<'_>, id: i64) -> async_graphql::Result<Ticket> {
+    load::<TicketLoader, _>(ctx, Some(id))
+        .await?
+        .map(Ticket::from)
+        .ok_or_else(|| async_graphql::Error::new(format!("ticket {id} is gone")))
+}
+
 impl From<quote::Model> for Quote {
     fn from(m: quote::Model) -> Self {
         Self {
@@ -429,7 +448,9 @@ impl From<quote::Model> for Quote {
             total: cents(m.total),
             approved_at: m.approved_at,
             customer_accepted_at: m.customer_accepted_at,
+            decision_note: m.decision_note,
             quote_id: m.id,
+            ticket_id: m.ticket_id,
         }
     }
 }
@@ -456,6 +477,8 @@ pub struct RepairRecord {
     pub customer_signed_at: Option<DateTime<Utc>>,
     #[graphql(skip)]
     pub record_id: i64,
+    #[graphql(skip)]
+    pub ticket_id: i64,
 }
 
 #[ComplexObject]
@@ -464,6 +487,13 @@ impl RepairRecord {
     async fn parts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ReplacedPart>> {
         let rows = load::<PartsByRepairLoader, _>(ctx, Some(self.record_id)).await?.unwrap_or_default();
         Ok(rows.into_iter().map(ReplacedPart::from).collect())
+    }
+
+    /// The ticket repaired (from a report's drill-down to the ticket page).
+    /// A record is only ever reached through its visible ticket or by staff
+    /// reading the quality reports, who see every ticket.
+    async fn ticket(&self, ctx: &Context<'_>) -> async_graphql::Result<Ticket> {
+        ticket_by_id(ctx, self.ticket_id).await
     }
 }
 
@@ -479,6 +509,7 @@ impl From<repair_record::Model> for RepairRecord {
             customer_signed_name: m.customer_signed_name,
             customer_signed_at: m.customer_signed_at,
             record_id: m.id,
+            ticket_id: m.ticket_id,
         }
     }
 }

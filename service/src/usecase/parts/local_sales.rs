@@ -265,6 +265,7 @@ pub async fn cancel(
     }
     let changes = local_sale::ActiveModel {
         status: Set(LocalSaleStatus::Cancelled),
+        decision_note: Set(Some(reason.clone())),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
@@ -305,15 +306,18 @@ pub fn is_below_floor(settings: &Settings, sale: &local_sale::Model) -> bool {
 
 /// Approves a lot at its level; below the floor only the general manager
 /// (服务本部总经理, GENERAL_MANAGER: the regulation's 7.2.3) may
-/// (`APPROVAL_REQUIRED` for anyone else).
+/// (`APPROVAL_REQUIRED` for anyone else). The approver's `note`, if any,
+/// is kept for the requester to read.
 pub async fn approve(
     db: &DatabaseConnection,
     actor: &Actor,
     settings: &Settings,
     id: i64,
     version: i32,
+    note: Option<&str>,
 ) -> ServiceResult<local_sale::Model> {
     actor.require_any(&[Role::ServiceManager, Role::GeneralManager])?;
+    let note = validate::optional_text("note", note, 1000)?;
     let txn = begin_write(db).await?;
     let before = find_or_404::<local_sale::Entity, _>(&txn, id).await?;
     if before.status != LocalSaleStatus::PendingApproval {
@@ -339,6 +343,7 @@ pub async fn approve(
         status: Set(LocalSaleStatus::Approved),
         approved_by: Set(Some(actor.user_id)),
         approved_at: Set(Some(now)),
+        decision_note: Set(note),
         updated_at: Set(now),
         ..Default::default()
     };

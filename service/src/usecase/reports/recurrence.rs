@@ -6,16 +6,21 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
+};
 use serde::Serialize;
 
 use entity::enums::Role;
+use entity::repair_record;
 
 use super::{instants, statement};
 use crate::auth::Actor;
 use crate::config::Settings;
 use crate::error::{ServiceError, ServiceResult};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::recurrence::{flags, pareto_shares, previous_quarter, quarter_bounds, trend};
+use crate::rules::validate;
 use crate::usecase::parts::old_part_reports::money_text;
 
 /// Who reads the quality reports.
@@ -176,4 +181,28 @@ pub async fn compute<C: ConnectionTrait>(
         cause.pareto_share = share;
     }
     Ok(RecurrenceReport { year, quarter, occurrences: counts.iter().sum(), causes })
+}
+
+/// The repairs behind one cause of the quarter's report (its drill-down):
+/// those completed in the quarter with that cause, in the order recorded
+/// (QUALITY, SERVICE_MANAGER, GENERAL_MANAGER).
+pub async fn repairs_of_cause(
+    db: &DatabaseConnection,
+    settings: &Settings,
+    actor: &Actor,
+    year: i32,
+    quarter: u32,
+    cause: &str,
+    page: PageRequest,
+) -> ServiceResult<Page<repair_record::Model>> {
+    actor.require_any(READERS)?;
+    let cause = validate::code("cause", cause, 64)?;
+    let (start, end) =
+        quarter_bounds(year, quarter).ok_or_else(|| ServiceError::validation("quarter", "must be 1 to 4"))?;
+    let (from, to) = instants(settings, start, end);
+    let select = repair_record::Entity::find()
+        .filter(repair_record::Column::FaultCause.eq(cause))
+        .filter(repair_record::Column::CompletedAt.gte(from))
+        .filter(repair_record::Column::CompletedAt.lt(to));
+    paginate(db, select, &Sort::by_id("recurrenceRepairs", repair_record::Column::Id), &page).await
 }

@@ -199,9 +199,9 @@ async fn build(
                 };
                 months.push(MonthKpis { label: start.format("%Y-%m").to_string(), figures });
             }
+            let to_month = last_month.format("%Y-%m");
             let title = format!(
-                "Service KPIs, {TREND_MONTHS} months to {} (dashed: targets)",
-                last_month.format("%Y-%m")
+                "售后服务KPI 近{TREND_MONTHS}个月至{to_month} · Service KPIs, {TREND_MONTHS} months to {to_month}"
             );
             let chart = report_files::kpi_trend_svg(&title, &months);
             let parameters = json!({ "from": from, "to": to, "groupBy": "REGION" });

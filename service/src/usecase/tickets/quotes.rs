@@ -16,6 +16,7 @@ use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::pagination::{Page, PageRequest, Sort, paginate};
 use crate::rules::entitlement::charges;
 use crate::rules::quote::{PartLine, price};
 use crate::rules::ticket_flow::TicketAction;
@@ -147,11 +148,45 @@ pub async fn create_quote(
     Ok((after, created))
 }
 
-/// The general manager approves a quote beyond the allowed discount.
+/// The general manager's decision on a quote beyond the allowed discount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteDecision {
+    /// The customer may now accept it.
+    Approve,
+    /// The quote is rejected; the ticket stays quoted for a new quote.
+    Refuse,
+}
+
+/// The general manager approves a quote beyond the allowed discount; the
+/// `note`, if any, is kept for the requester.
 pub async fn approve_quote(
     db: &DatabaseConnection,
     actor: &Actor,
     quote_id: i64,
+    note: Option<&str>,
+) -> ServiceResult<(ticket::Model, quote::Model)> {
+    let note = validate::optional_text("note", note, 1000)?;
+    decide_quote(db, actor, quote_id, QuoteDecision::Approve, note).await
+}
+
+/// The general manager refuses a quote beyond the allowed discount, saying
+/// why: the quote is rejected and the desk may quote again.
+pub async fn refuse_quote(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    quote_id: i64,
+    note: &str,
+) -> ServiceResult<(ticket::Model, quote::Model)> {
+    let note = validate::required_text("note", note, 1000)?;
+    decide_quote(db, actor, quote_id, QuoteDecision::Refuse, Some(note)).await
+}
+
+async fn decide_quote(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    quote_id: i64,
+    decision: QuoteDecision,
+    note: Option<String>,
 ) -> ServiceResult<(ticket::Model, quote::Model)> {
     actor.require_any(QUOTE_APPROVERS)?;
     let txn = begin_write(db).await?;
@@ -167,35 +202,51 @@ pub async fn approve_quote(
         )));
     }
     let now = Utc::now();
-    // Only the quote as read: a re-quote or another approval in between
+    let (status, action) = match decision {
+        QuoteDecision::Approve => (QuoteStatus::Approved, "quote.approve"),
+        QuoteDecision::Refuse => (QuoteStatus::Rejected, "quote.refuse"),
+    };
+    let mut update = quote::Entity::update_many()
+        .col_expr(quote::Column::Status, Expr::value(status.as_str()))
+        .col_expr(quote::Column::DecisionNote, Expr::value(note))
+        .col_expr(quote::Column::UpdatedAt, Expr::value(now))
+        .col_expr(quote::Column::Version, Expr::value(before.version + 1));
+    if decision == QuoteDecision::Approve {
+        update = update
+            .col_expr(quote::Column::ApprovedBy, Expr::value(Some(actor.user_id)))
+            .col_expr(quote::Column::ApprovedAt, Expr::value(Some(now)));
+    }
+    // Only the quote as read: a re-quote or another decision in between
     // (PostgreSQL runs them concurrently) makes this a conflict, not a
     // rejected quote approved again.
-    let approved = quote::Entity::update_many()
-        .col_expr(quote::Column::Status, Expr::value(QuoteStatus::Approved.as_str()))
-        .col_expr(quote::Column::ApprovedBy, Expr::value(Some(actor.user_id)))
-        .col_expr(quote::Column::ApprovedAt, Expr::value(Some(now)))
-        .col_expr(quote::Column::UpdatedAt, Expr::value(now))
-        .col_expr(quote::Column::Version, Expr::value(before.version + 1))
+    let decided = update
         .filter(quote::Column::Id.eq(quote_id))
         .filter(quote::Column::Status.eq(QuoteStatus::PendingApproval))
         .filter(quote::Column::Version.eq(before.version))
         .exec(&txn)
         .await?;
-    if approved.rows_affected != 1 {
-        return Err(ServiceError::Conflict(format!("quote {quote_id} changed while it was being approved")));
+    if decided.rows_affected != 1 {
+        return Err(ServiceError::Conflict(format!("quote {quote_id} changed while it was being decided")));
     }
     let after = quote::Entity::find_by_id(quote_id)
         .one(&txn)
         .await?
         .ok_or_else(|| ServiceError::not_found("quote", quote_id))?;
-    audit::record(
-        &txn,
-        Some(actor),
-        AuditEntry::changed("quote.approve", "quote", quote_id, &before, &after),
-    )
-    .await?;
+    audit::record(&txn, Some(actor), AuditEntry::changed(action, "quote", quote_id, &before, &after)).await?;
     txn.commit().await?;
     Ok((ticket, after))
+}
+
+/// Quotes waiting for the general manager's decision, oldest first (what
+/// the approvals inbox lists).
+pub async fn awaiting_approval(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    page: PageRequest,
+) -> ServiceResult<Page<quote::Model>> {
+    actor.require_any(QUOTE_APPROVERS)?;
+    let select = quote::Entity::find().filter(quote::Column::Status.eq(QuoteStatus::PendingApproval));
+    paginate(db, select, &Sort::by_id("quotesAwaitingApproval", quote::Column::Id), &page).await
 }
 
 /// Records the customer's acceptance of the current quote (AGENT,
