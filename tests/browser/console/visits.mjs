@@ -1,9 +1,10 @@
 // Return visits and complaints: the agent opens the visit work list (the
 // overdue first), records a dissatisfied visit that files a quality
-// complaint in the same step, and the visit leaves the list; quality takes
-// the complaint within its routing deadline and answers it; the agent
-// closes it, on the same desk (signing out and in). Every step is checked
-// through the API. Screenshots: desk and phone, Chinese and English.
+// complaint in the same step, and the visit leaves the list; quality finds
+// it by category and severity, takes it within its routing deadline (and is
+// shown as its handler) and answers it; the agent opens it by its link, on
+// a fresh load of a list it is not on, and closes it, on the same desk
+// (signing out and in). Every step is checked through the API. Screenshots: desk and phone, Chinese and English.
 
 import { check } from '../lib/check.mjs';
 import { DESK, PASSWORD, PHONE, UNIT_IN_WARRANTY, expect, graphql, reportFault, signIn, token } from './lib.mjs';
@@ -76,7 +77,7 @@ async function navigate(page, name) {
 
 const VISIT_OF = `query($t:ID!){returnVisits(filter:{ticketId:$t,visited:true}){nodes{satisfaction solved channel followUp visitedAt}}}`;
 const COMPLAINTS_OF = `query($t:ID!){complaints(filter:{ticketId:$t}){nodes{id number status category severity routedTo routeDueAt routedAt
-  handling answer ticket{id} customer{id}}}}`;
+  handlerId handlerName handling answer ticket{id} customer{id}}}}`;
 const TICKET = 'query($id:ID!){ticket(id:$id){status customer{id}}}';
 
 await check(
@@ -161,6 +162,10 @@ await check(
     await page.locator(OPTION, { hasText: 'Quality' }).click();
     await page.waitForURL(/category=QUALITY/);
     await page.locator(OPTION).first().waitFor({ state: 'hidden' });
+    await page.getByTestId('complaints-severity').click();
+    await page.locator(OPTION, { hasText: 'Major' }).click();
+    await page.waitForURL(/severity=MAJOR/);
+    await page.locator(OPTION).first().waitFor({ state: 'hidden' });
     const qualityRow = page.getByTestId('complaint-row').and(page.locator(`[data-number="${filed.number}"]`));
     await qualityRow.waitFor();
     await screenshot('desk-en-complaints');
@@ -169,6 +174,13 @@ await check(
     await page.getByTestId('complaint-drawer').getByTestId('complaint-status').and(page.locator('[data-status="ROUTED"]')).waitFor();
     ({ complaints } = await graphql(url, agent, COMPLAINTS_OF, { t: ticket.id }));
     expect(complaints.nodes[0].status === 'ROUTED' && complaints.nodes[0].routedAt, `quality took it: ${JSON.stringify(complaints.nodes[0])}`);
+    // Quality is its handler, by name in the drawer and on its row.
+    const { me: quality } = await graphql(url, await token(url, 'quality'), '{me{id displayName}}');
+    const taken = complaints.nodes[0];
+    expect(taken.handlerId === quality.id && taken.handlerName === quality.displayName, `quality is its handler: ${JSON.stringify(taken)}`);
+    const handlerShown = await page.getByTestId('complaint-drawer').getByTestId('complaint-handler').textContent();
+    expect(handlerShown === quality.displayName, `the drawer names the handler ${quality.displayName}, got ${handlerShown}`);
+    await qualityRow.getByTestId('complaint-handler').getByText(quality.displayName).waitFor();
     await page.getByTestId('complaint-answer').click();
     await page.getByTestId('complaint-handling-input').fill('Bearing batch checked with the supplier; a second engineer replaced the slewing motor.');
     await page.getByTestId('complaint-answer-input').fill('We replaced the motor free of charge and will call again in a week.');
@@ -183,12 +195,18 @@ await check(
     );
     expect(!(await page.getByTestId('complaint-close').isVisible()), 'quality is not offered closing it (the desk closes)');
 
-    // The agent closes it.
+    // The agent opens it by its link, on a fresh load of a list it is not on
+    // (only general complaints), and closes it.
     await switchUser(page, 'agent');
-    await navigate(page, /投诉|Complaints/);
+    await page.goto(url(`/complaints?severity=GENERAL&open=${encodeURIComponent(filed.id)}`));
+    const drawer = page.getByTestId('complaint-drawer');
+    await drawer.getByTestId('complaint-number').getByText(filed.number).waitFor();
+    await drawer.getByTestId('complaint-status').and(page.locator('[data-status="ANSWERED"]')).waitFor();
+    await drawer.getByTestId('complaint-handler').getByText(quality.displayName).waitFor();
+    await page.getByTestId('complaints-total').waitFor();
     const agentRow = page.getByTestId('complaint-row').and(page.locator(`[data-number="${filed.number}"]`));
-    await agentRow.getByTestId('complaint-status').and(page.locator('[data-status="ANSWERED"]')).waitFor();
-    await agentRow.getByTestId('complaint-open').click();
+    expect((await agentRow.count()) === 0, 'the complaint opened by its link is not on the list of general complaints');
+    await screenshot('desk-en-linked');
     await page.getByTestId('complaint-close').click();
     await page.getByTestId('complaint-close-confirm').click();
     await page.getByTestId('complaint-drawer').getByTestId('complaint-status').and(page.locator('[data-status="CLOSED"]')).waitFor();

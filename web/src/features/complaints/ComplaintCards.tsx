@@ -40,6 +40,7 @@ const ComplaintCard = memo(function ComplaintCard({ complaint, now, onOpen }: Ca
           <CategoryTag category={complaint.category} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {label(SEVERITY, complaint.severity, locale)} · {dayjs(complaint.receivedAt).format('MM-DD HH:mm')}
+            {complaint.handlerName && <span data-testid="complaint-handler"> · {complaint.handlerName}</span>}
           </Typography.Text>
         </span>
         <RouteCountdown complaint={complaint} now={now} />

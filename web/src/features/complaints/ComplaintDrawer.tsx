@@ -3,14 +3,14 @@
 // (take, answer, close). A problem the server pins to a field shows next to
 // it; CONFLICT offers a reload that keeps what was typed.
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Popconfirm, Radio, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Popconfirm, Radio, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, type OperationResult } from 'urql';
+import { useClient, type CombinedError, type OperationResult } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
 import { getSession } from '../../app/session';
-import { problemsOf, splitByField } from '../../components/errors';
+import { problemsOf, sentence, splitByField } from '../../components/errors';
 import { label, ROLE, SEVERITY } from '../../components/labels';
 import {
   ComplaintAnswerDocument,
@@ -32,8 +32,11 @@ interface AnswerValues {
 }
 
 interface Props {
-  /** The complaint as last read (null: not on the page). */
+  /** The complaint as last read (null: not read yet, or it could not be). */
   complaint: ComplaintItemFragment | null;
+  /** Why it could not be read (not found, not yours to see, offline). */
+  loadError?: CombinedError;
+  onRetry: () => void;
   now: number;
   phone: boolean;
   onClose: () => void;
@@ -47,7 +50,7 @@ function when(at: string | null | undefined) {
   return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—';
 }
 
-export function ComplaintDrawer({ complaint, now, phone, onClose, onChanged, onReload }: Props) {
+export function ComplaintDrawer({ complaint, loadError, onRetry, now, phone, onClose, onChanged, onReload }: Props) {
   const t = useT(complaintMessages);
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -131,7 +134,17 @@ export function ComplaintDrawer({ complaint, now, phone, onClose, onChanged, onR
   return (
     <Drawer open title={title} onClose={onClose} size={phone ? '100%' : 560} destroyOnHidden data-testid="complaint-drawer">
       {!complaint ? (
-        <Alert type="info" showIcon title={t('notOnPage')} />
+        loadError ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="complaint-load-error"
+            title={t('loadOneFailed') + problemsOf(loadError).map((p) => sentence(p, locale)).join(' ')}
+            action={<Button onClick={onRetry}>{t('retry')}</Button>}
+          />
+        ) : (
+          <Spin style={{ display: 'block', margin: 24 }} />
+        )
       ) : (
         <Flex vertical gap={16}>
           {conflict && (
@@ -188,6 +201,9 @@ export function ComplaintDrawer({ complaint, now, phone, onClose, onChanged, onR
               </Flex>
             </Descriptions.Item>
             <Descriptions.Item label={t('routedAt')}>{when(complaint.routedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('handler')}>
+              <span data-testid="complaint-handler">{complaint.handlerName ?? '—'}</span>
+            </Descriptions.Item>
             {complaint.handling && (
               <Descriptions.Item label={t('handling')}>
                 <span className="complaints-text" data-testid="complaint-handling">

@@ -68,13 +68,16 @@ export function ComplaintTable({ rows, loading, now, onOpen }: Props) {
         render: (_, row) => dayjs(row.receivedAt).format('MM-DD HH:mm'),
       },
       {
-        // Where it went and by when it must be there, together: the deadline is that role's.
+        // Where it went (and who took it) and by when it must be there, together: the deadline is that role's.
         key: 'route',
         title: t('routeDeadline'),
         width: 170,
         render: (_, row) => (
           <>
-            <div className="complaints-secondary">{row.routedTo ? label(ROLE, row.routedTo, locale) : '—'}</div>
+            <div className="complaints-secondary complaints-clip" title={row.handlerName ?? undefined}>
+              {row.routedTo ? label(ROLE, row.routedTo, locale) : '—'}
+              {row.handlerName && <span data-testid="complaint-handler"> · {row.handlerName}</span>}
+            </div>
             <RouteCountdown complaint={row} now={now} />
           </>
         ),

@@ -12,7 +12,8 @@ import { useNow } from '../../components/clock';
 import { problemsOf, sentence } from '../../components/errors';
 import { pagingOf } from '../../components/paging';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
-import { ComplaintListDocument, type ComplaintItemFragment } from '../../gql/graphql';
+import { ComplaintListDocument, ComplaintOneDocument, type ComplaintItemFragment } from '../../gql/graphql';
+import { label, SEVERITY } from '../../components/labels';
 import { ComplaintCards } from './ComplaintCards';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintTable } from './ComplaintTable';
@@ -23,6 +24,7 @@ import {
   activeFilters,
   CATEGORIES,
   parseView,
+  SEVERITIES,
   SORTS,
   STATUSES,
   toVariables,
@@ -42,6 +44,7 @@ interface FiltersProps {
 
 function Filters({ view, onChange, phone, ticketNumber }: FiltersProps) {
   const t = useT(complaintMessages);
+  const { locale } = useLocale();
   const width = phone ? '100%' : undefined;
   return (
     <Flex wrap gap={8} align={phone ? 'stretch' : 'center'} vertical={phone}>
@@ -63,6 +66,15 @@ function Filters({ view, onChange, phone, ticketNumber }: FiltersProps) {
         options={CATEGORIES.map((c) => ({ value: c, label: t(`category_${c}`) }))}
         onChange={(category?: ComplaintView['category']) => onChange({ category: category ?? null })}
       />
+      <Select
+        data-testid="complaints-severity"
+        allowClear
+        placeholder={t('filterSeverity')}
+        style={{ minWidth: 150, width }}
+        value={view.severity ?? undefined}
+        options={SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY, s, locale) }))}
+        onChange={(severity?: ComplaintView['severity']) => onChange({ severity: severity ?? null })}
+      />
       <Tooltip title={t('filterLateHint')}>
         <Checkbox data-testid="complaints-late" checked={view.late} onChange={(e) => onChange({ late: e.target.checked })}>
           {t('filterLate')}
@@ -82,7 +94,7 @@ function Filters({ view, onChange, phone, ticketNumber }: FiltersProps) {
         </Tag>
       )}
       {activeFilters(view) > 0 && (
-        <Button type="link" onClick={() => onChange({ status: null, category: null, late: false, ticketId: null })}>
+        <Button type="link" onClick={() => onChange({ status: null, category: null, severity: null, late: false, ticketId: null })}>
           {t('clear')}
         </Button>
       )}
@@ -90,11 +102,15 @@ function Filters({ view, onChange, phone, ticketNumber }: FiltersProps) {
   );
 }
 
-/** The newer of two reads of the same complaint (a step's answer may be ahead of the list). */
-function newer(row: ComplaintItemFragment | undefined, latest: ComplaintItemFragment | null, id: string | null) {
-  const mine = latest && latest.id === id ? latest : undefined;
-  if (!row) return mine ?? null;
-  return mine && mine.version > row.version ? mine : row;
+/**
+ * The newest of the reads of one complaint: its list row, its own query and a
+ * step's answer (which may be ahead of both until they are read again).
+ */
+function newest(id: string, ...reads: (ComplaintItemFragment | null | undefined)[]) {
+  return reads.reduce<ComplaintItemFragment | null>(
+    (best, read) => (read && read.id === id && (!best || read.version > best.version) ? read : best),
+    null,
+  );
 }
 
 export default function ComplaintsPage() {
@@ -121,7 +137,12 @@ export default function ComplaintsPage() {
 
   const variables = useMemo(() => toVariables(view), [view]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ComplaintListDocument, variables });
-  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // The open complaint is read on its own, so a link to it opens it whatever page the list is on.
+  const [one, refetchOne] = useQuery({ query: ComplaintOneDocument, variables: { id: view.open ?? '' }, pause: !view.open });
+  const reload = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    if (view.open) refetchOne({ requestPolicy: 'network-only' });
+  }, [refetch, refetchOne, view.open]);
   useSignedInAgain(reload);
   const now = useNow();
   const [latest, setLatest] = useState<ComplaintItemFragment | null>(null);
@@ -132,7 +153,7 @@ export default function ComplaintsPage() {
   const info = data?.complaints.pageInfo;
   const paging = pagingOf(view, info);
   const onOpen = useCallback((id: string) => change({ open: id }), [change]);
-  const shown = view.open ? newer(rows.find((row) => row.id === view.open), latest, view.open) : null;
+  const shown = view.open ? newest(view.open, rows.find((row) => row.id === view.open), one.data?.complaint, latest) : null;
   const ticketNumber = view.ticketId ? (rows.find((row) => row.ticket?.id === view.ticketId)?.ticket?.number ?? null) : null;
 
   return (
@@ -198,10 +219,12 @@ export default function ComplaintsPage() {
           </Flex>
         </Flex>
       </Flex>
-      {view.open && (fetching && !data ? null : (
+      {view.open && (
         <ComplaintDrawer
           key={view.open}
           complaint={shown}
+          loadError={shown ? undefined : one.error}
+          onRetry={reload}
           now={now}
           phone={phone}
           onClose={() => change({ open: null })}
@@ -214,7 +237,7 @@ export default function ComplaintsPage() {
             reload();
           }}
         />
-      ))}
+      )}
       {filing && (
         <FileComplaintModal
           onClose={() => setFiling(false)}
@@ -222,7 +245,7 @@ export default function ComplaintsPage() {
             setFiling(false);
             message.success(t('filed', { number: filed.number }));
             setLatest(filed);
-            change({ open: filed.id, status: null, category: null, late: false, ticketId: null });
+            change({ open: filed.id, status: null, category: null, severity: null, late: false, ticketId: null });
           }}
         />
       )}

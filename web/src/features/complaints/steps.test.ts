@@ -12,11 +12,14 @@ describe('the steps of a complaint offered', () => {
     expect(offeredSteps(open, as('AGENT'))).toEqual([]);
   });
 
-  it('once taken, quality answers it, and so may the desk', () => {
-    const taken = { status: 'ROUTED' as const, routedTo: 'QUALITY' as const };
+  it('once taken, its handler answers it, and so may the desk; no other quality user', () => {
+    const taken = { status: 'ROUTED' as const, routedTo: 'QUALITY' as const, handlerId: 'U' };
     expect(offeredSteps(taken, as('QUALITY'))).toEqual(['answer']);
-    expect(offeredSteps(taken, as('AGENT'))).toEqual(['answer']);
-    expect(offeredSteps(taken, as('GENERAL_MANAGER'))).toEqual([]);
+    expect(offeredSteps({ ...taken, handlerId: 'Q2' }, as('QUALITY'))).toEqual([]);
+    expect(offeredSteps({ ...taken, handlerId: 'Q2' }, as('AGENT'))).toEqual(['answer']);
+    expect(offeredSteps({ ...taken, handlerId: 'Q2' }, as('SERVICE_MANAGER'))).toEqual(['answer']);
+    expect(offeredSteps({ ...taken, handlerId: 'Q2' }, as('ADMIN'))).toEqual(['answer']);
+    expect(offeredSteps({ ...taken, handlerId: 'Q2' }, as('GENERAL_MANAGER'))).toEqual([]);
   });
 
   it('any other complaint goes to the service managers; the desk may answer it at once', () => {

@@ -13,12 +13,13 @@ describe('complaint list view', () => {
     expect(viewToParams(view).toString()).toBe('');
   });
 
-  it('keeps the state, category, lateness, ticket, order, page and open complaint in the URL', () => {
-    const text = 'status=ROUTED&category=QUALITY&late=1&ticket=T9&sort=ROUTE_DUE_AT%3AASC&before=c3&open=C1';
+  it('keeps the state, category, severity, lateness, ticket, order, page and open complaint in the URL', () => {
+    const text = 'status=ROUTED&category=QUALITY&severity=SEVERE&late=1&ticket=T9&sort=ROUTE_DUE_AT%3AASC&before=c3&open=C1';
     const view = parseView(new URLSearchParams(text));
     expect(view).toEqual({
       status: 'ROUTED',
       category: 'QUALITY',
+      severity: 'SEVERE',
       late: true,
       ticketId: 'T9',
       sort: 'ROUTE_DUE_AT:ASC',
@@ -28,16 +29,16 @@ describe('complaint list view', () => {
     });
     expect(viewToParams(view).toString()).toBe(text);
     expect(toVariables(view)).toEqual({
-      filter: { routingOverdue: true, status: 'ROUTED', category: 'QUALITY', ticketId: 'T9' },
+      filter: { routingOverdue: true, status: 'ROUTED', category: 'QUALITY', severity: 'SEVERE', ticketId: 'T9' },
       orderBy: { field: 'ROUTE_DUE_AT', direction: 'ASC' },
       last: 50,
       before: 'c3',
     });
-    expect(activeFilters(view)).toBe(4);
+    expect(activeFilters(view)).toBe(5);
   });
 
   it('ignores values it does not know', () => {
-    expect(parseView(new URLSearchParams('status=LOST&category=FOOD&sort=PRICE:UP'))).toEqual(DEFAULT_VIEW);
+    expect(parseView(new URLSearchParams('status=LOST&category=FOOD&severity=MILD&sort=PRICE:UP'))).toEqual(DEFAULT_VIEW);
   });
 
   it('a new filter starts at the first page; opening a complaint stays on the page', () => {
