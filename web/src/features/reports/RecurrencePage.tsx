@@ -16,7 +16,7 @@ import { barChartHeight, causeName, GREEN, paretoOption, RED } from './charts';
 import { EChart } from './EChart';
 import { money, percent } from './kpi';
 import { reportMessages } from './messages';
-import { boundsOf, parsePeriod, periodContaining, periodLabel, periodText, type Period } from './period';
+import { parsePeriod, periodContaining, periodLabel, periodText, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { PARTS_LIMIT, RECURRENCE_LIMIT } from './policy';
 import { RepairsDrawer } from './RepairsDrawer';
@@ -222,7 +222,8 @@ export default function RecurrencePage() {
       </Flex>
       <RepairsDrawer
         cause={selected ?? null}
-        bounds={boundsOf(quarter)}
+        year={quarter.year}
+        quarter={quarter.index}
         periodLabel={label}
         phone={phone}
         onClose={() => setView(quarter, null)}
