@@ -74,7 +74,11 @@ export function RepairsDrawer({ cause, year, quarter, periodLabel, phone, onClos
       ),
     },
     { key: 'customer', title: t('customer'), render: (_, r) => r.ticket.customer?.name ?? '–' },
-    { key: 'engineer', title: t('engineer'), render: (_, r) => r.ticket.engineer?.displayName ?? '–' },
+    {
+      key: 'engineer',
+      title: t('engineer'),
+      render: (_, r) => <span className="reports-flag">{r.ticket.engineer?.displayName ?? '–'}</span>,
+    },
     {
       key: 'parts',
       title: t('parts'),
