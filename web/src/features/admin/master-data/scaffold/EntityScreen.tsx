@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery, type AnyVariables } from 'urql';
 import { useLocale, useT } from '../../../../app/i18n';
+import { getSession, hasAnyRole } from '../../../../app/session';
 import { problemsOf, sentence } from '../../../../components/errors';
 import { useSignedInAgain } from '../../../../components/useSignedInAgain';
 import { auditHref } from './audit';
@@ -17,6 +18,9 @@ import { nextPage, positionOf, previousPage, withFilter } from './paging';
 import type { EntityConfig, FilterValues } from './types';
 
 const PAGE_SIZE = 50;
+
+/** Who may read the audit log (and so follow a record's history link); ADMIN too. */
+const AUDITORS = ['SERVICE_MANAGER', 'GENERAL_MANAGER'] as const;
 
 /** `null`: closed; `'new'`: a new record; else the record edited. */
 type Editing<Row> = null | 'new' | Row;
@@ -35,6 +39,7 @@ export function EntityScreen<Q, V extends AnyVariables, Row, Values, K extends s
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<Editing<Row>>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const auditor = hasAnyRole(getSession()?.user, AUDITORS);
 
   const filterValues = useMemo(() => {
     const values: FilterValues = {};
@@ -94,11 +99,11 @@ export function EntityScreen<Q, V extends AnyVariables, Row, Values, K extends s
           </Button>
         </Popconfirm>
       )}
-      <Link to={auditHref(config.auditType, config.auditId(row))} data-testid="row-history">
-        <Button size="small" type="link" icon={<HistoryOutlined />}>
-          {s('history')}
-        </Button>
-      </Link>
+      {auditor && (
+        <Link to={auditHref(config.auditType, config.auditId(row))} data-testid="row-history" style={{ whiteSpace: 'nowrap' }}>
+          <HistoryOutlined /> {s('history')}
+        </Link>
+      )}
     </Space>
   );
 
