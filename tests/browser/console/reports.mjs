@@ -1,11 +1,12 @@
 // Management reports: quality reads the quarter's failure-recurrence Pareto
-// (the chart's bars are the API's causes in Pareto order, with the
-// 10-per-quarter limit line), drills down to the repairs of a cause (exactly
-// those the API's recurrenceRepairs lists, page after page), generates a stored report and
-// downloads its workbook (an XLSX, fetched with the bearer header and no
-// token in the address); then the KPI page of the quarter shows each KPI
-// against its target as the API judged it. Desk in Chinese, the Pareto on a
-// phone in English.
+// (the chart's bars are the API's causes in Pareto order, with the limit
+// line at the configured qualityThresholds), drills down to the repairs of a
+// cause (exactly those the API's recurrenceRepairs lists, page after page),
+// generates a stored report and downloads its workbook (an XLSX, fetched
+// with the bearer header and no token in the address); then the KPI page of
+// the quarter shows each KPI against its target as the API judged it, and
+// the incidents page states the configured incident rule. Desk in Chinese,
+// the Pareto and the drill-down on a phone in English.
 
 import { readFile } from 'node:fs/promises';
 import { check } from '../lib/check.mjs';
@@ -47,6 +48,9 @@ await check(
   async ({ page, url, screenshot, openPage }) => {
     const quality = await token(url, 'quality');
     const { year, quarter, report } = await quarterWithCauses(url, quality);
+    const { qualityThresholds: limits } = await graphql(url, quality, `{qualityThresholds{
+      recurrenceMaxPerQuarter batchIncidentUnits majorIncidentUnits majorIncidentLoss}}`);
+    const most = limits.recurrenceMaxPerQuarter;
     const period = `${year}-Q${quarter}`;
 
     await page.setViewportSize(DESK);
@@ -75,11 +79,11 @@ await check(
       JSON.stringify(drawn) === JSON.stringify(report.causes.map((c) => c.occurrences)),
       `the bars are the occurrences: ${drawn}`,
     );
-    const limit = option.series.flatMap((s) => s.markLine?.data ?? []).find((d) => d.xAxis === 10);
-    expect(limit, 'the 10-per-quarter line is drawn');
-    await chart.getByText(/上限 10 次\/季度/).waitFor();
+    const line = option.series.flatMap((s) => s.markLine?.data ?? []).find((d) => d.xAxis === most);
+    expect(line, `the ${most}-per-quarter line is drawn`);
+    await chart.getByText(`上限 ${most} 次/季度`).waitFor();
     const flagged = report.causes.filter((c) => c.tooFrequent).length;
-    expect((await page.getByTestId('flag-frequent').count()) === flagged, `${flagged} causes flagged over 10`);
+    expect((await page.getByTestId('flag-frequent').count()) === flagged, `${flagged} causes flagged over ${most}`);
     await screenshot('pareto-desk-zh');
 
     // Drill down: the drawer lists exactly the repairs the API gives for the
@@ -167,11 +171,17 @@ await check(
     await page.getByTestId('kpi-group-chart').locator('svg').waitFor();
     await screenshot('kpi-desk-zh');
 
+    // The incident rule names the configured sizes and loss.
+    await page.goto(url('/reports/incidents'));
+    const loss = Number(limits.majorIncidentLoss).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const rule = `≥ ${limits.batchIncidentUnits} 台为批量质量事故；≥ ${limits.majorIncidentUnits} 台、损失 ≥ ${loss}`;
+    await page.getByTestId('incidents-rule').filter({ hasText: rule }).waitFor();
+
     // A phone, in English: the Pareto still reads, its limit named.
     const phone = await openPage(PHONE);
     await signIn(phone, url, 'quality', { locale: 'en' });
     await phone.goto(url(`/reports/recurrence?period=${period}`));
-    await phone.getByTestId('pareto-chart').getByText(/Limit 10 per quarter/).waitFor();
+    await phone.getByTestId('pareto-chart').getByText(`Limit ${most} per quarter`).waitFor();
     await screenshot('pareto-phone-en', phone);
     await phone.getByTestId('cause-name').first().click();
     await phone.getByTestId('repair-row').first().waitFor();
