@@ -1,4 +1,5 @@
-//! The `aftersales-api` command line: serve (default), migrate, user add.
+//! The `aftersales-api` command line: serve (default), migrate, user add,
+//! seed, import.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -40,6 +41,28 @@ pub enum Command {
     /// Generate a realistic data set (on top of the demo data) for load
     /// tests and benchmarks; the same seed gives the same data.
     Seed(SeedArgs),
+    /// Import (or with --dry-run check) a spreadsheet, XLSX or CSV, of
+    /// customers, dealers, units, parts or stock; prints the counts and
+    /// every problem. Exits with 1 when rows have problems and nothing was
+    /// imported.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// customers, dealers, units, parts or stock.
+    pub kind: String,
+    /// The XLSX or CSV file.
+    pub file: PathBuf,
+    /// Check the file and count what it would do, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows of a file with problems, skipping the bad ones.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// The administrator the import is recorded for in the audit log.
+    #[arg(long, default_value = "admin")]
+    pub user: String,
 }
 
 #[derive(Debug, Args)]
@@ -123,7 +146,47 @@ pub async fn run(cli: Cli, workers: EmbeddedWorkers) -> anyhow::Result<()> {
         }
         Some(Command::User(UserCommand::Add(add))) => add_user(settings, add).await,
         Some(Command::Seed(args)) => seed(settings, args).await,
+        Some(Command::Import(args)) => import_file(settings, args).await,
     }
+}
+
+async fn import_file(settings: Settings, args: ImportArgs) -> anyhow::Result<()> {
+    use service::usecase::import::{self, ImportOptions};
+    let kind: import::ImportKind =
+        args.kind.parse().map_err(|e: service::ServiceError| anyhow::anyhow!("{e}"))?;
+    let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let db = prepare_database(&settings).await?;
+    let actor = identity::load_actor_named(&db, &args.user)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: {e}", e.code()))?;
+    let started = std::time::Instant::now();
+    let options = ImportOptions { commit: !args.dry_run, skip_invalid: args.skip_invalid };
+    let report = import::import(&db, &actor, kind, bytes, options, settings.import_limits())
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: {e}", e.code()))?;
+    for problem in &report.problems {
+        println!("row {}, {}: {} ({:?})", problem.row, problem.column, problem.message, problem.code);
+    }
+    println!(
+        "{} {}: {} rows, {} created, {} updated, {} unchanged, {} with problems, {} skipped{} in {:.2} s",
+        kind,
+        if args.dry_run { "preview" } else { "import" },
+        report.rows,
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.invalid,
+        report.skipped,
+        if report.committed { ", written" } else { ", nothing written" },
+        started.elapsed().as_secs_f64()
+    );
+    if !args.dry_run && !report.committed && report.invalid > 0 {
+        anyhow::bail!(
+            "{} rows have problems: nothing was imported (fix them or pass --skip-invalid)",
+            report.invalid
+        );
+    }
+    Ok(())
 }
 
 async fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<()> {

@@ -27,7 +27,7 @@ use service::config::Settings;
 use crate::actor_cache::ActorCache;
 use crate::graphql::{build_schema, build_socket_schema};
 use crate::routes::metrics::{self, MetricsAccess};
-use crate::routes::{console, exports, graphiql, graphql, health};
+use crate::routes::{console, exports, graphiql, graphql, health, imports};
 use crate::state::AppState;
 
 /// A bound, not yet running server (and the metrics server, when the
@@ -241,6 +241,7 @@ fn serve(
     let schema = web::Data::new(build_schema(state.clone()));
     let socket_schema = web::Data::new(build_socket_schema(state.clone()));
     let body_limit = state.settings.max_body_bytes;
+    let import_limit = state.settings.import_max_bytes;
     let shutdown = state.settings.shutdown_timeout_secs;
     let origins = state.settings.cors_allowed_origins.clone();
     // Our stop signal, not actix's own handlers: the sockets and the
@@ -264,10 +265,12 @@ fn serve(
                     Ok(res)
                 }
             })
-            .wrap(
-                ErrorHandlers::new()
-                    .handler(StatusCode::PAYLOAD_TOO_LARGE, move |res| payload_too_large(res, body_limit)),
-            )
+            .wrap(ErrorHandlers::new().handler(StatusCode::PAYLOAD_TOO_LARGE, move |res| {
+                // Uploads have their own, larger limit.
+                let limit =
+                    if res.request().path().starts_with("/imports/") { import_limit } else { body_limit };
+                payload_too_large(res, limit)
+            }))
             .wrap(TracingLogger::default())
             .app_data(web::PayloadConfig::new(body_limit))
             .app_data(schema.clone())
@@ -283,6 +286,7 @@ fn serve(
             )
             .route("/exports/old-parts.{format}", web::get().to(exports::old_parts))
             .route(r"/reports/{id:\d+}.{format}", web::get().to(exports::stored_report))
+            .route("/imports/{kind}", web::post().to(imports::import))
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             // The console: its files, and its index for the app's own routes.

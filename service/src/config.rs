@@ -80,6 +80,11 @@ pub struct Settings {
     /// cancelled with `TIMEOUT` (its transaction rolled back).
     pub request_timeout_ms: u64,
     pub max_body_bytes: usize,
+    /// Largest spreadsheet `/imports/{kind}` accepts, in bytes (its own
+    /// limit: a file of 200 000 units is far more than a GraphQL request).
+    pub import_max_bytes: usize,
+    /// Most data rows one imported file may have.
+    pub import_max_rows: usize,
     /// Largest GraphQL response sent, in bytes; past it the client gets
     /// `RESPONSE_TOO_LARGE` and should ask for fewer rows or fields.
     pub max_response_bytes: usize,
@@ -253,6 +258,8 @@ impl Default for Settings {
             max_query_aliases: 30,
             request_timeout_ms: 30_000,
             max_body_bytes: 1024 * 1024,
+            import_max_bytes: 64 * 1024 * 1024,
+            import_max_rows: 200_000,
             max_response_bytes: 8 * 1024 * 1024,
             metrics_bind: None,
             metrics_token: None,
@@ -285,6 +292,14 @@ fn invalid(key: &'static str, message: impl Into<String>) -> ConfigError {
 }
 
 impl Settings {
+    /// The bounds of one imported file.
+    pub fn import_limits(&self) -> crate::usecase::import::ImportLimits {
+        crate::usecase::import::ImportLimits {
+            max_bytes: self.import_max_bytes,
+            max_rows: self.import_max_rows,
+        }
+    }
+
     /// Reads defaults → file → environment. The file is `AFTERSALES_CONFIG`
     /// (which must exist) or `./aftersales.toml` when present.
     pub fn load() -> Result<Self, ConfigError> {
@@ -381,6 +396,9 @@ impl Settings {
                 "metrics_token",
                 format!("must be at least {MIN_JWT_SECRET_LEN} characters"),
             ));
+        }
+        if self.import_max_bytes == 0 || self.import_max_rows == 0 {
+            return Err(invalid("import_max_bytes", "the import limits (bytes and rows) must be positive"));
         }
         if self.max_response_bytes < 1024 {
             return Err(invalid("max_response_bytes", "must be at least 1024"));

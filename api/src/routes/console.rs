@@ -26,8 +26,11 @@ const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'sel
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Paths the server answers itself: a miss under them is a 404, never the app.
-const SERVER_PATHS: [&str; 8] =
-    ["/graphql", "/graphiql", "/exports", "/reports", "/admin", "/healthz", "/readyz", "/metrics"];
+/// `/reports/{id}.{format}` is the server's too, but `/reports/kpi` is a
+/// console page: a missing path with a dot is never the app (below), so the
+/// console keeps the rest of `/reports/` (and all of `/admin/`).
+const SERVER_PATHS: [&str; 7] =
+    ["/graphql", "/graphiql", "/exports", "/imports", "/healthz", "/readyz", "/metrics"];
 
 /// What `path` is answered with.
 #[derive(Debug, PartialEq, Eq)]
@@ -145,6 +148,11 @@ mod tests {
         assert_eq!(answer("/favicon.ico"), Answer::NotFound);
         assert_eq!(answer("/graphql/extra"), Answer::NotFound);
         assert_eq!(answer("/readyz/x"), Answer::NotFound);
+        // The console's own pages under paths the server also uses.
+        assert_eq!(answer("/reports/kpi"), Answer::Index);
+        assert_eq!(answer("/admin/jobs"), Answer::Index);
+        assert_eq!(answer("/reports/12.xlsx"), Answer::NotFound, "a stored report that is not there");
+        assert_eq!(answer("/imports/units"), Answer::NotFound);
     }
 
     #[test]

@@ -125,7 +125,7 @@ const FILE_CHUNK: usize = 64 * 1024;
 /// The user behind the request's bearer token, or the response refusing
 /// it: `UNAUTHENTICATED` without a valid token, `UNAVAILABLE` when the
 /// user could not be read.
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     req: &HttpRequest,
     request_id: &RequestId,
@@ -138,7 +138,7 @@ async fn signed_in(
 }
 
 /// An error as JSON with the same `extensions.code` GraphQL would give.
-fn error_response(err: &ServiceError) -> HttpResponse {
+pub(super) fn error_response(err: &ServiceError) -> HttpResponse {
     let mut response = match err {
         ServiceError::Unauthenticated => HttpResponse::Unauthorized(),
         ServiceError::Forbidden(_) => HttpResponse::Forbidden(),

@@ -5,5 +5,6 @@ pub mod exports;
 pub mod graphiql;
 pub mod graphql;
 pub mod health;
+pub mod imports;
 pub mod metrics;
 pub mod socket;

@@ -92,6 +92,13 @@ impl Actor {
         if internal { None } else { self.dealer_id }
     }
 
+    /// An engineer with no other internal role sees only their own field
+    /// work (their old parts); `None` for everyone else.
+    pub fn engineer_scope(&self) -> Option<i64> {
+        let desk = self.is_admin() || roles::STAFF.iter().any(|r| *r != Role::Engineer && self.has_role(*r));
+        (self.has_role(Role::Engineer) && !desk).then_some(self.user_id)
+    }
+
     /// May this actor see a record that belongs to `owner_dealer`?
     /// Dealer users see only their own dealer's records.
     pub fn can_see_dealer_record(&self, owner_dealer: Option<i64>) -> bool {

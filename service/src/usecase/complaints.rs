@@ -246,10 +246,20 @@ pub async fn close(
 pub struct ComplaintFilter {
     pub status: Option<ComplaintStatus>,
     pub category: Option<ComplaintCategory>,
+    pub severity: Option<Severity>,
     pub ticket_id: Option<i64>,
     pub customer_id: Option<i64>,
     /// Only those past their routing deadline and not yet taken.
     pub routing_overdue: bool,
+}
+
+/// Who reads complaints: the desk, quality, managers.
+const READERS: &[Role] = &[Role::Agent, Role::ServiceManager, Role::Quality, Role::GeneralManager];
+
+/// One complaint (its page, a link from a notification).
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: i64) -> ServiceResult<complaint::Model> {
+    actor.require_any(READERS)?;
+    complaint::Entity::find_by_id(id).one(db).await?.ok_or_else(|| ServiceError::not_found("complaint", id))
 }
 
 /// Complaints in the order asked for (staff: desk, quality, managers).
@@ -260,13 +270,16 @@ pub async fn list(
     order: OrderBy<ComplaintOrder>,
     page: PageRequest,
 ) -> ServiceResult<Page<complaint::Model>> {
-    actor.require_any(&[Role::Agent, Role::ServiceManager, Role::Quality, Role::GeneralManager])?;
+    actor.require_any(READERS)?;
     let mut select = complaint::Entity::find();
     if let Some(status) = filter.status {
         select = select.filter(complaint::Column::Status.eq(status));
     }
     if let Some(category) = filter.category {
         select = select.filter(complaint::Column::Category.eq(category));
+    }
+    if let Some(severity) = filter.severity {
+        select = select.filter(complaint::Column::Severity.eq(severity));
     }
     if let Some(ticket_id) = filter.ticket_id {
         select = select.filter(complaint::Column::TicketId.eq(ticket_id));

@@ -168,6 +168,18 @@ pub async fn load_actor<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResu
     })
 }
 
+/// The acting user named `username`, for commands run on the server
+/// (`aftersales-api import --user`): `NOT_FOUND` without an active account.
+pub async fn load_actor_named<C: ConnectionTrait>(db: &C, username: &str) -> ServiceResult<Actor> {
+    let found = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await?
+        .filter(|u| u.active)
+        .ok_or_else(|| ServiceError::not_found("user", username))?;
+    load_actor(db, found.id).await
+}
+
 /// The account of `user_id`.
 pub async fn account<C: ConnectionTrait>(db: &C, user_id: i64) -> ServiceResult<UserAccount> {
     let found = user::Entity::find_by_id(user_id)

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod complaints;
 pub mod identity;
+pub mod import;
 pub mod master;
 pub mod parts;
 pub mod reminders;

@@ -44,6 +44,14 @@ async function me(url, bearer) {
   return { username: body.data?.me?.username, codes: (body.errors ?? []).map((e) => e.extensions?.code) };
 }
 
+/** Moves to `path` inside the app (no reload: the dev server's modules stay loaded). */
+async function visit(page, path) {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 const stamp = Date.now().toString(36);
 const USERNAME = `eng.check${stamp}`;
 const FIRST_PASSWORD = `First-${stamp}-pw`;
@@ -135,7 +143,7 @@ await check(
         return log.auditLog.nodes.filter((e) => e.action === 'notification.resend' && e.after?.status === 'PENDING').length;
       };
       const resendsBefore = await resends();
-      await page.goto(url('/admin/outbox?status=DEAD'));
+      await visit(page, '/admin/outbox?status=DEAD');
       const first = page.getByTestId('outbox-row').first();
       await first.waitFor();
       await first.locator('.ant-table-row-expand-icon').click();
@@ -154,7 +162,7 @@ await check(
         `the resent message was queued again: ${JSON.stringify(resent)}`,
       );
     } else {
-      await page.goto(url('/admin/outbox'));
+      await visit(page, '/admin/outbox');
       const listedOut = await graphql(url, admin, '{ notifications(first:50) { totalCount nodes { id status } } }');
       expect(listedOut.notifications.totalCount > 0, 'the demo has messages in the outbox');
       await page.getByTestId('outbox-row').first().waitFor();
@@ -167,44 +175,17 @@ await check(
     }
 
     // The audit log shows the account's creation.
-    await page.goto(url(`/admin/audit?entityType=user&entityId=${encodeURIComponent(created.id)}`));
+    await visit(page, `/admin/audit?entityType=user&entityId=${encodeURIComponent(created.id)}`);
     const creation = page.locator('[data-testid="audit-entry"][data-action="user.create"]');
     await creation.waitFor();
     expect((await creation.innerText()).includes(USERNAME), 'the creation entry shows the user name');
     await screenshot('audit-desk-zh');
 
-    await page.goto(url('/admin/jobs'));
+    await visit(page, '/admin/jobs');
     await page.getByTestId('job-queue').first().waitFor();
-    await screenshot('jobs-desk-zh');
-
-    // Every screen on a desk and on a phone, in both languages: moved to
-    // inside the app (no reload) and switched with the language button.
-    const visit = async (path) => {
-      await page.evaluate((to) => {
-        window.history.pushState({}, '', to);
-        window.dispatchEvent(new PopStateEvent('popstate'));
-      }, path);
-    };
-    for (const [path, ready, name] of [
-      ['/admin/users', 'user-row', 'users'],
-      [`/admin/audit?entityType=user&entityId=${encodeURIComponent(created.id)}`, 'audit-entry', 'audit'],
-      ['/admin/jobs', 'job-queue', 'jobs'],
-      ['/admin/outbox', 'outbox-row', 'outbox'],
-    ]) {
-      await page.setViewportSize(DESK);
-      await visit(path);
-      await page.getByTestId(ready).first().waitFor();
-      if (name !== 'audit' && name !== 'jobs') await screenshot(`${name}-desk-zh`);
-      await page.getByTestId('language-switch').click();
-      await screenshot(`${name}-desk-en`);
-      await page.setViewportSize(PHONE.viewport);
-      await page.getByTestId(ready).first().waitFor();
-      await screenshot(`${name}-phone-en`);
-      await page.getByTestId('language-switch').click();
-      await screenshot(`${name}-phone-zh`);
-    }
+    expect((await page.getByTestId('job-queue').count()) >= 1, 'the job queues are listed');
   },
   // The dev server compiles each module on first use; on a loaded machine a
   // first screen can take long.
-  { timeoutMs: 300_000 },
+  { timeoutMs: 480_000 },
 );

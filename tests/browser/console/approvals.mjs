@@ -36,6 +36,9 @@ async function ticketNow(url, as, id) {
   return data.ticket;
 }
 
+// A page's first load may wait for a busy dev server; a step after it does not.
+const LOAD = { timeout: 45_000 };
+
 await check('console-approvals', async ({ page, url, screenshot, openPage }) => {
   const agent = await token(url, 'agent');
   const parts = await graphql(url, agent, '{parts(first:1){nodes{id}}}');
@@ -47,14 +50,14 @@ await check('console-approvals', async ({ page, url, screenshot, openPage }) => 
   await page.setViewportSize(DESK);
   await signIn(page, url, 'agent');
   await page.goto(url(`/tickets/${approving.ticket.id}`));
-  await page.getByTestId('quote-status').waitFor();
+  await page.getByTestId('quote-status').waitFor(LOAD);
 
   const gm = await openPage({ viewport: DESK });
   await signIn(gm, url, 'gm');
   await gm.goto(url('/approvals'));
   const first = gm.locator(`[data-testid="inbox-quote"][data-ticket="${approving.ticket.number}"]`);
   const second = gm.locator(`[data-testid="inbox-quote"][data-ticket="${refusing.ticket.number}"]`);
-  await first.waitFor();
+  await first.waitFor(LOAD);
   await second.waitFor();
   expect((await first.getByTestId('inbox-quote-discount').innerText()).startsWith('15'), 'the inbox shows the discount');
   await screenshot('inbox-desk-zh', gm);
@@ -86,6 +89,8 @@ await check('console-approvals', async ({ page, url, screenshot, openPage }) => 
   const phone = await openPage(PHONE);
   await signIn(phone, url, 'gm', { locale: 'en' });
   await phone.goto(url('/approvals'));
-  await phone.getByTestId('inbox-quotes').waitFor();
+  // Both lists loaded (empty, or others' quotes and lots wait).
+  await phone.getByTestId('inbox-quotes').locator('.ant-empty, [data-testid="inbox-quote"]').first().waitFor(LOAD);
+  await phone.getByTestId('inbox-lots').locator('.ant-empty, [data-testid="inbox-lot"]').first().waitFor(LOAD);
   await screenshot('inbox-phone-en', phone);
-});
+}, { timeoutMs: 180_000 });

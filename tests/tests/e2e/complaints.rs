@@ -87,6 +87,19 @@ async fn a_quality_complaint_reaches_quality_is_answered_and_closed(backend: Bac
     assert!(taken["routedAt"].is_string());
     let again = app.gql(Some(&quality), take, json!({"c": {"id": id, "version": 2}})).await;
     assert_eq!(again.error_code(), Some("INVALID_TRANSITION"));
+    // Its own page: who took it, by id; and the list by severity.
+    let one = "query($id: ID!) { complaint(id: $id) { number handlerName severity } }";
+    let read = step(&app, &site.agent, one, json!({"id": id})).await;
+    assert_eq!(read["complaint"]["number"], filed["number"]);
+    assert!(read["complaint"]["handlerName"].is_string(), "{read}");
+    let by_severity =
+        "query($s: Severity!) { complaints(first: 10, filter: {severity: $s}) { nodes { id } } }";
+    let same = step(&app, &site.agent, by_severity, json!({"s": read["complaint"]["severity"]})).await;
+    assert_eq!(same["complaints"]["nodes"][0]["id"], id);
+    let other = if read["complaint"]["severity"] == "GENERAL" { "MAJOR" } else { "GENERAL" };
+    let none = step(&app, &site.agent, by_severity, json!({"s": other})).await;
+    assert_eq!(none["complaints"]["nodes"], json!([]));
+    assert_eq!(app.gql(Some(&site.engineer), one, json!({"id": id})).await.error_code(), Some("FORBIDDEN"));
 
     let answer = "mutation($i: AnswerComplaintInput!) { answerComplaint(input: $i) { status version answer attributableToService } }";
     let answered = step(

@@ -18,6 +18,7 @@ mod demo;
 mod faults;
 mod graphiql;
 mod identity;
+mod import;
 mod kpi;
 mod list_order;
 mod local_sale;

@@ -343,6 +343,14 @@ async fn old_part_comes_back_with_delay_days_and_gets_a_disposition_and_a_determ
     let item = &old[0];
     let id = item["id"].clone();
     let due = date(&item["dueOn"]);
+    // Another engineer sees none of it: an engineer's old parts are their own.
+    let (_, other) = app.engineer("eng.other", "江苏", &[FaultCategory::Hydraulic]).await;
+    let theirs = step(&app, &other, "{ oldParts(first: 50) { totalCount } }", json!({})).await;
+    assert_eq!(theirs["oldParts"]["totalCount"], 0);
+    let by_id = "query($id: ID!) { oldPart(id: $id) { id } }";
+    assert_eq!(app.gql(Some(&other), by_id, json!({"id": id})).await.error_code(), Some("NOT_FOUND"));
+    let own = step(&app, &site.engineer, "{ oldParts(first: 50) { totalCount } }", json!({})).await;
+    assert_eq!(own["oldParts"]["totalCount"], 1);
 
     let reply = "mutation($id: ID!, $v: Int!, $on: NaiveDate!, $r: String) { replyOldPart(input: {oldPart: {id: $id, version: $v}, promisedOn: $on, reason: $r}) { oldPart { status version repliedOn promisedOn delayReason } } }";
     let late = (due + Duration::days(3)).to_string();

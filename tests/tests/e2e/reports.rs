@@ -142,6 +142,15 @@ async fn failure_recurrence_flags_more_than_ten_occurrences_and_more_than_three_
     let refused =
         app.gql(Some(&agent), drill, json!({"y": year, "q": quarter, "c": "CAUSE-TEN", "after": null})).await;
     assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+
+    // The limits the dashboard draws its lines at are the configured ones.
+    let limits = "{ qualityThresholds { recurrenceMaxPerQuarter recurrenceMaxPartsPerOccurrence batchIncidentUnits majorIncidentUnits majorIncidentLoss } }";
+    let shown = step(&app, &quality, limits, json!({})).await;
+    assert_eq!(
+        shown["qualityThresholds"],
+        json!({"recurrenceMaxPerQuarter": 10, "recurrenceMaxPartsPerOccurrence": 3, "batchIncidentUnits": 50, "majorIncidentUnits": 500, "majorIncidentLoss": "20000"})
+    );
+    assert_eq!(app.gql(Some(&agent), limits, json!({})).await.error_code(), Some("FORBIDDEN"));
 }
 
 /// `count` units of `model` made on `made`, each with one fault report now.

@@ -44,6 +44,8 @@ const OutboxPage = lazy(() => import('../features/admin/system/OutboxPage'));
 // Master data (admin): the roles come from the entities' editors.
 const MasterDataPage = lazy(() => import('../features/admin/master-data/MasterDataPage'));
 const MASTER_DATA: readonly Role[] = ['AGENT', 'SERVICE_MANAGER', 'WAREHOUSE', 'QUALITY', 'FINANCE'];
+// Bulk import (admin).
+const ImportPage = lazy(() => import('../features/admin/import/ImportPage'));
 
 function NotFound() {
   const t = useT(appMessages);
@@ -114,6 +116,7 @@ export const routes: RouteObject[] = [
   { path: 'admin/outbox', element: <Only roles={['SERVICE_MANAGER']}><OutboxPage /></Only> },
   { path: 'admin/data', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
   { path: 'admin/data/:entity', element: <Only roles={MASTER_DATA}><MasterDataPage /></Only> },
+  { path: 'admin/import', element: <Only roles={['ADMIN']}><ImportPage /></Only> },
   { path: 'account', element: <AccountPage /> },
   { path: '*', element: <NotFound /> },
 ];

@@ -9,7 +9,7 @@ use crate::graphql::error::GqlResult;
 use crate::graphql::ids::{Kind, decode};
 use crate::graphql::ordering::ComplaintOrder;
 use crate::graphql::types::complaint::Complaint;
-use crate::graphql::types::enums::{ComplaintCategory, ComplaintStatus};
+use crate::graphql::types::enums::{ComplaintCategory, ComplaintStatus, Severity};
 
 #[derive(Default)]
 pub struct ComplaintQuery;
@@ -21,6 +21,8 @@ pub struct ComplaintFilter {
     pub status: Option<ComplaintStatus>,
     /// Only of this category.
     pub category: Option<ComplaintCategory>,
+    /// Only of this severity.
+    pub severity: Option<Severity>,
     /// Only about this ticket.
     pub ticket_id: Option<ID>,
     /// Only from this customer.
@@ -32,6 +34,16 @@ pub struct ComplaintFilter {
 
 #[Object]
 impl ComplaintQuery {
+    /// One complaint (AGENT, SERVICE_MANAGER, QUALITY, GENERAL_MANAGER).
+    async fn complaint(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Complaint id.")] id: ID,
+    ) -> async_graphql::Result<Complaint> {
+        let id = decode(Kind::Complaint, &id, "id")?;
+        complaints::get(db(ctx), actor(ctx)?, id).await.gql().map(Complaint)
+    }
+
     /// Complaints, in the order asked for (default: as recorded), forward or
     /// backward (AGENT, SERVICE_MANAGER, QUALITY, GENERAL_MANAGER).
     // Each argument is one of the list's GraphQL arguments (filter, order,
@@ -56,6 +68,7 @@ impl ComplaintQuery {
         let filter = complaints::ComplaintFilter {
             status: f.status.map(Into::into),
             category: f.category.map(Into::into),
+            severity: f.severity.map(Into::into),
             ticket_id: f.ticket_id.map(|id| decode(Kind::Ticket, &id, "filter.ticketId")).transpose()?,
             customer_id: f
                 .customer_id

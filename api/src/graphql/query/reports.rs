@@ -28,6 +28,21 @@ pub struct FailureRecurrenceReport {
     pub causes: Vec<CauseRecurrence>,
 }
 
+/// The quality reports' limits.
+#[derive(SimpleObject)]
+pub struct QualityThresholds {
+    /// A cause occurring more often than this in a quarter is flagged (10).
+    pub recurrence_max_per_quarter: i64,
+    /// An occurrence replacing more parts than this is flagged (3).
+    pub recurrence_max_parts_per_occurrence: i64,
+    /// Units of one model and production date failing alike that make a batch incident (50).
+    pub batch_incident_units: i64,
+    /// Units that make a major incident (500).
+    pub major_incident_units: i64,
+    /// Loss that makes a major incident (20 000).
+    pub major_incident_loss: Decimal,
+}
+
 /// One failure cause in the quarter.
 #[derive(SimpleObject)]
 pub struct CauseRecurrence {
@@ -349,6 +364,21 @@ impl ReportQuery {
             .await
             .gql()?;
         Ok(report.into())
+    }
+
+    /// The limits the quality reports judge by, as configured (QUALITY,
+    /// SERVICE_MANAGER, GENERAL_MANAGER): what a dashboard draws its
+    /// target lines at.
+    async fn quality_thresholds(&self, ctx: &Context<'_>) -> async_graphql::Result<QualityThresholds> {
+        actor(ctx)?.require_any(recurrence::READERS).gql()?;
+        let policy = &state(ctx).settings.policy;
+        Ok(QualityThresholds {
+            recurrence_max_per_quarter: policy.recurrence_max_per_quarter,
+            recurrence_max_parts_per_occurrence: policy.recurrence_max_parts_per_occurrence,
+            batch_incident_units: policy.batch_incident_units,
+            major_incident_units: policy.major_incident_units,
+            major_incident_loss: policy.major_incident_loss,
+        })
     }
 
     /// Quality incidents among the fault reports from `from` up to `to`

@@ -10,7 +10,7 @@ use super::master::Customer;
 use super::ticket::Ticket;
 use crate::graphql::context::load;
 use crate::graphql::ids::{Kind, encode};
-use crate::graphql::loaders::{CustomerLoader, TicketLoader};
+use crate::graphql::loaders::{CustomerLoader, TicketLoader, UserLoader};
 
 /// A customer complaint (投诉), routed by category and answered.
 pub struct Complaint(pub complaint::Model);
@@ -88,5 +88,13 @@ impl Complaint {
     /// The ticket it is about, if any.
     async fn ticket(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Ticket>> {
         Ok(load::<TicketLoader, _>(ctx, self.0.ticket_id).await?.map(Ticket::from))
+    }
+    /// Who took it (only they answer a taken quality complaint).
+    async fn handler_id(&self) -> Option<ID> {
+        self.0.handler_id.map(|id| encode(Kind::User, id))
+    }
+    /// The handler's display name.
+    async fn handler_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(load::<UserLoader, _>(ctx, self.0.handler_id).await?.map(|user| user.display_name))
     }
 }

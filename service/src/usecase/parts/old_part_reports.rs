@@ -52,11 +52,14 @@ fn sum_when(condition: Condition, then: Expr) -> Expr {
     Expr::expr(Func::sum(Expr::case(condition, then).finally(0)))
 }
 
-/// The filter as a condition, with the actor's dealer scope.
+/// The filter as a condition, with the actor's dealer or engineer scope.
 fn condition(actor: &Actor, filter: &OldPartFilter, as_of: NaiveDate) -> Condition {
     let mut cond = Condition::all();
     if let Some(dealer) = actor.dealer_scope() {
         cond = cond.add(old_part::Column::DealerId.eq(dealer));
+    }
+    if let Some(engineer) = actor.engineer_scope() {
+        cond = cond.add(old_part::Column::EngineerId.eq(engineer));
     }
     if let Some(status) = filter.status {
         cond = cond.add(old_part::Column::Status.eq(status));

@@ -117,6 +117,7 @@ pub async fn visible<C: ConnectionTrait>(db: &C, actor: &Actor, id: i64) -> Serv
         .one(db)
         .await?
         .filter(|p| actor.can_see_dealer_record(p.dealer_id))
+        .filter(|p| actor.engineer_scope().is_none_or(|me| p.engineer_id == me))
         .ok_or_else(|| ServiceError::not_found("old part", id))
 }
 

@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../app/i18n';
 import { getSession } from '../../app/session';
 import { money, round } from '../../components/decimal';
 import { problemsOf, sentence } from '../../components/errors';
+import { provinceName } from '../../components/provinces';
 import { floorPercent, floorPrice } from '../../components/scrapFloor';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
 import {
@@ -26,6 +27,7 @@ const PAGE = 50;
 
 function LotCard({ lot, onDecide }: { lot: PendingLotFragment; onDecide: (d: Decision) => void }) {
   const t = useT(inboxMessages);
+  const { locale } = useLocale();
   return (
     <Card
       size="small"
@@ -35,7 +37,7 @@ function LotCard({ lot, onDecide }: { lot: PendingLotFragment; onDecide: (d: Dec
         <Flex gap={8} wrap align="center">
           <Link to={`/local-sales/${lot.id}`}>{lot.lotNumber}</Link>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {lot.province} · {lot.specification}
+            {provinceName(lot.province, locale)} · {lot.specification}
           </Typography.Text>
         </Flex>
       }

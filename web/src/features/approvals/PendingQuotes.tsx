@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { useLocale, useT } from '../../app/i18n';
-import { money } from '../../components/decimal';
+import { money, round } from '../../components/decimal';
 import { problemsOf, sentence } from '../../components/errors';
 import { useSignedInAgain } from '../../components/useSignedInAgain';
 import {
@@ -48,7 +48,7 @@ function QuoteCard({ quote, onDecide }: { quote: PendingQuoteFragment; onDecide:
             label: t('discount'),
             children: (
               <Typography.Text type="danger" data-testid="inbox-quote-discount">
-                {quote.discountPercent} %
+                {round(quote.discountPercent, 2)} %
               </Typography.Text>
             ),
           },

@@ -3,7 +3,7 @@ import { defineMessages } from '../../app/i18n';
 export const inboxMessages = defineMessages({
   zh: {
     title: '审批',
-    quotes: '待审批报价（折扣超过 10 %）',
+    quotes: '待审批报价（折扣 > 10 %）',
     lots: '待审批旧件变卖批次',
     noQuotes: '没有待审批的报价。',
     noLots: '没有待您审批的变卖批次。',
@@ -43,8 +43,8 @@ export const inboxMessages = defineMessages({
   },
   en: {
     title: 'Approvals',
-    quotes: 'Quotes awaiting approval (more than 10 % off)',
-    lots: 'Scrap lots awaiting approval',
+    quotes: 'Quotes over 10 % off',
+    lots: 'Scrap lots to approve',
     noQuotes: 'No quotes are waiting.',
     noLots: 'No lots are waiting for you.',
     ticket: 'Ticket',

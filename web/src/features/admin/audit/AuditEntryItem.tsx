@@ -23,8 +23,12 @@ const CHANGE_CLASS: Record<DiffRow['change'], string> = {
   same: '',
 };
 
-function DiffTable({ rows }: { rows: DiffRow[] }) {
+/** Which sides a change has: a creation has no before, a deletion no after. */
+type Sides = 'both' | 'after' | 'before';
+
+function DiffTable({ rows, sides }: { rows: DiffRow[]; sides: Sides }) {
   const t = useT(auditMessages);
+  const value = (text?: string) => <span className="audit-value">{text ?? ''}</span>;
   return (
     <Table<DiffRow>
       size="small"
@@ -35,8 +39,8 @@ function DiffTable({ rows }: { rows: DiffRow[] }) {
       tableLayout="fixed"
       columns={[
         { title: t('field'), dataIndex: 'path', width: '30%', render: (path: string) => <code className="audit-path">{path}</code> },
-        { title: t('before'), dataIndex: 'before', render: (value?: string) => <span className="audit-value">{value ?? ''}</span> },
-        { title: t('after'), dataIndex: 'after', render: (value?: string) => <span className="audit-value">{value ?? ''}</span> },
+        ...(sides !== 'after' ? [{ title: t('before'), dataIndex: 'before', className: 'audit-before', render: value }] : []),
+        ...(sides !== 'before' ? [{ title: t('after'), dataIndex: 'after', className: 'audit-after', render: value }] : []),
       ]}
     />
   );
@@ -49,6 +53,7 @@ export function AuditEntryItem({ entry, actors, live }: Props) {
   const changed = rows.filter((row) => row.change !== 'same');
   const same = rows.filter((row) => row.change === 'same');
   const actor = entry.actorId ? (actors.get(entry.actorId) ?? t('unknownActor', { id: entry.actorId })) : t('system');
+  const sides: Sides = entry.before == null ? 'after' : entry.after == null ? 'before' : 'both';
   const kind = entry.before == null ? t('created') : entry.after == null ? t('deleted') : t('fields', { count: changedCount(rows) });
   const when = new Date(entry.createdAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB');
 
@@ -69,12 +74,12 @@ export function AuditEntryItem({ entry, actors, live }: Props) {
           {actor} · {when}
         </Typography.Text>
       </Flex>
-      {changed.length > 0 && <DiffTable rows={changed} />}
+      {changed.length > 0 && <DiffTable rows={changed} sides={sides} />}
       {same.length > 0 && (
         <Collapse
           ghost
           size="small"
-          items={[{ key: 'same', label: t('unchanged', { count: same.length }), children: <DiffTable rows={same} /> }]}
+          items={[{ key: 'same', label: t('unchanged', { count: same.length }), children: <DiffTable rows={same} sides={sides} /> }]}
         />
       )}
       {entry.requestId && (

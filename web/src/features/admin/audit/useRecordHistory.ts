@@ -37,15 +37,18 @@ export function useRecordHistory(entityType: string, entityId: string, followLiv
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<CombinedError | undefined>();
   const cursor = useRef<string | null>(null);
-  // Unmounting abandons a run still reading.
-  const alive = useRef(true);
+  // Each run reads only while it is the latest: unmounting (or React's
+  // development double mount) abandons one still reading.
+  const generation = useRef(0);
 
   const read = useCallback(async () => {
+    generation.current += 1;
+    const mine = generation.current;
     for (let page = 0; page < PAGES_PER_RUN; page += 1) {
       const result = await client
         .query(AuditLogDocument, { entityType, first: PAGE, after: cursor.current }, { requestPolicy: 'network-only' })
         .toPromise();
-      if (!alive.current) return;
+      if (mine !== generation.current) return;
       if (result.error || !result.data) {
         setError(result.error);
         break;
@@ -65,10 +68,9 @@ export function useRecordHistory(entityType: string, entityId: string, followLiv
   }, [client, entityType, entityId]);
 
   useEffect(() => {
-    alive.current = true;
     void read();
     return () => {
-      alive.current = false;
+      generation.current += 1;
     };
   }, [read]);
 

@@ -1,7 +1,7 @@
 // The background workers' queues (ADMIN): per queue its figures (pending,
 // running, done, failed …), the workers polling it and the latest jobs,
 // refreshed every few seconds while the page is open.
-import { Alert, Button, Card, Empty, Flex, Grid, List, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocale, useT } from '../../../app/i18n';
@@ -75,25 +75,22 @@ function QueueCard({ queue, phone, now }: { queue: Queue; phone: boolean; now: n
         <div>
           <Typography.Title level={5}>{t('recent')}</Typography.Title>
           {phone ? (
-            <List<Job>
-              dataSource={queue.recent}
-              locale={{ emptyText: t('noRecent') }}
-              renderItem={(job) => (
-                <List.Item data-testid="job-row">
-                  <Flex vertical gap={4} style={{ width: '100%' }}>
-                    <Space wrap>
-                      {status(job.status)}
-                      <Typography.Text type="secondary">
-                        {t('attempt')} {job.attempt} · {time(job.runAt)}
-                      </Typography.Text>
-                    </Space>
-                    <Typography.Text code className="system-break">
-                      {compactArgs(job.args)}
+            <Flex vertical gap={8}>
+              {queue.recent.length === 0 && <Typography.Text type="secondary">{t('noRecent')}</Typography.Text>}
+              {queue.recent.map((job) => (
+                <Flex key={`${job.status}-${job.id}`} vertical gap={4} className="system-job" data-testid="job-row">
+                  <Space wrap>
+                    {status(job.status)}
+                    <Typography.Text type="secondary">
+                      {t('attempt')} {job.attempt} · {time(job.runAt)}
                     </Typography.Text>
-                  </Flex>
-                </List.Item>
-              )}
-            />
+                  </Space>
+                  <Typography.Text code className="system-break">
+                    {compactArgs(job.args)}
+                  </Typography.Text>
+                </Flex>
+              ))}
+            </Flex>
           ) : (
             <Table<Job>
               size="small"

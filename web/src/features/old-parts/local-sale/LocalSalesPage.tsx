@@ -13,7 +13,7 @@ import type { LocalSaleStatus } from '../../../gql/enums';
 import { LocalSalesDocument, type LotFullFragment } from '../../../gql/graphql';
 import { LotStatusTag } from './LotStatusTag';
 import { saleMessages } from './messages';
-import { provinceName, provinceOptions } from './provinces';
+import { provinceName, provinceOptions } from '../../../components/provinces';
 import { CREATORS, LOT_STATES, parseListView } from './view';
 
 const PAGE = 20;

@@ -17,7 +17,7 @@ import { floorPercent, floorPrice } from '../../../components/scrapFloor';
 import { LotStatusTag } from './LotStatusTag';
 import { LotStepModal, type LotStep } from './LotStepModal';
 import { saleMessages } from './messages';
-import { provinceName } from './provinces';
+import { provinceName } from '../../../components/provinces';
 import { useLot } from './useLot';
 import { FOLLOWERS, isAboutLot, lotSteps } from './view';
 
@@ -63,7 +63,7 @@ function LotFacts({ lot }: { lot: LotFullFragment }) {
         { key: 'approvers', label: t('approvers'), children: lot.approvers.map((r) => label(ROLE, r, locale)).join('、') || '—' },
         ...(lot.approvedAt ? [{ key: 'approvedAt', label: t('approvedAt'), children: dayjs(lot.approvedAt).format('YYYY-MM-DD HH:mm') }] : []),
         ...(lot.decisionNote
-          ? [{ key: 'note', label: t('decisionNote'), span: 'filled' as const, children: <span data-testid="lot-decision-note">{lot.decisionNote}</span> }]
+          ? [{ key: 'note', label: t(lot.status === 'CANCELLED' ? 'cancelReason' : 'decisionNote'), span: 'filled' as const, children: <span data-testid="lot-decision-note">{lot.decisionNote}</span> }]
           : []),
         ...(lot.proceedsAmount
           ? [

@@ -15,7 +15,7 @@ import { problemsOf, sentence, splitByField } from '../../../components/errors';
 import { CreateLocalSaleDocument } from '../../../gql/graphql';
 import { bySpecification, catalogueWeight, isRemote, lotFigures, MIN_QUOTES, type LotFigures } from './figures';
 import { saleMessages } from './messages';
-import { provinceOptions } from './provinces';
+import { provinceOptions } from '../../../components/provinces';
 import { useCandidates } from './useCandidates';
 
 interface QuoteValues {

@@ -47,6 +47,7 @@ describe('lot figures', () => {
     expect(lotFigures({ province: '', marketPricePerKg: '1', weightKg: '1', salePrice: '1' })).toBeNull();
     expect(lotFigures({ province: '江苏', marketPricePerKg: 'x', weightKg: '1', salePrice: '1' })).toBeNull();
     expect(lotFigures({ province: '江苏', marketPricePerKg: '-1', weightKg: '1', salePrice: '1' })).toBeNull();
+    expect(lotFigures({ province: '江苏', marketPricePerKg: '2', weightKg: '0', salePrice: '1' })).toBeNull();
     expect(lotFigures({ province: '江苏', marketPricePerKg: '0', weightKg: '1', salePrice: '1' })?.percentOfMarket).toBeNull();
   });
 });

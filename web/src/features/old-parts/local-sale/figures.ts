@@ -53,10 +53,12 @@ function usable(text: string): boolean {
   return isDecimal(text) && compare(text, '0') >= 0;
 }
 
-/** The figures, or null while an input is missing or not a number. */
+/** The figures, or null while an input is missing, not a number, or the weight is zero. */
 export function lotFigures(input: LotInput): LotFigures | null {
   const { province, marketPricePerKg, weightKg, salePrice } = input;
   if (!province || ![marketPricePerKg, weightKg, salePrice].every(usable)) return null;
+  // No parts picked and nothing weighed yet: there is no lot to measure.
+  if (compare(weightKg, '0') === 0) return null;
   const basePrice = cents(multiply(marketPricePerKg, weightKg));
   const floor = floorPercent(province);
   const zeroBase = compare(basePrice, '0') === 0;

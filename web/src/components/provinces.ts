@@ -1,6 +1,6 @@
-// The provinces a lot can be in (the short Chinese name the API takes, e.g.
-// 江苏), with their English names for the selects.
-import type { Locale } from '../../../app/i18n';
+// The provinces (the short Chinese name the API takes, e.g. 江苏) with their
+// English names: the lot form's select and every page that shows a lot.
+import type { Locale } from '../app/i18n';
 
 export const PROVINCES: readonly [zh: string, en: string][] = [
   ['北京', 'Beijing'], ['天津', 'Tianjin'], ['河北', 'Hebei'], ['山西', 'Shanxi'], ['内蒙古', 'Inner Mongolia'],
