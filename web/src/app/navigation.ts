@@ -57,10 +57,6 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/outbox', label: 'navAdminOutbox', roles: ['SERVICE_MANAGER'], group: 'groupAdmin' },
   // Master data: whoever edits some of it (each sees only what they may edit).
   { path: '/admin/data', label: 'navMasterData', roles: ['SERVICE_MANAGER', 'AGENT', 'WAREHOUSE', 'QUALITY', 'FINANCE'], group: 'groupAdmin' },
-  { path: '/my/jobs', label: 'navMyJobs', roles: ['ENGINEER'] },
-  { path: '/my/old-parts', label: 'navMyOldParts', roles: ['ENGINEER'] },
-  { path: '/intake', label: 'navIntake', roles: ['AGENT', 'SERVICE_MANAGER', 'DEALER'] },
-  { path: '/tickets', label: 'navTickets', roles: TICKET_READERS },
   // Bulk import.
   { path: '/admin/import', label: 'navImport', roles: ['ADMIN'], group: 'groupAdmin' },
 ];
