@@ -193,6 +193,6 @@ await check(
     await phone.getByText(`${total} repairs, ${phoneNumbers.length} listed.`).waitFor();
     await screenshot('drill-phone-en', phone);
   },
-  // 79 s measured at a load of 10 on two cores (quiet: well under 60 s).
+  // 79 s measured at a load of 10 on two cores; a quiet run was not measured.
   { timeoutMs: 120_000 },
 );
