@@ -1,5 +1,5 @@
 // Batch and major quality incidents of a period: units per incident against
-// the batch size, and the units and tickets behind each. The period lives
+// the configured batch size, and the units and tickets behind each. The period lives
 // in the URL.
 import { Alert, Button, Card, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -16,7 +16,7 @@ import { money } from './kpi';
 import { reportMessages } from './messages';
 import { boundsOf, parsePeriod, periodContaining, periodLabel, periodText, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { BATCH_UNITS, MAJOR_LOSS, MAJOR_UNITS } from './policy';
+import { amountText, useThresholds } from './policy';
 import { TicketNumberLink } from './TicketNumberLink';
 import './reports.css';
 
@@ -34,24 +34,34 @@ export default function IncidentsPage() {
 
   const variables = useMemo(() => boundsOf(period), [period]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: BatchIncidentsDocument, variables });
-  useSignedInAgain(() => refetch({ requestPolicy: 'network-only' }));
+  const limits = useThresholds();
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    if (limits.error) limits.refetch({ requestPolicy: 'network-only' });
+  };
+  useSignedInAgain(reload);
+  const thresholds = limits.thresholds;
+  const batchUnits = thresholds?.batchIncidentUnits;
+  const failure = error ?? limits.error;
   const incidents = useMemo(() => data?.batchIncidents ?? [], [data]);
   const label = periodLabel(period, locale);
 
   const option = useMemo(
     () =>
-      incidentOption(
-        incidents.map((i) => ({ name: `${i.modelName} · ${i.productionDate}`, units: i.units, major: i.level === 'MAJOR' })),
-        BATCH_UNITS,
-        {
-          title: t('incidentsChart', { period: label }),
-          batch: t('batch'),
-          major: t('major'),
-          batchLine: t('batchLine', { size: BATCH_UNITS }),
-        },
-        phone,
-      ),
-    [incidents, t, label, phone],
+      batchUnits == null
+        ? null
+        : incidentOption(
+            incidents.map((i) => ({ name: `${i.modelName} · ${i.productionDate}`, units: i.units, major: i.level === 'MAJOR' })),
+            batchUnits,
+            {
+              title: t('incidentsChart', { period: label }),
+              batch: t('batch'),
+              major: t('major'),
+              batchLine: t('batchLine', { size: batchUnits }),
+            },
+            phone,
+          ),
+    [incidents, batchUnits, t, label, phone],
   );
 
   const columns: ColumnsType<Incident> = [
@@ -87,28 +97,36 @@ export default function IncidentsPage() {
     <Card title={t('incidentsTitle')} styles={{ body: { padding: phone ? 12 : undefined } }}>
       <Flex vertical gap={16}>
         <PeriodPicker value={period} kinds={['month', 'quarter', 'year']} onChange={setPeriod} />
-        <Typography.Text type="secondary">
-          {t('incidentsRule', { batch: BATCH_UNITS, major: MAJOR_UNITS, loss: MAJOR_LOSS })}
-        </Typography.Text>
-        {error && (
+        {thresholds && (
+          <Typography.Text type="secondary" data-testid="incidents-rule">
+            {t('incidentsRule', {
+              batch: thresholds.batchIncidentUnits,
+              major: thresholds.majorIncidentUnits,
+              loss: amountText(thresholds.majorIncidentLoss),
+            })}
+          </Typography.Text>
+        )}
+        {failure && (
           <Alert
             type="error"
             showIcon
-            title={t('loadFailed') + problemsOf(error).map((p) => sentence(p, locale)).join(' ')}
-            action={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
+            title={t('loadFailed') + problemsOf(failure).map((p) => sentence(p, locale)).join(' ')}
+            action={<Button onClick={reload}>{t('retry')}</Button>}
           />
         )}
         {data && incidents.length === 0 && <Alert type="info" showIcon title={t('noIncidents')} data-testid="incidents-empty" />}
         {incidents.length > 0 && (
           <>
-            <Card size="small" className="reports-chart-card">
-              <EChart
-                testId="incidents-chart"
-                option={option}
-                height={barChartHeight(incidents.length, phone)}
-                ariaLabel={t('incidentsChart', { period: label })}
-              />
-            </Card>
+            {option && (
+              <Card size="small" className="reports-chart-card">
+                <EChart
+                  testId="incidents-chart"
+                  option={option}
+                  height={barChartHeight(incidents.length, phone)}
+                  ariaLabel={t('incidentsChart', { period: label })}
+                />
+              </Card>
+            )}
             <Table<Incident>
               data-testid="incidents"
               size="small"

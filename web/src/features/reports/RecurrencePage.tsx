@@ -1,5 +1,5 @@
 // The quarter's failure-recurrence Pareto: causes by occurrences, the
-// 10-per-quarter limit as a line, breaches flagged, the trend against the
+// configured per-quarter limit as a line, breaches flagged, the trend against the
 // previous quarter; a bar or a row opens the repairs behind the cause. The
 // quarter and the open cause live in the URL.
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
@@ -16,9 +16,9 @@ import { barChartHeight, causeName, GREEN, paretoOption, RED } from './charts';
 import { EChart } from './EChart';
 import { money, percent } from './kpi';
 import { reportMessages } from './messages';
-import { boundsOf, parsePeriod, periodContaining, periodLabel, periodText, type Period } from './period';
+import { parsePeriod, periodContaining, periodLabel, periodText, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { PARTS_LIMIT, RECURRENCE_LIMIT } from './policy';
+import { useThresholds } from './policy';
 import { RepairsDrawer } from './RepairsDrawer';
 import './reports.css';
 
@@ -59,27 +59,38 @@ export default function RecurrencePage() {
     query: FailureRecurrenceDocument,
     variables: { year: quarter.year, quarter: quarter.index },
   });
-  useSignedInAgain(() => refetch({ requestPolicy: 'network-only' }));
+  const limits = useThresholds();
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    if (limits.error) limits.refetch({ requestPolicy: 'network-only' });
+  };
+  useSignedInAgain(reload);
   const report = data?.failureRecurrenceReport;
+  const thresholds = limits.thresholds;
+  const limit = thresholds?.recurrenceMaxPerQuarter;
+  const partsLimit = thresholds?.recurrenceMaxPartsPerOccurrence;
+  const failure = error ?? limits.error;
   const causes = useMemo(() => report?.causes ?? [], [report]);
   const label = periodLabel(quarter, locale);
 
   const option = useMemo(
     () =>
-      paretoOption(
-        causes,
-        RECURRENCE_LIMIT,
-        {
-          title: t('paretoTitle', { period: label }),
-          withinLimit: t('withinLimit'),
-          overLimit: t('overLimit', { limit: RECURRENCE_LIMIT }),
-          cumulative: t('cumulative'),
-          previous: t('previousQuarterMark'),
-          limitLine: t('limitLine', { limit: RECURRENCE_LIMIT }),
-        },
-        phone,
-      ),
-    [causes, t, label, phone],
+      limit == null
+        ? null
+        : paretoOption(
+            causes,
+            limit,
+            {
+              title: t('paretoTitle', { period: label }),
+              withinLimit: t('withinLimit'),
+              overLimit: t('overLimit', { limit }),
+              cumulative: t('cumulative'),
+              previous: t('previousQuarterMark'),
+              limitLine: t('limitLine', { limit }),
+            },
+            phone,
+          ),
+    [causes, limit, t, label, phone],
   );
 
   const columns: ColumnsType<Cause> = [
@@ -133,12 +144,12 @@ export default function RecurrencePage() {
         <Space size={[0, 4]} wrap>
           {c.tooFrequent && (
             <Tag color="error" data-testid="flag-frequent">
-              {t('tooFrequent', { limit: RECURRENCE_LIMIT })}
+              {t('tooFrequent', { limit: limit ?? '' })}
             </Tag>
           )}
           {c.tooManyParts && (
             <Tag color="warning" data-testid="flag-parts">
-              {t('tooManyParts', { limit: PARTS_LIMIT })}
+              {t('tooManyParts', { limit: partsLimit ?? '' })}
             </Tag>
           )}
         </Space>
@@ -155,15 +166,15 @@ export default function RecurrencePage() {
     <Card title={t('recurrenceTitle')} styles={{ body: { padding: phone ? 12 : undefined } }}>
       <Flex vertical gap={16}>
         <PeriodPicker value={quarter} kinds={['quarter']} onChange={(period) => setView(period, null)} testId="quarter" />
-        {error && (
+        {failure && (
           <Alert
             type="error"
             showIcon
-            title={t('loadFailed') + problemsOf(error).map((p) => sentence(p, locale)).join(' ')}
-            action={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
+            title={t('loadFailed') + problemsOf(failure).map((p) => sentence(p, locale)).join(' ')}
+            action={<Button onClick={reload}>{t('retry')}</Button>}
           />
         )}
-        {report && (
+        {report && option && limit != null && partsLimit != null && (
           <>
             <Alert
               data-testid="recurrence-summary"
@@ -174,8 +185,8 @@ export default function RecurrencePage() {
                 causes: causes.length,
                 frequent,
                 parts: manyParts,
-                limit: RECURRENCE_LIMIT,
-                partsLimit: PARTS_LIMIT,
+                limit,
+                partsLimit,
               })}
             />
             {causes.length === 0 ? (
@@ -222,7 +233,8 @@ export default function RecurrencePage() {
       </Flex>
       <RepairsDrawer
         cause={selected ?? null}
-        bounds={boundsOf(quarter)}
+        year={quarter.year}
+        quarter={quarter.index}
         periodLabel={label}
         phone={phone}
         onClose={() => setView(quarter, null)}

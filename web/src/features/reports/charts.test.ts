@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartHeight, causeName, groupKpiOption, paretoOption, RED, trendOption } from './charts';
+import { barChartHeight, causeName, groupKpiOption, incidentOption, paretoOption, RED, trendOption } from './charts';
 
 const words = {
   title: 'Pareto',
@@ -30,6 +30,30 @@ describe('chart options', () => {
     expect(series[3]?.data).toEqual([60, 100]);
     expect(series[4]?.markLine?.data).toEqual([{ name: 'Limit 10', xAxis: 10 }]);
     expect(causeName({ code: 'X', name: '  ' })).toBe('X');
+  });
+
+  it('draws the configured limit, the axis reaching it when no cause does', () => {
+    const option = paretoOption(causes, 15, { ...words, limitLine: 'Limit 15' }, true);
+    const series = option.series as Series[];
+    expect(series[4]?.markLine?.data).toEqual([{ name: 'Limit 15', xAxis: 15 }]);
+    const xAxis = option.xAxis as { max?: number }[];
+    expect(xAxis[0]?.max).toBe(17);
+  });
+
+  it('draws the incidents, major ones apart, with the configured batch size', () => {
+    const option = incidentOption(
+      [
+        { name: 'XE215 · 2026-03-01', units: 40, major: false },
+        { name: 'XCT50 · 2026-04-02', units: 600, major: true },
+      ],
+      30,
+      { title: 't', batch: 'Batch', major: 'Major', batchLine: 'Batch: 30 units' },
+      false,
+    );
+    const series = option.series as Series[];
+    expect(series[0]?.data).toEqual([40, null]);
+    expect(series[1]?.data).toEqual([null, 600]);
+    expect(series[2]?.markLine?.data).toEqual([{ name: 'Batch: 30 units', xAxis: 30 }]);
   });
 
   it('colours each group by its verdict and draws the target', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   boundsOf,
-  businessStart,
   nextPeriod,
   parsePeriod,
   periodContaining,
@@ -50,6 +49,5 @@ describe('periods', () => {
     expect(periodLabel(parsePeriod('2026-Q3')!, 'zh')).toBe('2026年第3季度');
     expect(periodLabel(parsePeriod('2026-Q3')!, 'en')).toBe('Q3 2026');
     expect(periodLabel(parsePeriod('2026-09')!, 'en')).toBe('Sep 2026');
-    expect(businessStart('2026-10-01')).toBe('2026-10-01T00:00:00+08:00');
   });
 });

@@ -118,8 +118,3 @@ export function monthTick(p: Period, locale: Locale, withYear: boolean): string 
   const name = MONTHS_EN[p.index - 1] ?? String(p.index);
   return withYear ? `${name} ${p.year}` : name;
 }
-
-/** The instant a calendar day starts in the business time zone (China, UTC+8, no daylight saving). */
-export function businessStart(date: string): string {
-  return `${date}T00:00:00+08:00`;
-}

@@ -1,15 +1,20 @@
-// The quality policy's numbers (DOMAIN.md §8) as the dashboards draw them.
-// The API applies its configured policy and sends only the verdicts
-// (`tooFrequent`, `tooManyParts`, `level`); the limits themselves are not in
-// the schema, so the lines and sentences use the documented defaults.
+// The quality policy's limits (DOMAIN.md §8) as the server is configured:
+// the dashboards draw them as lines and name them in flags and sentences,
+// while the verdicts themselves (`tooFrequent`, `tooManyParts`, `level`)
+// come with each report.
+import { useQuery } from 'urql';
+import { QualityThresholdsDocument, type QualityThresholdsQuery } from '../../gql/graphql';
 
-/** The same failure cause at most this many times a quarter. */
-export const RECURRENCE_LIMIT = 10;
-/** At most this many parts replaced in one occurrence. */
-export const PARTS_LIMIT = 3;
-/** Returns of one model and production date that make a batch incident. */
-export const BATCH_UNITS = 50;
-/** … and a major one. */
-export const MAJOR_UNITS = 500;
-/** A loss that makes an incident major. */
-export const MAJOR_LOSS = '20,000';
+export type Thresholds = QualityThresholdsQuery['qualityThresholds'];
+
+/** The configured limits (undefined until they arrive). */
+export function useThresholds() {
+  const [{ data, error }, refetch] = useQuery({ query: QualityThresholdsDocument });
+  return { thresholds: data?.qualityThresholds, error, refetch };
+}
+
+/** An amount as a rule names it: thousands separated, cents only when there are any. */
+export function amountText(decimal: string): string {
+  const n = Number(decimal);
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : decimal;
+}
