@@ -1,1 +1,0 @@
-var e=`20,000`;export{e as t};
