@@ -13,7 +13,7 @@ export async function signIn(page, url, username, { locale = 'zh' } = {}) {
   await page.addInitScript((chosen) => localStorage.setItem('aftersales.locale', chosen), locale);
   await page.goto(url('/'));
   await page.locator('input#username').fill(username);
-  await page.locator('input#password').fill(PASSWORD);
+  await page.locator('input#password').fill(passwordOf(username));
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL((address) => !address.pathname.startsWith('/sign-in'));
   await page.locator('input#username').waitFor({ state: 'detached' });
@@ -31,9 +31,14 @@ export async function graphql(url, token, query, variables = {}) {
   return body.data;
 }
 
-/** A token for `username` (the administrator's password may differ from the demo's: $ADMIN_PASSWORD). */
+/** `username`'s password: the demo's, but the administrator's may differ ($ADMIN_PASSWORD, as in the test server). */
+function passwordOf(username) {
+  return username === 'admin' ? (process.env.ADMIN_PASSWORD ?? PASSWORD) : PASSWORD;
+}
+
+/** A token for `username`. */
 export async function token(url, username) {
-  const password = username === 'admin' ? (process.env.ADMIN_PASSWORD ?? PASSWORD) : PASSWORD;
+  const password = passwordOf(username);
   const data = await graphql(url, null, 'mutation($u:String!,$p:String!){login(input:{username:$u,password:$p}){token}}', {
     u: username,
     p: password,
