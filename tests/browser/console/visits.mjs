@@ -217,7 +217,6 @@ await check(
     // On a phone, in both languages: the work list and the closed complaint.
     await page.setViewportSize(PHONE.viewport);
     for (const locale of ['en', 'zh']) {
-      if (locale === 'zh') await page.getByTestId('language-switch').click();
       await page.getByTestId('complaint-drawer').getByTestId('complaint-status').waitFor();
       await screenshot(`phone-${locale}-complaint`);
       await page.keyboard.press('Escape');
@@ -226,9 +225,13 @@ await check(
       await navigate(page, /回访|Return visits/);
       await page.getByTestId('visit-row').first().waitFor();
       await screenshot(`phone-${locale}-worklist`);
-      // Back to the closed complaint by its link (the phone menu's drawer
-      // may still cover the list while it closes).
-      if (locale === 'en') await page.goto(url(`/complaints?open=${encodeURIComponent(filed.id)}`));
+      // Back to the closed complaint by its link, in Chinese: a fresh load
+      // takes the language signed in with (the phone menu's drawer may
+      // still cover the list while it closes, so not through the menu).
+      if (locale === 'en') {
+        await page.goto(url(`/complaints?open=${encodeURIComponent(filed.id)}`));
+        await page.getByTestId('complaint-drawer').getByText('已关闭').waitFor();
+      }
     }
   },
   // Well under a minute on a quiet machine; the shared CI box may be far slower.

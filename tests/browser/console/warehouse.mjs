@@ -88,14 +88,13 @@ await check(
     const issueId = await approvedRequisition(url, manager, ticket.id, warehouseId, stock, ISSUED_LINES);
     const shortId = await approvedRequisition(url, manager, ticket.id, warehouseId, stock, { [SHORT_PART]: 2 });
 
-    // The keeper's home is the stock; the menu leads to the requisitions,
-    // which open on what waits to be issued. (The steps move through the
-    // menu rather than reloading the console.)
+    // The keeper's home is the requisitions, which open on what waits to be
+    // issued. (The steps move through the menu rather than reloading the
+    // console.)
     await page.setViewportSize(DESK);
     await signIn(page, url, 'warehouse');
-    await page.getByTestId('stock-row').first().waitFor(RENDER);
+    expect(new URL(page.url()).pathname === '/requisitions', `the keeper lands on the requisitions: ${page.url()}`);
     const menu = (name) => page.locator('.ant-menu').getByRole('link', { name, exact: true }).click();
-    await menu('领用单');
     const row = page.locator(`[data-testid="requisition-row"][data-id="${issueId}"]`);
     await row.waitFor(RENDER);
     expect((await row.getAttribute('data-status')) === 'APPROVED', 'the list shows requisitions waiting to be issued');
@@ -119,7 +118,7 @@ await check(
       const now = after.get(number).onHand;
       expect(now === was - quantity, `${number}: ${was} on hand less ${quantity} issued is ${was - quantity}, got ${now}`);
     }
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await page.getByTestId('requisition-detail').waitFor({ state: 'detached' });
 
     // The short one: the detail warns, the server refuses, nothing changes.
@@ -135,7 +134,7 @@ await check(
     expect(refused.lines.every((line) => line.quantityIssued === 0), 'no line of the short requisition was issued');
     const afterShort = await stockOf(url, keeper, warehouseId);
     expect(afterShort.get(SHORT_PART).onHand === 1, `the hose stays at 1, got ${afterShort.get(SHORT_PART).onHand}`);
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await page.getByTestId('requisition-detail').waitFor({ state: 'detached' });
 
     // A count in the warehouse: one belt short of the book, reviewed, then booked.

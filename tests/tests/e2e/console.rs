@@ -110,6 +110,11 @@ async fn console_engineer_works_offline_and_the_outbox_sends_in_order() {
 }
 
 #[tokio::test]
+async fn console_warehouse_keeper_issues_a_requisition_and_books_a_stocktake() {
+    run("warehouse.mjs").await;
+}
+
+#[tokio::test]
 async fn console_manager_chases_a_late_old_part_and_downloads_the_return_report() {
     run("old-parts.mjs").await;
 }
@@ -127,6 +132,16 @@ async fn console_general_manager_decides_a_discounted_quote_from_the_inbox() {
 #[tokio::test]
 async fn console_quality_reads_the_pareto_drills_down_and_downloads_the_workbook() {
     run("reports.mjs").await;
+}
+
+#[tokio::test]
+async fn console_dissatisfied_visit_opens_a_complaint_that_is_taken_answered_and_closed() {
+    run("visits.mjs").await;
+}
+
+#[tokio::test]
+async fn console_administrator_manages_a_user_the_outbox_and_the_audit() {
+    run("admin-users.mjs").await;
 }
 
 #[tokio::test]
