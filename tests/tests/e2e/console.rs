@@ -148,3 +148,8 @@ async fn console_administrator_manages_a_user_the_outbox_and_the_audit() {
 async fn console_administrator_keeps_master_data() {
     run("master-data.mjs").await;
 }
+
+#[tokio::test]
+async fn console_administrator_imports_fifty_thousand_units_with_a_few_bad_rows() {
+    run("import.mjs").await;
+}
