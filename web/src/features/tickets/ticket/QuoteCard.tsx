@@ -5,7 +5,7 @@ import type { HTMLAttributes } from 'react';
 import { useT } from '../../../app/i18n';
 import type { QuoteStatus } from '../../../gql/enums';
 import type { TicketFullFragment } from '../../../gql/graphql';
-import { compare, divide, multiply, subtract } from './decimal';
+import { compare, divide, multiply, subtract } from '../../../components/decimal';
 import { money, partLabel } from './format';
 import { ticketMessages, type TicketMessageKey } from './messages';
 

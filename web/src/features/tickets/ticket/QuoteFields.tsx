@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useT } from '../../../app/i18n';
 import { QuotePartsDocument, QuotePricesDocument, type QuotePartsQuery, type TicketFullFragment } from '../../../gql/graphql';
-import { cents, isDecimal, multiply } from './decimal';
+import { cents, isDecimal, multiply } from '../../../components/decimal';
 import { money } from './format';
 import { ticketMessages } from './messages';
 import { priceQuote, quoteStart } from './quote';

@@ -3,7 +3,7 @@
 // each in cents; the customer pays the standard total less the discount.
 // The desk sees them while typing; the server prices the stored quote.
 import type { ServiceType } from '../../../gql/enums';
-import { add, cents, compare, divide, isDecimal, multiply, subtract } from './decimal';
+import { add, cents, compare, divide, isDecimal, multiply, subtract } from '../../../components/decimal';
 
 /** More than this many percent below standard needs the general manager (DOMAIN.md). */
 export const GM_APPROVAL_ABOVE_PERCENT = '10';

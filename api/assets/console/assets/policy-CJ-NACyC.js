@@ -1,1 +1,0 @@
-import{or as e,un as t}from"./index-C228Fkjy.js";function n(){let[{data:n,error:r},i]=e({query:t});return{thresholds:n?.qualityThresholds,error:r,refetch:i}}function r(e){let t=Number(e);return Number.isFinite(t)?t.toLocaleString(`en-US`,{maximumFractionDigits:2}):e}export{n,r as t};
